@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A temp file beside the target, so that the final rename stays on one file system. */
+export function tempPathBeside(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** fsync the temp file, rename it over the target, then fsync the folder (best effort). */
+export async function commitTempFile(tempPath: string, target: string): Promise<void> {
+  const handle = await open(tempPath, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tempPath, target);
+  try {
+    const dir = await open(path.dirname(target), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    // Some platforms (Windows) cannot fsync a folder; the rename itself is still atomic.
+  }
+}
+
+export async function removeQuietly(filePath: string): Promise<void> {
+  await rm(filePath, { force: true, recursive: true }).catch(() => undefined);
+}
