@@ -19,7 +19,7 @@ export default defineConfig({
     sourcemap: false,
     // Inline scripts are forbidden by the CSP; keep module preload polyfill out.
     modulePreload: { polyfill: false },
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         index: path.join(root, 'renderer', 'index.html'),
         'web-client': path.join(root, 'web', 'client', 'entry.ts'),
