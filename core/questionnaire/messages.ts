@@ -1,0 +1,142 @@
+/**
+ * The engine's own messages to respondents, in the app's four languages. Placeholders
+ * `{name}` are filled from `params`. Any other language falls back to English.
+ */
+export const MESSAGE_KEYS = [
+  'required',
+  'other_required',
+  'invalid_value',
+  'invalid_choice',
+  'not_integer',
+  'min',
+  'max',
+  'step',
+  'max_length',
+  'invalid_date',
+  'min_date',
+  'max_date',
+  'min_selections',
+  'max_selections',
+  'matrix_incomplete',
+  'max_files',
+  'file_too_large',
+  'file_type',
+  'min_rows',
+  'max_rows',
+  'constraint',
+] as const;
+export type MessageKey = (typeof MESSAGE_KEYS)[number];
+export type UiLanguage = 'en' | 'fr' | 'es' | 'ar';
+
+const MESSAGES: Readonly<Record<UiLanguage, Readonly<Record<MessageKey, string>>>> = {
+  en: {
+    required: 'This question is required.',
+    other_required: 'Please specify "Other".',
+    invalid_value: 'This answer is not valid for this question.',
+    invalid_choice: 'Choose one of the options offered.',
+    not_integer: 'Enter a whole number.',
+    min: 'Enter a value of at least {min}.',
+    max: 'Enter a value of at most {max}.',
+    step: 'Enter a multiple of {step}.',
+    max_length: 'Use at most {max} characters.',
+    invalid_date: 'Enter a valid date.',
+    min_date: 'Enter a date on or after {min}.',
+    max_date: 'Enter a date on or before {max}.',
+    min_selections: 'Select at least {min} options.',
+    max_selections: 'Select at most {max} options.',
+    matrix_incomplete: 'Answer every row.',
+    max_files: 'Attach at most {max} files.',
+    file_too_large: 'The file "{name}" is larger than {max}.',
+    file_type: 'The file "{name}" is not of an accepted type ({accept}).',
+    min_rows: 'Add at least {min} entries.',
+    max_rows: 'Add at most {max} entries.',
+    constraint: 'This answer is not valid.',
+  },
+  fr: {
+    required: 'Cette question est obligatoire.',
+    other_required: 'Veuillez préciser « Autre ».',
+    invalid_value: "Cette réponse n'est pas valable pour cette question.",
+    invalid_choice: 'Choisissez une des options proposées.',
+    not_integer: 'Saisissez un nombre entier.',
+    min: 'Saisissez une valeur supérieure ou égale à {min}.',
+    max: 'Saisissez une valeur inférieure ou égale à {max}.',
+    step: 'Saisissez un multiple de {step}.',
+    max_length: 'Utilisez au plus {max} caractères.',
+    invalid_date: 'Saisissez une date valable.',
+    min_date: 'Saisissez une date à partir du {min}.',
+    max_date: "Saisissez une date jusqu'au {max}.",
+    min_selections: 'Sélectionnez au moins {min} options.',
+    max_selections: 'Sélectionnez au plus {max} options.',
+    matrix_incomplete: 'Répondez à chaque ligne.',
+    max_files: 'Joignez au plus {max} fichiers.',
+    file_too_large: 'Le fichier « {name} » dépasse {max}.',
+    file_type: "Le fichier « {name} » n'est pas d'un type accepté ({accept}).",
+    min_rows: 'Ajoutez au moins {min} entrées.',
+    max_rows: 'Ajoutez au plus {max} entrées.',
+    constraint: "Cette réponse n'est pas valable.",
+  },
+  es: {
+    required: 'Esta pregunta es obligatoria.',
+    other_required: 'Especifique «Otro».',
+    invalid_value: 'Esta respuesta no es válida para esta pregunta.',
+    invalid_choice: 'Elija una de las opciones ofrecidas.',
+    not_integer: 'Introduzca un número entero.',
+    min: 'Introduzca un valor mayor o igual que {min}.',
+    max: 'Introduzca un valor menor o igual que {max}.',
+    step: 'Introduzca un múltiplo de {step}.',
+    max_length: 'Use como máximo {max} caracteres.',
+    invalid_date: 'Introduzca una fecha válida.',
+    min_date: 'Introduzca una fecha igual o posterior al {min}.',
+    max_date: 'Introduzca una fecha igual o anterior al {max}.',
+    min_selections: 'Seleccione al menos {min} opciones.',
+    max_selections: 'Seleccione como máximo {max} opciones.',
+    matrix_incomplete: 'Responda a cada fila.',
+    max_files: 'Adjunte como máximo {max} archivos.',
+    file_too_large: 'El archivo «{name}» supera {max}.',
+    file_type: 'El archivo «{name}» no es de un tipo aceptado ({accept}).',
+    min_rows: 'Añada al menos {min} entradas.',
+    max_rows: 'Añada como máximo {max} entradas.',
+    constraint: 'Esta respuesta no es válida.',
+  },
+  ar: {
+    required: 'هذا السؤال إلزامي.',
+    other_required: 'يرجى تحديد «أخرى».',
+    invalid_value: 'هذه الإجابة غير صالحة لهذا السؤال.',
+    invalid_choice: 'اختر أحد الخيارات المعروضة.',
+    not_integer: 'أدخل عددًا صحيحًا.',
+    min: 'أدخل قيمة لا تقل عن {min}.',
+    max: 'أدخل قيمة لا تزيد على {max}.',
+    step: 'أدخل مضاعفًا لـ {step}.',
+    max_length: 'استخدم {max} حرفًا على الأكثر.',
+    invalid_date: 'أدخل تاريخًا صالحًا.',
+    min_date: 'أدخل تاريخًا في {min} أو بعده.',
+    max_date: 'أدخل تاريخًا في {max} أو قبله.',
+    min_selections: 'اختر {min} خيارات على الأقل.',
+    max_selections: 'اختر {max} خيارات على الأكثر.',
+    matrix_incomplete: 'أجب عن كل صف.',
+    max_files: 'أرفق {max} ملفات على الأكثر.',
+    file_too_large: 'حجم الملف «{name}» يتجاوز {max}.',
+    file_type: 'الملف «{name}» ليس من نوع مقبول ({accept}).',
+    min_rows: 'أضف {min} إدخالات على الأقل.',
+    max_rows: 'أضف {max} إدخالات على الأكثر.',
+    constraint: 'هذه الإجابة غير صالحة.',
+  },
+};
+
+export function uiLanguage(lang: string): UiLanguage {
+  const base = lang.split('-')[0] ?? 'en';
+  return base === 'fr' || base === 'es' || base === 'ar' ? base : 'en';
+}
+
+/** A message for respondents, e.g. `uiMessage('required', 'fr')` → "Cette question est obligatoire." */
+export function uiMessage(key: MessageKey, lang: string, params: Readonly<Record<string, string | number>> = {}): string {
+  const template = MESSAGES[uiLanguage(lang)][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A byte count for people: 10485760 → "10 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} B`;
+}

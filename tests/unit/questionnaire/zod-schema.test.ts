@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildResponseSchema, buildSectionSchema, formPath, toFormValues, toResponse, uiMessage } from '../../../core/questionnaire/index.js';
+import { FULL_ANSWERS, loadSmall } from './fixtures.js';
+
+const loaded = loadSmall();
+const TODAY = { today: '2026-11-27' };
+type Issue = { path: PropertyKey[]; message: string };
+const issues = (result: { success: boolean; error?: { issues: Issue[] } }) => (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+
+describe('section schema', () => {
+  it('accepts valid form values and reports every problem of the section at its field', () => {
+    const schema = buildSectionSchema(loaded, FULL_ANSWERS, 'profile', TODAY);
+    expect(schema.safeParse(toFormValues(loaded, FULL_ANSWERS, ['profile'])).success).toBe(true);
+    const values = { ...toFormValues(loaded, FULL_ANSWERS, ['profile']), respondent_name: '', mechanism: 'other', year_established: 2031, states_count: 900 };
+    expect(issues(schema.safeParse(values))).toEqual([
+      'respondent_name: This question is required.',
+      '_other.mechanism: Please specify "Other".',
+      'mechanism_kind: This question is required.',
+      'year_established: The year cannot be in the future.',
+      'states_count: Enter a value of at most 200.',
+    ]);
+  });
+
+  it('reports type errors first, in the chosen language', () => {
+    const schema = buildSectionSchema(loaded, FULL_ANSWERS, 'profile', { ...TODAY, lang: 'es' });
+    expect(issues(schema.safeParse({ ...toFormValues(loaded, FULL_ANSWERS, ['profile']), states_count: 'many' }))).toEqual([
+      'states_count: Esta respuesta no es válida para esta pregunta.',
+    ]);
+  });
+
+  it('uses the relevance of the values validated, and leaves irrelevant questions out', () => {
+    const schema = buildSectionSchema(loaded, { respondent_kind: 'state' }, 'profile', TODAY);
+    expect(schema.safeParse({ respondent_kind: 'state', respondent_name: 'A', mechanism: 'gfmd', states_count: 'ignored' }).success).toBe(true);
+    expect(issues(buildSectionSchema(loaded, {}, 'profile', TODAY).safeParse({ respondent_kind: 'secretariat', respondent_name: 'A', mechanism: 'gfmd' }))).toEqual([
+      'states_count: This question is required.',
+    ]);
+  });
+
+  it('places problems of repeat rows at the row index', () => {
+    const answers = { ...FULL_ANSWERS, 'achievements[r2].ach_title': '', 'achievements[r2].ach_kind': 'other' };
+    const schema = buildSectionSchema(loaded, answers, 'achievements_section', TODAY);
+    expect(issues(schema.safeParse(toFormValues(loaded, answers, ['achievements_section'])))).toEqual([
+      'achievements.1.ach_title: This question is required.',
+      'achievements.1._other.ach_kind: Please specify "Other".',
+    ]);
+    expect(formPath('achievements[zz].ach_title', {})).toEqual(['achievements', 'zz', 'ach_title']);
+  });
+});
+
+describe('response schema', () => {
+  it('validates a responses.json object and refuses unknown keys', () => {
+    const schema = buildResponseSchema(loaded, {}, TODAY);
+    const response = toResponse(loaded, FULL_ANSWERS, TODAY);
+    expect(schema.safeParse(response).success).toBe(true);
+    expect(issues(schema.safeParse({ ...response, hacked: 1 }))).toEqual([': Unrecognized key: "hacked"']);
+    const { respondent_name: _, ...missing } = response;
+    expect(issues(schema.safeParse(missing))).toEqual(['respondent_name: This question is required.']);
+  });
+
+  it('has UI messages in four languages', () => {
+    expect(['en', 'fr', 'es', 'ar', 'pt'].map((l) => uiMessage('max', l, { max: 5 }))).toEqual([
+      'Enter a value of at most 5.',
+      'Saisissez une valeur inférieure ou égale à 5.',
+      'Introduzca un valor menor o igual que 5.',
+      'أدخل قيمة لا تزيد على 5.',
+      'Enter a value of at most 5.',
+    ]);
+  });
+});
+
+describe('schemas on random input', () => {
+  it('safeParse never throws, whatever the values', async () => {
+    const fc = (await import('fast-check')).default;
+    const schema = buildResponseSchema(loaded, FULL_ANSWERS, TODAY);
+    const section = buildSectionSchema(loaded, FULL_ANSWERS, 'achievements_section', TODAY);
+    const value = fc.oneof(fc.constant(null), fc.string({ maxLength: 5 }), fc.double(), fc.boolean(), fc.array(fc.string({ maxLength: 3 }), { maxLength: 3 }),
+      fc.array(fc.record({ _row: fc.constantFrom('r1', 'r2', 'bad id'), ach_title: fc.string({ maxLength: 3 }) }), { maxLength: 3 }));
+    const keys = fc.constantFrom('respondent_kind', 'states_count', 'working_langs', 'achievements', 'contribution', '_other', 'x');
+    fc.assert(fc.property(fc.dictionary(keys, value), (values) => {
+      expect(typeof schema.safeParse(values).success).toBe('boolean');
+      expect(typeof section.safeParse(values).success).toBe('boolean');
+    }), { numRuns: 300 });
+  });
+});
