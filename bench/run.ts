@@ -15,6 +15,7 @@ const SUITES: readonly Suite[] = [
   { title: 'Questionnaire engine', module: './questionnaire-engine.bench.js', exportName: 'runQuestionnaireEngineBench' },
   { title: 'Filling (UI in Chromium)', module: './ui.bench.js', exportName: 'runUiBench' },
   { title: 'Package export', module: './package.bench.js', exportName: 'runPackageBench' },
+  { title: 'Export of the real questionnaire', module: './export.bench.js', exportName: 'runExportBench' },
   { title: 'IOM import', module: './import.bench.js', exportName: 'runImportBench' },
 ];
 

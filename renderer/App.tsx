@@ -1,22 +1,70 @@
-import { DraftListScreen } from './screens/DraftListScreen.js';
-import { DraftScreen } from './screens/DraftScreen.js';
+import { useCallback, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../core/contract/channels/drafts.js';
+import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { MaintenanceNavLink } from './maintenance/MaintenanceNavLink.js';
+import { DraftScreen } from './draft/DraftScreen.js';
+import { DraftListScreen } from './home/DraftListScreen.js';
+import { TrashScreen } from './home/TrashScreen.js';
+import { setUiLanguage } from './i18n/index.js';
+import { LanguageHandlerContext, type LanguageHandler } from './i18n/language-handler.js';
 import { useRoute } from './routing/hash-route.js';
+import { SigningNavLink, SigningScreen } from './signing/SigningScreen.js';
+import { useSigningRoute } from './signing/signing-route.js';
+import { IomNavLink, IomWorkspace } from './iom/IomWorkspace.js';
+import { useIomRoute } from './iom/iom-route.js';
 
 export function App() {
   const route = useRoute();
+  const signingRoute = useSigningRoute();
+  const iomRoute = useIomRoute();
+  const { t } = useTranslation();
+  const handler = useRef<LanguageHandler | undefined>(undefined);
+  const register = useCallback((h: LanguageHandler | undefined) => {
+    handler.current = h;
+  }, []);
+  const switchLanguage = (lang: Language) => {
+    if (handler.current) handler.current(lang);
+    else void setUiLanguage(lang);
+  };
+  const draftId = route.name === 'draft' || route.name === 'review' ? route.draftId : undefined;
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <a href="#/" className="app-title">
-          ISCM Assessment
+    <LanguageHandlerContext.Provider value={register}>
+      <div className="app">
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(e) => {
+            // The hash names the screen, so move focus instead of following the link.
+            e.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          {t('app.skipToContent')}
         </a>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {route.name === 'draft' ? <DraftScreen key={route.draftId} draftId={route.draftId} /> : <DraftListScreen />}
-      </main>
-    </div>
+        <header className="app-header">
+          <a href="#/" className="app-title">
+            {t('app.title')}
+          </a>
+          <SigningNavLink />
+          <IomNavLink />
+          <MaintenanceNavLink />
+          <LanguageSwitch onChange={switchLanguage} />
+        </header>
+        <main id="main" tabIndex={-1}>
+          {iomRoute ? (
+            <IomWorkspace route={iomRoute} />
+          ) : signingRoute ? (
+            <SigningScreen route={signingRoute} />
+          ) : draftId !== undefined ? (
+            <DraftScreen key={draftId} draftId={draftId} route={route} />
+          ) : route.name === 'trash' ? (
+            <TrashScreen />
+          ) : (
+            <DraftListScreen />
+          )}
+        </main>
+      </div>
+    </LanguageHandlerContext.Provider>
   );
 }

@@ -1,11 +1,7 @@
 // `npm run start:web -- --port N --data-dir DIR`: the app in a browser, on this computer only.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppServices } from '../main/services/app-services.js';
-import { createAppDispatch } from '../main/services/app-dispatch.js';
-import { createEventBus } from '../main/services/event-bus.js';
-import { createRotatingLog } from '../main/services/log/rotating-log.js';
-import { startWebHost } from './server.js';
+import { startAppWebHost } from './app-web-host.js';
 import { PROJECT_ROOT, appVersion } from './project-paths.js';
 
 const { values } = parseArgs({
@@ -14,27 +10,17 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: path.join(PROJECT_ROOT, '.web-data') },
   },
 });
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`--port must be a number from 0 to 65535 (got "${values.port}").\n`);
+  process.exit(2);
+}
 const dataDir = path.resolve(values['data-dir']);
-const log = createRotatingLog({ dir: dataDir });
-const services = createAppServices({
-  dataDir,
-  questionnairesDir: path.join(PROJECT_ROOT, 'questionnaires'),
-  host: 'web',
-  appVersion: appVersion(),
-});
-const host = await startWebHost({
-  dispatch: createAppDispatch(services.handlers, log),
-  events: createEventBus(),
-  staticDir: path.join(PROJECT_ROOT, 'dist', 'renderer'),
-  port: Number(values.port),
-});
-process.stdout.write(`ISCM Assessment is running at ${host.url}\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
+const app = await startAppWebHost({ dataDir, port, appVersion: appVersion() });
+process.stdout.write(`ISCM Assessment is running at ${app.host.url}\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
 
 const stop = () => {
-  void host.close().finally(() => {
-    services.close();
-    process.exit(0);
-  });
+  void app.close().finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

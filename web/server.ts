@@ -9,6 +9,7 @@ import type { EventBus } from '../main/services/event-bus.js';
 import { contentTypeOf, resolveStaticPath } from '../main/services/static-files.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { TOKEN_HEADER, checkApiRequest, type GuardFailure } from './request-guard.js';
+import { UPLOAD_PATH, handleAttachmentUpload, type AttachmentUploads } from './upload.js';
 
 export interface WebHostOptions {
   readonly dispatch: Dispatch;
@@ -17,6 +18,8 @@ export interface WebHostOptions {
   readonly staticDir: string;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** Receives the files the web client uploads for `attachments.pick` (absent: uploads are refused). */
+  readonly uploads?: AttachmentUploads;
 }
 
 export interface WebHost {
@@ -98,6 +101,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(res, result.ok ? 200 : result.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200, result);
   }
 
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = checkApiRequest(req, port, token);
+    if (refused || !options.uploads) {
+      res.setHeader('Connection', 'close');
+      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: 'This host does not take uploads.' });
+      return;
+    }
+    await handleAttachmentUpload(req, res, options.uploads, sendJson);
+  }
+
   function streamEvents(res: ServerResponse): void {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream' });
     res.write(': connected\n\n');
@@ -127,7 +140,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const api = /^\/api\/(.+)$/.exec(pathname);
     const work =
-      api?.[1] !== undefined
+      pathname === UPLOAD_PATH
+        ? handleUpload(req, res)
+        : api?.[1] !== undefined
         ? handleApi(req, res, api[1])
         : Promise.resolve().then(() => {
             handleStatic(req, res, pathname);

@@ -4,6 +4,12 @@ import type { Result } from './errors.js';
 import type { EventName, EventPayload, Unsubscribe } from './events.js';
 import { appChannels } from './channels/app.js';
 import { answerChannels, draftChannels } from './channels/drafts.js';
+import { maintenanceChannels } from './channels/maintenance.js';
+import { attachmentChannels } from './channels/attachments.js';
+import { questionnaireChannels } from './channels/questionnaires.js';
+import { identityChannels } from './channels/identities.js';
+import { submissionChannels } from './channels/submissions.js';
+import { iomChannels } from './channels/iom.js';
 
 /**
  * The API contract: the single source of truth between the renderer and the
@@ -17,6 +23,12 @@ export const contract = {
   app: appChannels,
   drafts: draftChannels,
   answers: answerChannels,
+  maintenance: maintenanceChannels,
+  attachments: attachmentChannels,
+  questionnaires: questionnaireChannels,
+  identities: identityChannels,
+  submissions: submissionChannels,
+  iom: iomChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,8 +5,17 @@ import type { AppInfo } from '../../core/contract/channels/app.js';
 import { openDatabase, type Db } from '../../db/open.js';
 import { appMigrations } from '../../db/migrations/app/index.js';
 import { systemClock, type Clock } from './clock.js';
+import { createMaintenanceHandlers } from './backup/maintenance-handlers.js';
+import type { HostCapabilities } from './host.js';
+import { createEventBus, type EventBus } from './event-bus.js';
 import { createDraftService } from './drafts/draft-service.js';
-import { latestQuestionnaire } from './questionnaires/catalog.js';
+import { printToPdf } from './drafts/print-to-pdf.js';
+import { createQuestionnaireCatalog } from './questionnaires/catalog.js';
+import { createAttachmentStore } from './attachments/store.js';
+import { createAttachmentService, type AttachmentService } from './attachments/attachment-service.js';
+import { identityHandlers } from './identities/handlers.js';
+import { submissionHandlers } from './submissions/handlers.js';
+import { createIomHandlers } from './import/handlers.js';
 
 export interface AppServicesOptions {
   /** The user-data folder: the database and attachment store live here. */
@@ -15,17 +24,28 @@ export interface AppServicesOptions {
   readonly questionnairesDir: string;
   readonly host: AppInfo['host'];
   readonly appVersion: string;
+  /** What only the desktop can do (file dialogs, PDF); absent in the web host, whose client does these itself. */
+  readonly hostCapabilities?: HostCapabilities;
   readonly clock?: Clock;
   readonly nativeBinding?: string;
+  /** The questionnaire new drafts start on (default `iscm-assessment`; tests use their own). */
+  readonly defaultQuestionnaireId?: string;
+  /** Where services report progress; the host forwards it to the window (created here when absent). */
+  readonly events?: EventBus;
 }
 
 export interface AppServices {
   readonly handlers: Handlers;
   readonly db: Db;
+  /** For the web host's upload endpoint (`web/upload.ts`): the same checks as `attachments.pick`. */
+  readonly attachments: AttachmentService;
+  /** Progress of long operations, for the host to forward to the renderer. */
+  readonly events: EventBus;
   readonly close: () => void;
 }
 
 export const APP_DB_FILE = 'iscm.db';
+export const ATTACHMENTS_DIR = 'attachments';
 
 /**
  * Everything behind the contract for the secretariat app, built once per start
@@ -35,25 +55,51 @@ export const APP_DB_FILE = 'iscm.db';
 export function createAppServices(options: AppServicesOptions): AppServices {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
+  const events = options.events ?? createEventBus();
   const db = openDatabase(path.join(options.dataDir, APP_DB_FILE), {
     migrations: appMigrations,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
-  const drafts = createDraftService({ db, clock, currentQuestionnaire: () => latestQuestionnaire(options.questionnairesDir) });
+  const catalog = createQuestionnaireCatalog(options.questionnairesDir, options.defaultQuestionnaireId);
+  const drafts = createDraftService({ db, clock, questionnaires: catalog });
+  const store = createAttachmentStore(path.join(options.dataDir, ATTACHMENTS_DIR));
+  store.removeStrayTempFiles();
+  const attachments = createAttachmentService({ db, clock, store, drafts, questionnaires: catalog, host: options.hostCapabilities });
 
   const handlers: Handlers = {
+    maintenance: createMaintenanceHandlers(db, clock),
     app: {
       info: () => ({ name: 'ISCM Assessment', version: options.appVersion, host: options.host, dataDir: options.dataDir }),
+      printToPdf: ({ suggestedName }) => printToPdf(options.hostCapabilities, suggestedName),
     },
     drafts: {
       list: () => drafts.list(),
       create: (input) => drafts.create(input),
       get: ({ id }) => drafts.get(id),
+      update: (input) => drafts.update(input),
+      duplicate: (input) => drafts.duplicate(input),
       delete: ({ id }) => drafts.moveToTrash(id),
+      trash: () => drafts.trash(),
+      restore: ({ id }) => drafts.restore(id),
+      emptyTrash: () => drafts.emptyTrash(),
     },
     answers: {
       save: (input) => drafts.save(input),
+      history: (input) => drafts.history(input),
+    },
+    attachments: {
+      pick: (input) => attachments.pick(input),
+    },
+    identities: identityHandlers({ ...options, db, clock, events }),
+    submissions: submissionHandlers({ ...options, db, clock, events }),
+    iom: createIomHandlers({ ...options, clock, events }),
+    questionnaires: {
+      current: () => catalog.current(),
+      get: (ref) => {
+        const entry = catalog.get(ref);
+        return { ref: entry.ref, definition: entry.definition };
+      },
     },
   };
-  return { handlers, db, close: () => db.close() };
+  return { handlers, db, attachments, events, close: () => db.close() };
 }

@@ -3,7 +3,6 @@
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import { createAppDispatch } from '../services/app-dispatch.js';
 import { createAppServices, type AppServices } from '../services/app-services.js';
-import { createEventBus } from '../services/event-bus.js';
 import { createRotatingLog, type Log } from '../services/log/rotating-log.js';
 import { createElectronHost } from './host-electron.js';
 import { bindIpc, forwardEvents } from './ipc.js';
@@ -48,7 +47,6 @@ function start(): void {
     hostCapabilities: createElectronHost(() => mainWindow),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
-  const events = createEventBus();
   bindIpc(ipcMain, createAppDispatch(services.handlers, log));
   installAppMenu({ logDir: paths.logDir, devTools, onError: (error) => log.error('menu action failed', error) });
 
@@ -59,7 +57,7 @@ function start(): void {
     onSaveError: (error) => log.error('could not save the window state', error),
   });
   mainWindow = win;
-  const stopForwarding = forwardEvents(events, win.webContents);
+  const stopForwarding = forwardEvents(services.events, win.webContents);
   win.on('closed', () => {
     stopForwarding();
     mainWindow = undefined;

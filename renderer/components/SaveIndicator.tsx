@@ -1,20 +1,28 @@
-import type { SaveStatus } from '../autosave/autosaver.js';
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StatusStore } from '../draft/status-store.js';
+import { formatTime } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
-/** Says exactly what is on disk. A failure stays on screen until a later save succeeds. */
-export function SaveIndicator({ status }: { status: SaveStatus }) {
+/**
+ * Says exactly what is on disk: "Saved at HH:MM" only for committed values. A failure
+ * stays on screen (role=alert) until a later save succeeds; the autosaver keeps retrying.
+ */
+export function SaveIndicator({ store }: { store: StatusStore }) {
+  const status = useSyncExternalStore(store.subscribe, store.get);
+  const { t } = useTranslation();
+  const lang = useLanguage();
   if (status.kind === 'failed') {
     return (
-      <div role="alert" className="save-status save-failed">
-        Not saved: {status.error.message} ({status.unsaved} unsaved {status.unsaved === 1 ? 'answer' : 'answers'} kept on
-        screen; retrying.)
+      <div role="alert" id="save-status" className="save-status save-failed">
+        {t('save.failed', { message: status.error.message, count: status.unsaved })}
       </div>
     );
   }
+  const text = status.kind === 'saved' ? t('save.savedAt', { time: formatTime(lang, status.at) }) : status.kind === 'pending' ? t('save.saving') : '';
   return (
-    <div role="status" aria-live="polite" className="save-status">
-      {status.kind === 'saved' ? `Saved at ${timeOf(status.at)}` : status.kind === 'pending' ? 'Saving…' : ''}
+    <div role="status" id="save-status" className="save-status">
+      {text}
     </div>
   );
 }

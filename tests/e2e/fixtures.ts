@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { createAppServices, type AppServices } from '../../main/services/app-services.js';
-import { createAppDispatch } from '../../main/services/app-dispatch.js';
-import { createEventBus } from '../../main/services/event-bus.js';
-import { createRotatingLog } from '../../main/services/log/rotating-log.js';
-import { startWebHost, type WebHost } from '../../web/server.js';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+import { startAppWebHost, type AppWebHost } from '../../web/app-web-host.js';
+import type { WebHost } from '../../web/server.js';
 
 export interface AppHost {
   readonly url: string;
@@ -18,19 +13,8 @@ export interface AppHost {
   readonly restart: () => Promise<AppHost>;
 }
 
-async function startHost(dataDir: string): Promise<{ host: WebHost; services: AppServices }> {
-  const services = createAppServices({
-    dataDir,
-    questionnairesDir: process.env.ISCM_QUESTIONNAIRES_DIR ?? path.join(ROOT, 'questionnaires'),
-    host: 'web',
-    appVersion: '0.0.0-e2e',
-  });
-  const host = await startWebHost({
-    dispatch: createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir })),
-    events: createEventBus(),
-    staticDir: path.join(ROOT, 'dist', 'renderer'),
-  });
-  return { host, services };
+function startHost(dataDir: string): Promise<AppWebHost> {
+  return startAppWebHost({ dataDir, appVersion: '0.0.0-e2e' });
 }
 
 /** Each test gets its own web host on its own fresh data folder. */
@@ -44,15 +28,13 @@ export const test = base.extend<{ app: AppHost }>({
       dataDir,
       host: current.host,
       restart: async () => {
-        await current.host.close();
-        current.services.close();
+        await current.close();
         current = await startHost(dataDir);
         return handle();
       },
     });
     await use(handle());
-    await current.host.close();
-    current.services.close();
+    await current.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -21,8 +21,12 @@ export const draftSummarySchema = z
     language: languageSchema,
     status: draftStatusSchema,
     lastSection: z.string().nullable(),
+    /** Share of the relevant required questions answered, 0 to 1; null if the questionnaire is unavailable. */
+    progress: z.number().min(0).max(1).nullable(),
     createdAt: isoTimeSchema,
     updatedAt: isoTimeSchema,
+    /** Set while the draft is in the trash. */
+    deletedAt: isoTimeSchema.nullable(),
   })
   .strict();
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
@@ -48,13 +52,47 @@ export const draftChannels = {
     draftSummarySchema,
   ),
   get: channel(z.object({ id: draftIdSchema }).strict(), draftSchema),
+  /** Rename, switch language, or remember the section last visited. */
+  update: channel(
+    z
+      .object({
+        id: draftIdSchema,
+        title: titleSchema.optional(),
+        language: languageSchema.optional(),
+        lastSection: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/).optional(),
+      })
+      .strict(),
+    draftSummarySchema,
+  ),
+  /** A new draft with a copy of every answer (e.g. to start this year from last year's). */
+  duplicate: channel(z.object({ id: draftIdSchema, title: titleSchema }).strict(), draftSummarySchema),
+  /** Moves a draft to the trash; nothing is lost until the trash is emptied. */
   delete: channel(z.object({ id: draftIdSchema }).strict(), z.object({ deleted: z.literal(true) }).strict()),
+  trash: channel(emptyInput, z.array(draftSummarySchema)),
+  restore: channel(z.object({ id: draftIdSchema }).strict(), draftSummarySchema),
+  /** Removes the drafts in the trash for good (the user's explicit choice). */
+  emptyTrash: channel(emptyInput, z.object({ removed: z.number().int().nonnegative() }).strict()),
 } as const;
+
+export const answerEventSchema = z
+  .object({
+    id: z.number().int(),
+    at: isoTimeSchema,
+    oldValue: answerValueSchema,
+    newValue: answerValueSchema,
+  })
+  .strict();
+export type AnswerEvent = z.infer<typeof answerEventSchema>;
 
 export const answerChannels = {
   /** Save one answer. Resolves only once the row is committed to disk. */
   save: channel(
     z.object({ draftId: draftIdSchema, path: answerPathSchema, value: answerValueSchema }).strict(),
     z.object({ savedAt: isoTimeSchema }).strict(),
+  ),
+  /** Earlier values of one answer, newest first (restoring one is a `save`). */
+  history: channel(
+    z.object({ draftId: draftIdSchema, path: answerPathSchema }).strict(),
+    z.array(answerEventSchema),
   ),
 } as const;

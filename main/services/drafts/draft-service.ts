@@ -1,21 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/contract/errors.js';
-import type { Draft, DraftSummary, Language } from '../../../core/contract/channels/drafts.js';
+import type { AnswerEvent, Draft, DraftSummary, Language } from '../../../core/contract/channels/drafts.js';
 import type { AnswerValue } from '../../../core/answers/value.js';
+import type { LoadedQuestionnaire } from '../../../core/questionnaire/index.js';
 import type { Db } from '../../../db/open.js';
-import { draftsRepo, type DraftRow } from '../../../db/repos/drafts.js';
+import { draftsRepo, type DraftChanges, type DraftRow } from '../../../db/repos/drafts.js';
 import { answersRepo } from '../../../db/repos/answers.js';
+import { attachmentsRepo } from '../../../db/repos/attachments.js';
 import { isoNow, type Clock } from '../clock.js';
 import type { QuestionnaireRef } from '../questionnaires/catalog.js';
+import { fitsQuestionnaire, resolveAnswerPath } from './answer-paths.js';
+import { answerMapOf, createProgress } from './draft-progress.js';
+import { MECHANISM_QUESTION, RESPONDENT_KIND_QUESTION, initialAnswers } from './initial-answers.js';
+
+/** Where the draft service finds questionnaires (the catalog, or a stand-in in tests). */
+export interface QuestionnaireSource {
+  /** The questionnaire a new draft starts on. */
+  readonly current: () => QuestionnaireRef;
+  /** A valid installed questionnaire, or undefined (not installed, or invalid). */
+  readonly find: (ref: QuestionnaireRef) => LoadedQuestionnaire | undefined;
+}
 
 export interface DraftServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
-  /** The questionnaire (id and version) a new draft starts on. */
-  readonly currentQuestionnaire: () => QuestionnaireRef;
+  readonly questionnaires: QuestionnaireSource;
 }
 
-export function toSummary(row: DraftRow): DraftSummary {
+/** History shown for one answer: plenty for "restore an earlier value", bounded for a field typed in for hours. */
+const HISTORY_LIMIT = 500;
+
+export function toSummary(row: DraftRow, progress: number | null = null): DraftSummary {
   return {
     id: row.id,
     title: row.title,
@@ -26,52 +41,150 @@ export function toSummary(row: DraftRow): DraftSummary {
     language: row.language as Language,
     status: row.status as DraftSummary['status'],
     lastSection: row.last_section,
+    progress,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
   };
 }
 
+const refOf = (row: DraftRow): QuestionnaireRef => ({ id: row.questionnaire_id, version: row.questionnaire_version });
+const parseValue = (json: string | null): AnswerValue => (json === null ? null : (JSON.parse(json) as AnswerValue));
+
 /** Drafts and their answers on the secretariat's machine. */
-export function createDraftService({ db, clock, currentQuestionnaire }: DraftServiceDeps) {
+export function createDraftService({ db, clock, questionnaires }: DraftServiceDeps) {
   const drafts = draftsRepo(db);
   const answers = answersRepo(db);
+  const attachments = attachmentsRepo(db);
+  const progress = createProgress({ drafts, answers, clock, questionnaire: questionnaires.find });
+  const summary = (row: DraftRow): DraftSummary => toSummary(row, progress.of(row));
+  const summaries = (rows: readonly DraftRow[]): DraftSummary[] => {
+    const figures = progress.ofAll(rows);
+    return rows.map((row, i) => toSummary(row, figures[i] ?? null));
+  };
 
   const requireDraft = (id: string): DraftRow => {
     const row = drafts.get(id);
     if (!row) throw new AppError('NOT_FOUND', 'This draft does not exist or is in the trash.');
     return row;
   };
-
-  const saveAnswer = db.transaction((draftId: string, path: string, valueJson: string, at: string) => {
-    const row = requireDraft(draftId);
+  const requireEditable = (id: string): DraftRow => {
+    const row = requireDraft(id);
     if (row.status !== 'draft') throw new AppError('READ_ONLY', 'This draft is finalized; amend it to change answers.');
-    if (answers.save(draftId, path, valueJson, at)) drafts.touch(draftId, at);
+    return row;
+  };
+
+  /** An attachment answer may name only files in the store: a reference to nothing would fail at signing. */
+  const checkAttachments = (path: string, value: AnswerValue): void => {
+    if (!Array.isArray(value)) return;
+    for (const item of value) {
+      if (typeof item === 'object' && !attachments.get(item.sha256)) {
+        throw new AppError('VALIDATION_FAILED', `The file "${item.name}" is not in the attachment store; attach it again.`, { path });
+      }
+    }
+  };
+
+  const saveAnswer = db.transaction((draftId: string, path: string, value: AnswerValue, at: string) => {
+    const row = requireEditable(draftId);
+    const loaded = questionnaires.find(refOf(row));
+    // Without its questionnaire the path cannot be checked; the answer is still kept rather than lost.
+    if (loaded) resolveAnswerPath(loaded, path);
+    checkAttachments(path, value);
+    if (!answers.save(draftId, path, JSON.stringify(value), at)) return;
+    drafts.touch(draftId, at);
+    // The home list shows these from the draft's row: keep it in step with the answers.
+    if (path === RESPONDENT_KIND_QUESTION && typeof value === 'string' && value !== '') drafts.setRespondentKind(draftId, value);
+    if (path === MECHANISM_QUESTION) drafts.setMechanism(draftId, typeof value === 'string' && value !== '' ? value : null);
   });
 
-  return {
-    list: (): DraftSummary[] => drafts.list().map(toSummary),
+  const insertDraft = db.transaction(
+    (row: Parameters<typeof drafts.insert>[0], initial: Readonly<Record<string, AnswerValue>>, note: string | null) => {
+      drafts.insert(row);
+      for (const [path, value] of Object.entries(initial)) answers.save(row.id, path, JSON.stringify(value), row.created_at, note);
+    },
+  );
 
+  return {
+    list: (): DraftSummary[] => summaries(drafts.list()),
+    trash: (): DraftSummary[] => summaries(drafts.listTrash()),
+
+    /**
+     * A new draft on the current questionnaire. The respondent kind and mechanism
+     * chosen first are also saved as the answers `respondent_kind` and `mechanism`
+     * (when the questionnaire has those questions), so skip logic sees them at once.
+     */
     create(input: { title: string; respondentKind: string; mechanism: string | null; language: Language }): DraftSummary {
-      const q = currentQuestionnaire();
+      const ref = questionnaires.current();
+      const loaded = questionnaires.find(ref);
+      const initial = loaded ? initialAnswers(loaded, input.respondentKind, input.mechanism) : {};
       const id = randomUUID();
-      drafts.insert({
-        id,
-        title: input.title,
-        questionnaire_id: q.id,
-        questionnaire_version: q.version,
-        respondent_kind: input.respondentKind,
-        mechanism: input.mechanism,
-        language: input.language,
-        created_at: isoNow(clock),
-      });
-      return toSummary(requireDraft(id));
+      insertDraft.immediate(
+        {
+          id,
+          title: input.title,
+          questionnaire_id: ref.id,
+          questionnaire_version: ref.version,
+          respondent_kind: input.respondentKind,
+          mechanism: input.mechanism,
+          language: input.language,
+          created_at: isoNow(clock),
+        },
+        initial,
+        null,
+      );
+      return summary(requireDraft(id));
     },
 
     get(id: string): Draft {
       const row = requireDraft(id);
-      const map: Record<string, AnswerValue> = {};
-      for (const a of answers.all(id)) map[a.path] = JSON.parse(a.value_json) as AnswerValue;
-      return { ...toSummary(row), answers: map };
+      const map = answerMapOf(answers.all(id));
+      return { ...toSummary(row, progress.of(row, map)), answers: map };
+    },
+
+    /** Title and language changes move the draft up the home list; remembering a section does not. */
+    update(input: { id: string } & DraftChanges): DraftSummary {
+      requireDraft(input.id);
+      const touches = input.title !== undefined || input.language !== undefined;
+      drafts.update(input.id, input, touches ? isoNow(clock) : undefined);
+      return summary(requireDraft(input.id));
+    },
+
+    /**
+     * A new draft with a copy of every current answer, each recorded as an event
+     * noted "copied from <id>"; attachments are shared by reference. The copy starts
+     * on the current questionnaire version when it is the same questionnaire;
+     * answers that version has no question for are not copied (they stay in the source).
+     */
+    duplicate(input: { id: string; title: string }): DraftSummary {
+      const source = requireDraft(input.id);
+      const current = questionnaires.current();
+      const ref = current.id === source.questionnaire_id ? current : refOf(source);
+      const loaded = questionnaires.find(ref);
+      const copied: Record<string, AnswerValue> = {};
+      for (const [path, value] of Object.entries(answerMapOf(answers.all(source.id)))) {
+        if (loaded && !fitsQuestionnaire(loaded, path)) continue;
+        copied[path] = value;
+      }
+      const id = randomUUID();
+      const at = isoNow(clock);
+      db.transaction(() => {
+        insertDraft(
+          {
+            id,
+            title: input.title,
+            questionnaire_id: ref.id,
+            questionnaire_version: ref.version,
+            respondent_kind: source.respondent_kind,
+            mechanism: source.mechanism,
+            language: source.language,
+            created_at: at,
+          },
+          copied,
+          `copied from ${source.id}`,
+        );
+        attachments.copyUses(source.id, id, at);
+      }).immediate();
+      return summary(requireDraft(id));
     },
 
     moveToTrash(id: string): { deleted: true } {
@@ -79,11 +192,38 @@ export function createDraftService({ db, clock, currentQuestionnaire }: DraftSer
       return { deleted: true };
     },
 
+    restore(id: string): DraftSummary {
+      if (!drafts.restore(id)) throw new AppError('NOT_FOUND', 'This draft is not in the trash.');
+      return summary(requireDraft(id));
+    },
+
+    /** Deletes the drafts in the trash for good: only those, and only on the user's explicit request. */
+    emptyTrash(): { removed: number } {
+      return { removed: db.transaction(() => drafts.emptyTrash()).immediate() };
+    },
+
     /** Commits one answer (and its history event) in one transaction; returns when it is on disk. */
     save(input: { draftId: string; path: string; value: AnswerValue }): { savedAt: string } {
       const at = isoNow(clock);
-      saveAnswer.immediate(input.draftId, input.path, JSON.stringify(input.value), at);
+      saveAnswer.immediate(input.draftId, input.path, input.value, at);
       return { savedAt: at };
+    },
+
+    /** Earlier values of one answer, newest first. */
+    history(input: { draftId: string; path: string }): AnswerEvent[] {
+      requireDraft(input.draftId);
+      return answers.history(input.draftId, input.path, HISTORY_LIMIT).map((e) => ({
+        id: e.id,
+        at: e.at,
+        oldValue: parseValue(e.old_value_json),
+        newValue: parseValue(e.new_value_json),
+      }));
+    },
+
+    /** The draft (not in the trash) and its current answer at `path`, for other services (attachments). */
+    currentAnswer(draftId: string, path: string): { draft: DraftRow; value: AnswerValue } {
+      const draft = requireEditable(draftId);
+      return { draft, value: parseValue(answers.current(draftId, path) ?? null) };
     },
   };
 }

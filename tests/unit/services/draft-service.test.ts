@@ -13,7 +13,7 @@ function setup() {
   let t = Date.parse('2026-11-27T10:00:00Z');
   const clock = { now: () => new Date((t += 1000)) };
   const db = openDatabase(file, { migrations: appMigrations });
-  const service = createDraftService({ db, clock, currentQuestionnaire: () => ({ id: 'iscm-assessment', version: '1.0.0' }) });
+  const service = createDraftService({ db, clock, questionnaires: { current: () => ({ id: 'iscm-assessment', version: '1.0.0' }), find: () => undefined } });
   return { db, file, service, clock };
 }
 
@@ -36,7 +36,7 @@ describe('draft service', () => {
     service.save({ draftId: id, path: 'achievements[r1].title', value: 'Guide' });
     db.close();
     const reopened = openDatabase(file, { migrations: appMigrations });
-    const again = createDraftService({ db: reopened, clock: { now: () => new Date() }, currentQuestionnaire: () => ({ id: 'x', version: '1' }) });
+    const again = createDraftService({ db: reopened, clock: { now: () => new Date() }, questionnaires: { current: () => ({ id: 'x', version: '1' }), find: () => undefined } });
     expect(again.get(id).answers).toEqual({ respondent_name: 'Amina', areas: ['labour', 'data'], 'achievements[r1].title': 'Guide' });
     reopened.close();
   });

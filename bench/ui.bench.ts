@@ -1,0 +1,211 @@
+/**
+ * The filling UI in Chromium against the web host, with the 1,000-question synthetic
+ * questionnaire in ONE section (plus a small second section to switch to):
+ * - keypress → next painted frame while typing (p50/p95; target p95 ≤ 16 ms), measured in the
+ *   page: from the keydown event's timestamp to a message posted from the next animation
+ *   frame, which runs once that frame is painted;
+ * - section switch into the big section and back (target ≤ 100 ms), from the hash change to
+ *   the focused heading with every field in place, painted;
+ * - opening a draft with every question answered, from a freshly loaded home page (target ≤ 300 ms);
+ * - save round-trip per answer, renderer → committed row (p50/p99), with SQLite's bare commit
+ *   (WAL, synchronous=FULL, same disk) measured in the same run as the floor.
+ * Run alone: `npx tsx bench/ui.bench.ts` (needs `npm run build:renderer` first).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { chromium, type Page } from 'playwright-core';
+import { createAppDispatch } from '../main/services/app-dispatch.js';
+import { createAppServices } from '../main/services/app-services.js';
+import { createEventBus } from '../main/services/event-bus.js';
+import { createRotatingLog } from '../main/services/log/rotating-log.js';
+import { startWebHost } from '../web/server.js';
+import { median, percentile, type BenchResult } from './result.js';
+import { buildSyntheticQuestionnaire } from './synthetic-questionnaire.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const QUESTIONNAIRE_ID = 'ui-bench';
+const TYPED = 'The mechanism met twice this year and adopted a regional action plan. ';
+const SWITCH_RUNS = 15;
+const OPEN_RUNS = 10;
+const SAVE_RUNS = 300;
+
+/** The synthetic questionnaire with its 1,000 questions moved into one section. */
+function oneSectionQuestionnaire(dir: string): Record<string, unknown> {
+  const { json, answers } = buildSyntheticQuestionnaire(1000);
+  const sections = json.sections as { items: unknown[] }[];
+  const big = { id: 'big', title: { en: 'All 1,000 questions', fr: '1 000 questions', es: '1.000 preguntas', ar: '١٠٠٠ سؤال' }, items: sections.flatMap((s) => s.items) };
+  const label = (s: string) => ({ en: s, fr: s, es: s, ar: s });
+  const small = { id: 'small', title: label('A small section'), items: [{ id: 'small_text', type: 'text', label: label('A short answer') }] };
+  const file = { ...json, id: QUESTIONNAIRE_ID, sections: [small, big] };
+  const folder = path.join(dir, QUESTIONNAIRE_ID);
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, '1.0.0.json'), JSON.stringify(file));
+  return answers;
+}
+
+function result(name: string, values: readonly number[], extra: Partial<BenchResult> = {}): BenchResult {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { name, unit: 'ms', median: round(median(values)), p95: round(percentile(values, 95)), p99: round(percentile(values, 99)), runs: values.length, ...extra };
+}
+
+/** SQLite's floor: one-row transactions committed with the app's own durability settings. */
+function bareCommits(dir: string, runs: number): number[] {
+  const db = new Database(path.join(dir, 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE answers (path TEXT PRIMARY KEY, value TEXT) STRICT');
+  const upsert = db.prepare('INSERT INTO answers (path, value) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET value = excluded.value');
+  const commit = db.transaction((i: number) => upsert.run(`q${String(i % 50)}`, JSON.stringify(`value ${String(i)}`)));
+  const times: number[] = [];
+  for (let i = 0; i < runs + 20; i++) {
+    const start = performance.now();
+    commit(i);
+    if (i >= 20) times.push(performance.now() - start);
+  }
+  db.close();
+  return times;
+}
+
+// In-page code is passed as strings: this file is compiled without the DOM's types.
+const INSTALL_KEY_PROBE = `(() => {
+  window.__latencies = [];
+  document.addEventListener('keydown', (event) => {
+    const start = event.timeStamp;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__latencies.push(performance.now() - start);
+      channel.port2.postMessage(0);
+    });
+  }, true);
+})()`;
+
+/**
+ * Changes the hash, then watches frame by frame: resolves with [time until the first condition
+ * holds in a painted frame, time until the second does].
+ */
+const timeNavigation = (hash: string, first: string, all: string) => `new Promise((resolve) => {
+  const start = performance.now();
+  let firstAt;
+  const painted = (then) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => then(performance.now() - start);
+    channel.port2.postMessage(0);
+  };
+  const check = () => {
+    if (firstAt === undefined && (${first})) painted((t) => { firstAt = t; });
+    if (${all}) return painted((t) => resolve([firstAt ?? t, t]));
+    requestAnimationFrame(check);
+  };
+  location.hash = ${JSON.stringify(hash)};
+  requestAnimationFrame(check);
+})`;
+
+const headingShown = (title: string, firstField: string) =>
+  `document.activeElement?.id === 'section-heading' && document.activeElement.textContent === ${JSON.stringify(title)} && !!document.getElementById(${JSON.stringify(firstField)})`;
+const fieldShown = (id: string) => `!!document.getElementById(${JSON.stringify(id)})`;
+const BIG = ['All 1,000 questions', 'q-q0'] as const;
+
+async function measureTyping(page: Page): Promise<number[]> {
+  await page.evaluate(INSTALL_KEY_PROBE);
+  const field = page.locator('#q-q2');
+  await field.click();
+  await field.press('End');
+  await page.keyboard.type(TYPED.repeat(3), { delay: 25 });
+  await page.waitForTimeout(500);
+  return (await page.evaluate('window.__latencies')) as number[];
+}
+
+export async function runUiBench(): Promise<BenchResult[]> {
+  const staticDir = path.join(ROOT, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-ui-bench-'));
+  const questionnairesDir = path.join(work, 'questionnaires');
+  const answers = oneSectionQuestionnaire(questionnairesDir);
+  const dataDir = path.join(work, 'data');
+  const services = createAppServices({ dataDir, questionnairesDir, host: 'web', appVersion: '0.0.0-bench', defaultQuestionnaireId: QUESTIONNAIRE_ID });
+  const host = await startWebHost({ dispatch: createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir })), events: createEventBus(), staticDir });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.waitForFunction('!!window.iscm');
+    const created = (await page.evaluate(`window.iscm.drafts.create({ title: 'Bench', respondentKind: 'secretariat', mechanism: null, language: 'en' })`)) as { ok: boolean; value: { id: string } };
+    if (!created.ok) throw new Error('could not create the bench draft');
+    const draftId = created.value.id;
+    // Every question answered, through the contract as the renderer would.
+    await page.evaluate(`(async () => {
+      const answers = ${JSON.stringify(answers)};
+      for (const [path, value] of Object.entries(answers)) {
+        const r = await window.iscm.answers.save({ draftId: ${JSON.stringify(draftId)}, path, value });
+        if (!r.ok) throw new Error(r.error.message);
+      }
+    })()`);
+
+    const openFirst: number[] = [];
+    const openAll: number[] = [];
+    for (let i = 0; i < OPEN_RUNS + 1; i++) {
+      await page.goto(host.url);
+      await page.locator('#new-draft-title').waitFor();
+      const [first, all] = (await page.evaluate(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')))) as [number, number];
+      if (i > 0) {
+        openFirst.push(first);
+        openAll.push(all);
+      }
+    }
+
+    const toBigFirst: number[] = [];
+    const toBigAll: number[] = [];
+    const toSmall: number[] = [];
+    for (let i = 0; i < SWITCH_RUNS + 1; i++) {
+      const [small] = (await page.evaluate(timeNavigation(`#/drafts/${draftId}/small`, headingShown('A small section', 'q-small_text'), 'true'))) as [number, number];
+      await page.waitForTimeout(100);
+      const [first, all] = (await page.evaluate(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')))) as [number, number];
+      await page.waitForTimeout(100);
+      if (i > 0) {
+        toSmall.push(small);
+        toBigFirst.push(first);
+        toBigAll.push(all);
+      }
+    }
+
+    const typing = await measureTyping(page);
+
+    const saves = (await page.evaluate(`(async () => {
+      const times = [];
+      for (let i = 0; i < ${String(SAVE_RUNS + 20)}; i++) {
+        const start = performance.now();
+        const r = await window.iscm.answers.save({ draftId: ${JSON.stringify(draftId)}, path: 'q' + (2 + 6 * (i % 50)), value: 'Saved answer ' + i });
+        if (!r.ok) throw new Error(r.error.message);
+        if (i >= 20) times.push(performance.now() - start);
+      }
+      return times;
+    })()`)) as number[];
+    const floor = bareCommits(work, SAVE_RUNS);
+    const floorMedian = Math.round(median(floor) * 100) / 100;
+
+    return [
+      result('keypress → next paint while typing, 1,000-question section (p50/p95)', typing, { target: 16 }),
+      result('section switch into the 1,000-question section: heading and first questions painted', toBigFirst, { target: 100 }),
+      result('section switch into the 1,000-question section: all 1,000 fields in place', toBigAll),
+      result('section switch to a small section (leaving the big one)', toSmall, { target: 100 }),
+      result('open a draft with 1,000 answers from a fresh home page: first questions painted', openFirst, { target: 300 }),
+      result('open a draft with 1,000 answers from a fresh home page: all 1,000 fields in place', openAll),
+      result('save round-trip per answer, renderer → committed row (p50/p99)', saves, { baseline: { name: 'SQLite bare commit', median: floorMedian } }),
+      result('SQLite bare commit (WAL, synchronous=FULL), same disk', floor),
+    ];
+  } finally {
+    await browser.close();
+    await host.close();
+    services.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await runUiBench()) {
+    process.stdout.write(`${r.name}: median ${String(r.median)} ${r.unit}, p95 ${String(r.p95)}, p99 ${String(r.p99)}, runs ${String(r.runs)}${r.target === undefined ? '' : `, target ${String(r.target)}`}\n`);
+  }
+}

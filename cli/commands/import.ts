@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError } from '../../core/contract/errors.js';
+import { parseIdentityFile } from '../../main/services/crypto/age.js';
+import type { BatchProgress } from '../../main/services/import/batch.js';
+import { createIomService, type IomService } from '../../main/services/import/iom-service.js';
+import type { BatchSummary, FileOutcome } from '../../main/services/import/outcomes.js';
+
+/** What the IOM commands may touch: injected so tests run them with real files and capture output. */
+export interface IomIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** True when stderr is a terminal: a progress bar then, plain lines otherwise. */
+  isTTY: boolean;
+}
+
+/** A wrong command line: exit code 2 with the usage. */
+export class UsageError extends Error {}
+
+/** The questionnaire files shipped with the app (`questionnaires/` at the project root). */
+export const DEFAULT_QUESTIONNAIRES_DIR = path.resolve(import.meta.dirname, '..', '..', 'questionnaires');
+
+export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function requireOption(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+export function readIdentity(file: string): string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('BAD_FILE', `Cannot read the identity file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return parseIdentityFile(text);
+  } catch (error) {
+    throw new AppError('BAD_FILE', `${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function openService(db: string, questionnaires: string | undefined, identity?: string): IomService {
+  return createIomService({ dbFile: db, questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR, identity });
+}
+
+/** Runs a command body: usage errors exit 2, expected failures 1 with their message. */
+export async function guarded(io: IomIo, usage: string, body: () => Promise<number> | number): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n${usage}\n`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      io.stderr(`error: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+const USAGE = 'usage: iscm import PATH... --db FILE --identity FILE [--json] [--questionnaires DIR]';
+
+function progressBar(p: BatchProgress): string {
+  const width = 30;
+  const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
+  const name = path.basename(p.file).slice(0, 40);
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} ${name}\u001b[K`;
+}
+
+export function outcomeLine(o: FileOutcome): string {
+  const where = o.kind === 'rejected' ? ` [${o.stage}]` : '';
+  return `${o.kind.padEnd(10)} ${o.code.padEnd(22)} ${o.file}${where}: ${o.message}${o.detail && o.kind !== 'imported' ? ` (${o.detail})` : ''}`;
+}
+
+export function summaryLines(s: BatchSummary): string[] {
+  const c = s.counts;
+  const reasons = Object.entries(s.rejectedByCode).map(([code, n]) => `${code} ${n}`).join(', ');
+  return [
+    `${s.total} file${s.total === 1 ? '' : 's'}: imported ${c.imported}, superseded ${c.superseded}, duplicate ${c.duplicate}, conflict ${c.conflict}, held ${c.held}, rejected ${c.rejected}${reasons ? ` (${reasons})` : ''}`,
+    ...s.outcomes.filter((o) => o.kind === 'rejected').map((o) => `  rejected ${o.file}: ${o.code}: ${o.message}`),
+    ...(c.held > 0 ? ['  held packages wait for a key decision: iscm keys list --db FILE'] : []),
+  ];
+}
+
+/** `iscm import`: exit 0 when nothing was rejected, 1 otherwise, 2 on a usage error. */
+export function runImportCommand(args: string[], io: IomIo): Promise<number> {
+  return guarded(io, USAGE, async () => {
+    const { values, positionals } = parseCommandLine(args, {
+      db: { type: 'string' },
+      identity: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      questionnaires: { type: 'string' },
+    });
+    if (positionals.length === 0) throw new UsageError('give at least one file or folder');
+    const identity = readIdentity(requireOption(values.identity, 'identity'));
+    const service = openService(requireOption(values.db, 'db'), values.questionnaires, identity);
+    try {
+      const onProgress = (p: BatchProgress): void => {
+        if (io.isTTY) io.stderr(progressBar(p));
+        else if (p.outcome && !values.json) io.stdout(`${outcomeLine(p.outcome)}\n`);
+      };
+      const summary = await service.importPaths(positionals, { onProgress });
+      if (io.isTTY) io.stderr('\n');
+      if (values.json) io.stdout(`${JSON.stringify({ total: summary.total, ...summary.counts, rejectedByCode: summary.rejectedByCode, files: summary.outcomes })}\n`);
+      else {
+        if (io.isTTY) for (const o of summary.outcomes) io.stdout(`${outcomeLine(o)}\n`);
+        io.stdout(`${summaryLines(summary).join('\n')}\n`);
+      }
+      return summary.counts.rejected === 0 ? 0 : 1;
+    } finally {
+      service.close();
+    }
+  });
+}

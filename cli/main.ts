@@ -1,0 +1,76 @@
+// `iscm`: the command for IOM staff. Each subcommand returns its exit code; this file only
+// dispatches and binds the commands to the real process (stdout, stderr, files).
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { runExportCommand } from './commands/export.js';
+import type { IomIo } from './commands/import.js';
+import { runImportCommand } from './commands/import.js';
+import { runKeygenCommand } from './commands/keygen.js';
+import { runKeysCommand } from './commands/keys.js';
+import { runQuestionnaireCommand } from './commands/questionnaire.js';
+import { runStatusCommand } from './commands/status.js';
+import { runVerifyCommand } from './commands/verify.js';
+
+const USAGE = `usage: iscm <command> [options]
+
+  keygen --out FILE                       create IOM's age identity and print its recipient
+  verify FILE --identity FILE [--json]    check one package without importing it
+  import PATH... --db FILE --identity FILE [--json]
+                                          verify and import packages (files or folders of *.iscm)
+  status --db FILE [--json]               per mechanism: the current submission, or none
+  export --db FILE --format csv|xlsx --out DIR [--lang en|fr|es|ar] [--all-revisions]
+                                          the consolidated dataset (ODK Central layout)
+  keys list|accept|reject|import-card     keys pinned per mechanism, and new keys held for review
+  questionnaire check|print FILE          check or print a questionnaire file
+`;
+
+export type MainIo = IomIo;
+
+export async function main(argv: readonly string[], io: MainIo): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'import':
+      return runImportCommand(args, io);
+    case 'status':
+      return runStatusCommand(args, io);
+    case 'export':
+      return runExportCommand(args, io);
+    case 'keys':
+      return runKeysCommand(args, io);
+    case 'keygen':
+      return runKeygenCommand(args, io);
+    case 'verify':
+      return runVerifyCommand(args, io);
+    case 'questionnaire':
+      return runQuestionnaireCommand(args, { ...io, readFile: (p) => fs.readFileSync(p, 'utf8') });
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(USAGE);
+      return 0;
+    default:
+      io.stderr(command === undefined ? USAGE : `iscm: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+/** Output goes through the stream, which Node flushes before a natural exit (no process.exit). */
+function writer(stream: NodeJS.WriteStream): (s: string) => void {
+  return (s) => {
+    stream.write(s);
+  };
+}
+
+/** Runs `iscm` in this process with its arguments and streams; sets the exit code. */
+export async function runCli(): Promise<void> {
+  const io: MainIo = { stdout: writer(process.stdout), stderr: writer(process.stderr), isTTY: process.stderr.isTTY };
+  try {
+    process.exitCode = await main(process.argv.slice(2), io);
+  } catch (error) {
+    process.stderr.write(`iscm: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+// `tsx cli/main.ts …` (npm run iscm) runs it directly; the installed bin calls runCli().
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) await runCli();

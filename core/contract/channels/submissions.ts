@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { channel } from '../channel.js';
+import { draftIdSchema, draftSummarySchema, isoTimeSchema, languageSchema } from './drafts.js';
+import { identityIdSchema, passphraseSchema } from './identities.js';
+
+export const submissionIdSchema = z.uuid();
+const operationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export const exportRecordSchema = z
+  .object({ path: z.string(), sha256: z.string(), size: z.number().int().nonnegative(), exportedAt: isoTimeSchema })
+  .strict();
+
+export const recipientInfoSchema = z.object({ age: z.string(), label: z.string(), development: z.boolean() }).strict();
+
+/** One finalized, immutable revision. */
+export const submissionSchema = z
+  .object({
+    id: submissionIdSchema,
+    rootId: submissionIdSchema,
+    supersedes: submissionIdSchema.nullable(),
+    revision: z.number().int().min(1),
+    draftId: draftIdSchema,
+    questionnaireId: z.string(),
+    questionnaireVersion: z.string(),
+    mechanism: z.object({ value: z.string(), label: z.string(), kind: z.string() }).strict(),
+    respondentName: z.string(),
+    signer: z
+      .object({ name: z.string(), title: z.string(), fingerprint: z.string(), identityId: identityIdSchema })
+      .strict(),
+    recipients: z.array(recipientInfoSchema),
+    /** True when any recipient is a development key: such a package is not a real submission. */
+    development: z.boolean(),
+    finalizedAt: isoTimeSchema,
+    /** `<mechanism>-<date>-r<revision>.iscm` */
+    fileName: z.string(),
+    attachmentCount: z.number().int().nonnegative(),
+    supersededBy: submissionIdSchema.nullable(),
+    /** The open draft amending this revision, if any. */
+    amendmentDraftId: draftIdSchema.nullable(),
+    exports: z.array(exportRecordSchema),
+  })
+  .strict();
+export type Submission = z.infer<typeof submissionSchema>;
+
+export const summaryDocumentSchema = z
+  .object({
+    title: z.string(),
+    facts: z.array(z.object({ label: z.string(), value: z.string() }).strict()),
+    sections: z.array(
+      z
+        .object({
+          title: z.string(),
+          items: z.array(z.object({ label: z.string(), answer: z.string(), indent: z.boolean() }).strict()),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type SummaryDocument = z.infer<typeof summaryDocumentSchema>;
+
+export const submissionChannels = {
+  /** Every revision, newest first; or the one of a draft (`draftId`). */
+  list: channel(z.object({ draftId: draftIdSchema.optional() }).strict(), z.array(submissionSchema)),
+  get: channel(z.object({ id: submissionIdSchema }).strict(), submissionSchema),
+  /**
+   * Freezes the draft as an immutable revision. Refused (VALIDATION_FAILED, with the
+   * problems) unless the whole response validates; needs the declaration ticked and the
+   * identity's passphrase (WRONG_PASSPHRASE: nothing written). The draft becomes read-only.
+   */
+  finalize: channel(
+    z
+      .object({
+        draftId: draftIdSchema,
+        identityId: identityIdSchema,
+        passphrase: passphraseSchema,
+        declaration: z.literal(true),
+      })
+      .strict(),
+    submissionSchema,
+  ),
+  /** Opens a new draft with a copy of the answers; its finalize supersedes this revision. */
+  amend: channel(z.object({ id: submissionIdSchema }).strict(), draftSummarySchema),
+  /**
+   * Signs and writes the `.iscm` package (save dialog on the desktop; `<data folder>/exports/`
+   * in the web host), atomically; `progress` events carry `operationId`. CANCELLED: no file.
+   */
+  export: channel(
+    z.object({ id: submissionIdSchema, passphrase: passphraseSchema, operationId: operationIdSchema }).strict(),
+    exportRecordSchema.extend({ development: z.boolean() }).strict(),
+  ),
+  /** Stops a running export; it then fails with CANCELLED and leaves no file. */
+  cancelExport: channel(
+    z.object({ operationId: operationIdSchema }).strict(),
+    z.object({ cancelled: z.boolean() }).strict(),
+  ),
+  /** The revision as a readable document (labels and answers) for the print view. */
+  summary: channel(
+    z.object({ id: submissionIdSchema, language: languageSchema.optional() }).strict(),
+    summaryDocumentSchema,
+  ),
+  /** Writes the readable summary as a self-contained HTML file beside the exports. */
+  saveSummaryHtml: channel(
+    z.object({ id: submissionIdSchema, language: languageSchema.optional() }).strict(),
+    z.object({ path: z.string() }).strict(),
+  ),
+} as const;

@@ -1,0 +1,5 @@
+import type { Migration } from '../../migrate.js';
+import { iomMigration0001 } from './0001-iom.js';
+
+/** iom.db's migrations, in order. Append; never edit a released one. */
+export const iomMigrations: readonly Migration[] = [iomMigration0001];

@@ -1,0 +1,27 @@
+import type { AppInfo } from '../../../core/contract/channels/app.js';
+import type { EventBus } from '../event-bus.js';
+import type { Db } from '../../../db/open.js';
+import type { Clock } from '../clock.js';
+import type { HostCapabilities } from '../host.js';
+import type { ScryptParams } from '../crypto/private-key-store.js';
+
+/**
+ * What the signing services (identities, submissions) need. `app-services.ts` passes
+ * its options through, so `hostCapabilities` and `events` arrive once the hosts supply them;
+ * without `hostCapabilities` the services behave as in the web host (files go to
+ * `<dataDir>/exports/`, no OS key store).
+ */
+export interface SigningDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly dataDir: string;
+  readonly questionnairesDir: string;
+  readonly host: AppInfo['host'];
+  readonly appVersion: string;
+  readonly hostCapabilities?: HostCapabilities;
+  readonly events?: Pick<EventBus, 'emit'>;
+  /** Tests lower the cost; the default is OWASP's (2^17, 8, 1). */
+  readonly scrypt?: ScryptParams;
+}
+
+export const APP_NAME = 'ISCM Assessment';

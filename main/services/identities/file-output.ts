@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../core/contract/errors.js';
+import type { FileFilter } from '../host.js';
+import type { SigningDeps } from './deps.js';
+
+/** Where files for the user go in the web host (and wherever no save dialog exists). */
+export const exportsDir = (dataDir: string): string => path.join(dataDir, 'exports');
+
+/** A name safe on every file system: letters, digits, `-`, `_`, `.`; never empty. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|-+$/g, '');
+  return cleaned.slice(0, 120) || 'file';
+}
+
+/**
+ * `<dir>/<name>`, or `<stem>-2<ext>`, `-3`… when taken: an earlier file is never replaced.
+ * `reserved`: paths that exports still being written will take.
+ */
+export async function freePathIn(
+  dir: string,
+  name: string,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string> {
+  await fs.mkdir(dir, { recursive: true });
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; n < 1000; n++) {
+    const candidate = path.join(dir, n === 1 ? name : `${stem}-${n}${ext}`);
+    const taken =
+      reserved.has(candidate) ||
+      (await fs.stat(candidate).then(
+        () => true,
+        () => false,
+      ));
+    if (!taken) return candidate;
+  }
+  throw new AppError('CONFLICT', `Too many files named like ${name} in ${dir}.`);
+}
+
+/**
+ * The path to write a file the user keeps: the save dialog where the host has one
+ * (CANCELLED when they close it), else a free name under `<dataDir>/exports/`.
+ */
+export async function chooseOutputPath(
+  deps: Pick<SigningDeps, 'hostCapabilities' | 'dataDir'>,
+  options: { title: string; defaultName: string; filter: FileFilter; reserved?: ReadonlySet<string> },
+): Promise<string> {
+  const pick = deps.hostCapabilities?.pickSavePath;
+  if (!pick) return freePathIn(exportsDir(deps.dataDir), options.defaultName, options.reserved);
+  const chosen = await pick({ title: options.title, defaultName: options.defaultName, filters: [options.filter] });
+  if (chosen === undefined) throw new AppError('CANCELLED', 'No place was chosen; nothing was written.');
+  return path.resolve(chosen);
+}
+
+/** Writes a small file atomically: temp file beside it, fsync, rename. */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fs.open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}

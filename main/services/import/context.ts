@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PackageLimits } from '../../../core/package/format.js';
+import { openDatabase, type Db } from '../../../db/open.js';
+import { iomMigrations } from '../../../db/migrations/iom/index.js';
+import { keysRepo, type KeysRepo } from '../../../db/repos/iom/keys.js';
+import { quarantineRepo, type QuarantineRepo } from '../../../db/repos/iom/quarantine.js';
+import { submissionsRepo, type SubmissionsRepo } from '../../../db/repos/iom/submissions.js';
+import type { Clock } from '../clock.js';
+import type { QuestionnaireRegistry } from './questionnaire-registry.js';
+
+/** Everything one import needs: the database, where files go, the identity, the time. */
+export interface ImportContext {
+  readonly db: Db;
+  readonly submissions: SubmissionsRepo;
+  readonly keys: KeysRepo;
+  readonly quarantine: QuarantineRepo;
+  readonly registry: QuestionnaireRegistry;
+  /** `AGE-SECRET-KEY-1…` */
+  readonly identity: string;
+  readonly dirs: IomDirs;
+  readonly clock: Clock;
+  /** Who is importing (recorded when a first key is pinned). */
+  readonly actor: string;
+  readonly limits?: Partial<PackageLimits>;
+}
+
+/** The folders beside iom.db. Every file in them is named by a SHA-256, never by input. */
+export interface IomDirs {
+  /** Attachments of imported submissions, `<sha256>`. */
+  readonly media: string;
+  /** Copies of packages held for a key review, `<sha256>.iscm`. */
+  readonly held: string;
+  /** The import's temp area: the package reader's work folders live here and only here. */
+  readonly temp: string;
+}
+
+export function iomDirsBeside(dbFile: string): IomDirs {
+  const base = path.dirname(path.resolve(dbFile));
+  const stem = path.basename(dbFile, path.extname(dbFile));
+  return {
+    media: path.join(base, `${stem}-media`),
+    held: path.join(base, `${stem}-held`),
+    temp: path.join(base, `${stem}-tmp`),
+  };
+}
+
+export interface OpenedIom {
+  readonly db: Db;
+  readonly submissions: SubmissionsRepo;
+  readonly keys: KeysRepo;
+  readonly quarantine: QuarantineRepo;
+  readonly dirs: IomDirs;
+}
+
+/** Opens (creating and migrating) iom.db and makes its folders. */
+export function openIom(dbFile: string, nativeBinding?: string): OpenedIom {
+  fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+  const db = openDatabase(dbFile, { migrations: iomMigrations, ...(nativeBinding ? { nativeBinding } : {}) });
+  const dirs = iomDirsBeside(dbFile);
+  for (const dir of [dirs.media, dirs.held, dirs.temp]) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return { db, submissions: submissionsRepo(db), keys: keysRepo(db), quarantine: quarantineRepo(db), dirs };
+}

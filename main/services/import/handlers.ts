@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SubmissionSummaryView } from '../../../core/contract/channels/iom.js';
+import type { Handlers } from '../../../core/contract/dispatch.js';
+import { AppError } from '../../../core/contract/errors.js';
+import type { SubmissionRow } from '../../../db/repos/iom/submissions.js';
+import type { Clock } from '../clock.js';
+import type { EventBus } from '../event-bus.js';
+import type { HostCapabilities } from '../host.js';
+import { createIdentitySettings } from './identity-settings.js';
+import { createImportOperations } from './import-operations.js';
+import { createIomService, type IomService } from './iom-service.js';
+
+export interface IomHandlerOptions {
+  /** iom.db and its folders live here. */
+  readonly dataDir: string;
+  readonly questionnairesDir: string;
+  readonly clock?: Clock;
+  readonly hostCapabilities?: HostCapabilities;
+  /** Where `progress` events go, when the host forwards them (the window also polls). */
+  readonly events?: EventBus;
+  readonly nativeBinding?: string;
+}
+
+export const IOM_DB_FILE = 'iom.db';
+
+export const toSummaryView = (r: SubmissionRow): SubmissionSummaryView => ({
+  submissionId: r.submission_id,
+  rootId: r.root_id,
+  revision: r.revision,
+  status: r.is_current === 1 ? 'current' : 'superseded',
+  questionnaireId: r.questionnaire_id,
+  questionnaireVersion: r.questionnaire_version,
+  mechanism: r.mechanism,
+  mechanismLabel: r.mechanism_label,
+  mechanismKind: r.mechanism_kind,
+  respondentKind: r.respondent_kind,
+  signerName: r.signer_name,
+  signerFingerprint: r.signer_fingerprint,
+  finalizedAt: r.finalized_at,
+  importedAt: r.imported_at,
+  fileName: r.file_name,
+});
+
+/**
+ * The `iom` channels. iom.db is opened for each call (and for the length of an import) and
+ * closed after, so the workspace holds no connection while it is not in use.
+ */
+export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
+  const dbFile = path.join(options.dataDir, IOM_DB_FILE);
+  const settings = createIdentitySettings(options.dataDir);
+  const open = (identity?: string): IomService =>
+    createIomService({
+      dbFile,
+      questionnairesDir: options.questionnairesDir,
+      identity,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  const withService = async <T>(body: (s: IomService) => T | Promise<T>, identity?: string): Promise<T> => {
+    const service = open(identity);
+    try {
+      return await body(service);
+    } finally {
+      service.close();
+    }
+  };
+  const requireIdentity = (): string => {
+    const identity = settings.identity();
+    if (!identity) throw new AppError('NOT_FOUND', "Set up IOM's identity first: packages cannot be opened without it.");
+    return identity;
+  };
+  const operations = createImportOperations((p) =>
+    options.events?.emit('progress', { operationId: p.operationId, label: 'import', done: p.done, total: p.total }),
+  );
+  const info = async () => ({
+    dbPath: dbFile,
+    identityPath: settings.identityPath(),
+    recipient: await settings.recipient(),
+    canPickFiles: options.hostCapabilities !== undefined,
+  });
+  return {
+    info,
+    createIdentity: async () => {
+      await settings.create();
+      return info();
+    },
+    useIdentity: async ({ path: file }) => {
+      await settings.use(file);
+      return info();
+    },
+    pickFiles: async ({ folder }) => {
+      const host = options.hostCapabilities;
+      if (!host) throw new AppError('NOT_SUPPORTED', 'This window cannot open a file dialog: type the paths instead.');
+      if (folder) throw new AppError('NOT_SUPPORTED', 'Choosing a folder is not available yet: pick the files, or type the folder path.');
+      const paths = await host.pickFiles({ title: 'Submission packages to import', filters: [{ name: 'ISCM submission', extensions: ['iscm'] }], multiple: true });
+      return { paths: [...paths] };
+    },
+    startImport: ({ paths }) => {
+      const identity = requireIdentity();
+      const operationId = operations.start((onProgress) => withService((s) => s.importPaths(paths, { onProgress }), identity));
+      return { operationId };
+    },
+    importProgress: ({ operationId }) => operations.get(operationId),
+    listSubmissions: (filter) =>
+      withService((s) =>
+        s.listSubmissions({ mechanism: filter.mechanism, respondentKind: filter.respondentKind, status: filter.status }).map(toSummaryView),
+      ),
+    getSubmission: ({ submissionId }) =>
+      withService((s) => {
+        const row = s.getSubmission(submissionId);
+        if (!row) throw new AppError('NOT_FOUND', 'No such submission.');
+        const responses = JSON.parse(row.responses_json) as Record<string, unknown>;
+        const history = s.listSubmissions({ status: 'all' }).filter((r) => r.root_id === row.root_id);
+        return { summary: toSummaryView(row), responses, attachments: s.attachmentsOf(submissionId), history: history.map(toSummaryView) };
+      }),
+    listQuarantine: () =>
+      withService((s) =>
+        s.quarantine().map((q) => ({
+          id: q.id,
+          fileName: q.file_name,
+          filePath: q.file_path,
+          sha256: q.file_sha256,
+          stage: q.stage,
+          code: q.code,
+          message: q.message,
+          detail: q.detail,
+          at: q.at,
+        })),
+      ),
+    listKeys: () =>
+      withService((s) => ({
+        pinned: s.pinnedKeys().map((k) => ({
+          mechanism: k.mechanism,
+          fingerprint: k.fingerprint,
+          signerName: k.signer_name,
+          source: k.source,
+          pinnedAt: k.pinned_at,
+          pinnedBy: k.pinned_by,
+        })),
+        held: s.heldKeys().map((h) => ({ ...h, packages: [...h.packages] })),
+      })),
+    acceptKey: ({ mechanism, fingerprint, actor }) =>
+      withService(async (s) => ({ outcomes: await s.acceptKey(mechanism, fingerprint, actor) }), requireIdentity()),
+    rejectKey: ({ mechanism, fingerprint, actor }) => withService((s) => ({ quarantined: s.rejectKey(mechanism, fingerprint, actor) })),
+    importKeyCard: ({ path: file, mechanism, actor }) => {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        throw new AppError('BAD_FILE', `The key card ${file} cannot be read.`);
+      }
+      return withService((s) => s.importKeyCard(text, mechanism, actor));
+    },
+    status: ({ lang }) => withService((s) => s.status(lang).map((m) => ({ ...m, current: [...m.current] }))),
+    export: ({ format, outDir, lang, allRevisions }) =>
+      withService(async (s) => {
+        const result = await s.export({ format, outDir: path.resolve(outDir), lang, allRevisions });
+        return { files: [...result.files], submissions: result.submissions, media: result.media };
+      }),
+  };
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../../core/contract/errors.js';
+import { generateAgeIdentity, parseIdentityFile, recipientOfIdentity } from '../crypto/age.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+/**
+ * Which age identity the desktop workspace decrypts with: a file path remembered in
+ * `iom-settings.json` beside iom.db (the secret itself is never copied into the database).
+ */
+const settingsSchema = z.object({ identityPath: z.string().min(1).max(4096) }).strict();
+
+export function createIdentitySettings(dataDir: string) {
+  const settingsFile = path.join(dataDir, 'iom-settings.json');
+  const defaultPath = path.join(dataDir, 'iom-identity.txt');
+  const identityPath = (): string => {
+    try {
+      return settingsSchema.parse(JSON.parse(fs.readFileSync(settingsFile, 'utf8'))).identityPath;
+    } catch {
+      return defaultPath;
+    }
+  };
+  const read = (file: string): string => {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new AppError('BAD_FILE', `The identity file ${file} cannot be read.`);
+    }
+    try {
+      return parseIdentityFile(text);
+    } catch (error) {
+      throw new AppError('BAD_FILE', `${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return {
+    identityPath,
+    /** The identity in use, or undefined when none is set up yet. */
+    identity: (): string | undefined => {
+      const file = identityPath();
+      return fs.existsSync(file) ? read(file) : undefined;
+    },
+    recipient: async (): Promise<string | null> => {
+      const file = identityPath();
+      return fs.existsSync(file) ? recipientOfIdentity(read(file)) : null;
+    },
+    use: async (file: string): Promise<void> => {
+      const absolute = path.resolve(file);
+      read(absolute);
+      await writeFileAtomic(settingsFile, `${JSON.stringify({ identityPath: absolute })}\n`);
+    },
+    /** A new identity at the default path, mode 0600; never over an existing file. */
+    create: async (): Promise<void> => {
+      if (fs.existsSync(defaultPath)) throw new AppError('CONFLICT', `An identity already exists at ${defaultPath}; it was left untouched.`);
+      const { identity, recipient } = await generateAgeIdentity();
+      const text = `# ISCM Assessment: IOM's age identity. Keep it secret and backed up.\n# public key: ${recipient}\n${identity}\n`;
+      fs.mkdirSync(dataDir, { recursive: true });
+      // A complete private temp file, then a hard link: the link fails if the target exists,
+      // so an identity is never replaced and never seen half-written.
+      const temp = `${defaultPath}.${process.pid}.tmp`;
+      const handle = fs.openSync(temp, 'wx', 0o600);
+      try {
+        fs.writeFileSync(handle, text);
+        fs.fsyncSync(handle);
+      } finally {
+        fs.closeSync(handle);
+      }
+      try {
+        fs.linkSync(temp, defaultPath);
+      } finally {
+        fs.rmSync(temp, { force: true });
+      }
+      await writeFileAtomic(settingsFile, `${JSON.stringify({ identityPath: defaultPath })}\n`);
+    },
+  };
+}

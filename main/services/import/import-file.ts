@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { PackageVerifyError } from '../../../core/package/verify-codes.js';
+import { isoNow } from '../clock.js';
+import { readPackage, type ReadPackageResult } from '../package/read-package.js';
+import type { ImportContext } from './context.js';
+import { decideKey, holdPackage } from './key-stage.js';
+import { messageOf, type FileOutcome, type OutcomeCode, type OutcomeKind, type PipelineStage } from './outcomes.js';
+import { precheck, storeMedia, storeSubmission, type StoreResult } from './store-stage.js';
+import { checkResponses } from './validate-responses.js';
+
+async function fileSha256(file: string): Promise<string | null> {
+  try {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(file), hash);
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+const STORE_KIND: Readonly<Record<StoreResult['code'], OutcomeKind>> = {
+  IMPORTED: 'imported',
+  SUPERSEDED: 'superseded',
+  DUPLICATE: 'duplicate',
+  CONFLICT: 'conflict',
+};
+
+interface Failure {
+  readonly stage: PipelineStage;
+  readonly code: OutcomeCode;
+  readonly message?: string;
+  readonly detail: string;
+}
+
+/** Rejected: one quarantine row with the reason; nothing else is written. */
+async function reject(ctx: ImportContext, file: string, f: Failure, batchId: string, sha?: string): Promise<FileOutcome> {
+  const packageSha256 = sha ?? (await fileSha256(file));
+  const message = f.message ?? messageOf(f.code);
+  const at = isoNow(ctx.clock);
+  ctx.db.transaction(() => {
+    ctx.quarantine.add({
+      file_name: path.basename(file),
+      file_path: path.resolve(file),
+      file_sha256: packageSha256,
+      stage: f.stage,
+      code: f.code,
+      message,
+      detail: f.detail.slice(0, 2000),
+      at,
+    });
+    ctx.quarantine.log({ batch_id: batchId, file_name: path.basename(file), file_sha256: packageSha256, outcome: 'rejected', code: f.code, submission_id: null, at });
+  })();
+  return {
+    file,
+    kind: 'rejected',
+    code: f.code,
+    stage: f.stage,
+    message,
+    detail: f.detail,
+    ...(packageSha256 ? { packageSha256 } : {}),
+  };
+}
+
+function outcomeOf(file: string, read: ReadPackageResult, kind: OutcomeKind, code: OutcomeCode, stage: PipelineStage, detail: string): FileOutcome {
+  const m = read.manifest;
+  return {
+    file,
+    kind,
+    code,
+    stage,
+    message: messageOf(code),
+    detail,
+    packageSha256: read.packageSha256,
+    submissionId: m.submissionId,
+    mechanism: m.mechanism.value,
+    revision: m.revision,
+  };
+}
+
+async function afterRead(ctx: ImportContext, file: string, fileName: string, read: ReadPackageResult, batchId: string): Promise<FileOutcome> {
+  const m = read.manifest;
+  const log = (o: FileOutcome): FileOutcome => {
+    ctx.quarantine.log({ batch_id: batchId, file_name: fileName, file_sha256: read.packageSha256, outcome: o.kind, code: o.code, submission_id: m.submissionId, at: isoNow(ctx.clock) });
+    return o;
+  };
+  // Re-importing a file that is already in changes nothing, whoever's key it carries today.
+  const early = precheck(ctx, read);
+  if (early?.code === 'DUPLICATE') return log(outcomeOf(file, read, 'duplicate', 'DUPLICATE', 'store', early.detail));
+  // Stage 7: the key.
+  const key = decideKey(ctx, m);
+  if (key.kind === 'rejected')
+    return reject(ctx, file, { stage: 'key', code: 'KEY_REJECTED', detail: `${m.signer.fingerprint} was rejected for ${m.mechanism.value}` }, batchId, read.packageSha256);
+  if (key.kind === 'changed') {
+    await holdPackage(ctx, file, m, read.packageSha256, key.pinnedFingerprint);
+    return log(outcomeOf(file, read, 'held', 'KEY_CHANGED', 'key', `signed by ${m.signer.fingerprint}; pinned ${key.pinnedFingerprint}`));
+  }
+  // Stage 8: the questionnaire version and the answers.
+  const loaded = ctx.registry.get(m.questionnaire.id, m.questionnaire.version);
+  if (!loaded)
+    return reject(ctx, file, { stage: 'questionnaire', code: 'QUESTIONNAIRE_UNKNOWN', detail: `${m.questionnaire.id} ${m.questionnaire.version}` }, batchId, read.packageSha256);
+  const check = checkResponses(loaded, m, read.responses);
+  if (!check.ok)
+    return reject(ctx, file, { stage: 'questionnaire', code: 'ANSWERS_INVALID', detail: check.problems.join('; ') }, batchId, read.packageSha256);
+  // Stage 9: one transaction.
+  if (early !== null) return log(outcomeOf(file, read, STORE_KIND[early.code], early.code, 'store', early.detail));
+  await storeMedia(ctx, read);
+  // The log row of a stored revision is written in the same transaction as the revision.
+  const stored = storeSubmission(ctx, read, fileName, key, batchId);
+  const outcome = outcomeOf(file, read, STORE_KIND[stored.code], stored.code, 'store', stored.detail);
+  return stored.code === 'IMPORTED' || stored.code === 'SUPERSEDED' ? outcome : log(outcome);
+}
+
+/** Stages 1–6 (the package reader), or the rejection. Safe to run for several files at once. */
+export async function readForImport(
+  ctx: ImportContext,
+  file: string,
+  batchId: string,
+): Promise<{ readonly read: ReadPackageResult } | { readonly outcome: FileOutcome }> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile())
+    return { outcome: await reject(ctx, file, { stage: 'file', code: 'FILE_UNREADABLE', detail: `${file} is not a readable file` }, batchId) };
+  try {
+    return { read: await readPackage(file, { identity: ctx.identity, tempDir: ctx.dirs.temp, ...(ctx.limits ? { limits: ctx.limits } : {}) }) };
+  } catch (error) {
+    const failure: Failure =
+      error instanceof PackageVerifyError
+        ? { stage: error.stage, code: error.code, message: error.message, detail: error.detail }
+        : { stage: 'file', code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) };
+    return { outcome: await reject(ctx, file, failure, batchId) };
+  }
+}
+
+/**
+ * Stages 7–9 for a package that passed 1–6, then removes its work folder. These stages read
+ * and write the pinned keys and the submissions, so a batch runs them one file at a time.
+ */
+export async function finishImport(
+  ctx: ImportContext,
+  file: string,
+  read: ReadPackageResult,
+  batchId: string,
+  fileName = path.basename(file),
+): Promise<FileOutcome> {
+  try {
+    return await afterRead(ctx, file, fileName, read, batchId);
+  } catch (error) {
+    return await reject(ctx, file, { stage: 'store', code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) }, batchId, read.packageSha256);
+  } finally {
+    await read.cleanup();
+  }
+}
+
+/**
+ * One file through the nine stages (architecture §6). Never throws for a bad file: every
+ * failure becomes an outcome with its code, and a rejection a quarantine row.
+ */
+export async function importFile(ctx: ImportContext, file: string, batchId: string, fileName = path.basename(file)): Promise<FileOutcome> {
+  const first = await readForImport(ctx, file, batchId);
+  return 'outcome' in first ? first.outcome : finishImport(ctx, file, first.read, batchId, fileName);
+}

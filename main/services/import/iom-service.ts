@@ -1,0 +1,84 @@
+import os from 'node:os';
+import { AppError } from '../../../core/contract/errors.js';
+import type { PackageLimits } from '../../../core/package/format.js';
+import type { SubmissionFilter } from '../../../db/repos/iom/submissions.js';
+import { isoNow, systemClock, type Clock } from '../clock.js';
+import { runBatch, type BatchOptions } from './batch.js';
+import { openIom, type ImportContext } from './context.js';
+import { runExport, type ExportOptions } from './export/run-export.js';
+import { acceptHeldKey, listHeldKeys, rejectHeldKey } from './held-keys.js';
+import { parseKeyCard } from './key-card.js';
+import { createQuestionnaireRegistry } from './questionnaire-registry.js';
+import { mechanismStatus } from './status.js';
+
+export interface IomServiceOptions {
+  readonly dbFile: string;
+  readonly questionnairesDir: string;
+  /** IOM's age identity (`AGE-SECRET-KEY-1…`); needed to import, not to list or export. */
+  readonly identity?: string | undefined;
+  readonly clock?: Clock;
+  /** Who is working (recorded with key decisions); the OS user by default. */
+  readonly actor?: string;
+  readonly limits?: Partial<PackageLimits>;
+  readonly nativeBinding?: string;
+}
+
+export const DEFAULT_QUESTIONNAIRE = 'iscm-assessment';
+
+function defaultActor(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The import side in one object: the CLI and the desktop workspace both use it. */
+export function createIomService(options: IomServiceOptions) {
+  const opened = openIom(options.dbFile, options.nativeBinding);
+  const registry = createQuestionnaireRegistry(options.questionnairesDir);
+  const clock = options.clock ?? systemClock;
+  const base = { ...opened, registry, clock, actor: options.actor ?? defaultActor(), ...(options.limits ? { limits: options.limits } : {}) };
+  const context = (): ImportContext => {
+    if (!options.identity) throw new AppError('INVALID_INPUT', "IOM's decryption identity is needed to import packages; none is set.");
+    return { ...base, identity: options.identity };
+  };
+  return {
+    dirs: opened.dirs,
+    db: opened.db,
+    importPaths: (paths: readonly string[], batch: BatchOptions = {}) => runBatch(context(), paths, batch),
+    listSubmissions: (filter: SubmissionFilter = {}) => opened.submissions.list(filter),
+    getSubmission: (id: string) => opened.submissions.get(id),
+    attachmentsOf: (id: string) => opened.submissions.attachments(id),
+    quarantine: () => opened.quarantine.list(),
+    heldKeys: () => listHeldKeys(opened),
+    pinnedKeys: () => opened.keys.allPinned(),
+    keyEvents: () => opened.keys.events(),
+    acceptKey: (mechanism: string, fingerprint: string, actor: string) => acceptHeldKey(context(), mechanism, fingerprint, actor),
+    rejectKey: (mechanism: string, fingerprint: string, actor: string) => rejectHeldKey({ ...base, identity: '' }, mechanism, fingerprint, actor),
+    status: (lang = 'en', questionnaireId = DEFAULT_QUESTIONNAIRE) => mechanismStatus(base, questionnaireId, lang),
+    export: (exportOptions: ExportOptions) => runExport(base, exportOptions),
+    questionnaire: (id: string, version: string) => registry.get(id, version),
+    /** Pins the key on a public key card before any package from that mechanism arrives. */
+    importKeyCard: (text: string, mechanismOverride: string | undefined, actor: string) => {
+      const card = parseKeyCard(text);
+      const mechanism = mechanismOverride ?? card.mechanism;
+      if (!mechanism) throw new AppError('INVALID_INPUT', 'The card does not name its mechanism: give it with --mechanism.');
+      const pinned = opened.keys.pinned(mechanism);
+      if (pinned?.fingerprint === card.fingerprint) return { mechanism, fingerprint: card.fingerprint, changed: false };
+      if (pinned)
+        throw new AppError(
+          'CONFLICT',
+          `Mechanism ${mechanism} already has a pinned key (${pinned.fingerprint}). A new key is accepted from a held package, not from a card.`,
+        );
+      const at = isoNow(clock);
+      opened.db.transaction(() => {
+        opened.keys.pin({ mechanism, public_key: card.publicKey, fingerprint: card.fingerprint, signer_name: card.name, source: 'card', pinned_at: at, pinned_by: actor });
+        opened.keys.recordEvent({ mechanism, fingerprint: card.fingerprint, public_key: card.publicKey, action: 'card', actor, at, note: `card of ${card.name}` });
+      }).immediate();
+      return { mechanism, fingerprint: card.fingerprint, changed: true };
+    },
+    close: () => opened.db.close(),
+  };
+}
+export type IomService = ReturnType<typeof createIomService>;

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { AppError } from '../../../core/contract/errors.js';
+import type { DraftSummary } from '../../../core/contract/channels/drafts.js';
+import type { Submission } from '../../../core/contract/channels/submissions.js';
+import type { AnswerValue } from '../../../core/answers/value.js';
+import { evaluate, localize, responseToAnswers, toResponse } from '../../../core/questionnaire/index.js';
+import { answersRepo } from '../../../db/repos/answers.js';
+import { draftsRepo, type DraftRow } from '../../../db/repos/drafts.js';
+import { submissionsRepo, type SubmissionRow } from '../../../db/repos/submissions.js';
+import { isoNow } from '../clock.js';
+import { toSummary } from '../drafts/draft-service.js';
+import { APP_NAME, type SigningDeps } from '../identities/deps.js';
+import type { IdentityService } from '../identities/identity-service.js';
+import type { QuestionnaireSource } from './questionnaire-source.js';
+import { attachmentFilePath, attachmentsIn, mechanismOf, respondentOf } from './revision-fields.js';
+import { toSubmission } from './stored-revision.js';
+
+const MAX_PROBLEMS_SENT = 200;
+
+/** Finalizing a draft into an immutable revision, and amending a revision into a new draft. */
+export function createFinalizeService(
+  deps: SigningDeps,
+  identities: IdentityService,
+  questionnaires: QuestionnaireSource,
+) {
+  const { db } = deps;
+  const drafts = draftsRepo(db);
+  const answers = answersRepo(db);
+  const repo = submissionsRepo(db);
+
+  const answerMap = (draftId: string): Record<string, AnswerValue> =>
+    Object.fromEntries(answers.all(draftId).map((a) => [a.path, JSON.parse(a.value_json) as AnswerValue]));
+
+  const liveDraft = (id: string): DraftRow => {
+    const row = drafts.get(id);
+    if (!row) throw new AppError('NOT_FOUND', 'This draft does not exist or is in the trash.');
+    return row;
+  };
+
+  /** The chain position of a draft's next revision: 1, or the amended one's + 1. */
+  function chainFor(draftId: string, newId: string): Pick<SubmissionRow, 'root_id' | 'supersedes' | 'revision'> {
+    const amendedId = repo.amendedBy(draftId);
+    if (amendedId === undefined) return { root_id: newId, supersedes: null, revision: 1 };
+    const previous = repo.get(amendedId);
+    if (!previous) throw new AppError('INTERNAL', 'The revision this draft amends is missing.');
+    if (repo.successorOf(previous.id))
+      throw new AppError('CONFLICT', `Revision ${previous.revision} has already been superseded by another amendment.`);
+    return { root_id: previous.root_id, supersedes: previous.id, revision: previous.revision + 1 };
+  }
+
+  /** Everything checked and frozen in one IMMEDIATE transaction: no save can slip in between. */
+  const freeze = db.transaction((draftId: string, identityId: string, at: string): SubmissionRow => {
+    const draft = liveDraft(draftId);
+    if (draft.status !== 'draft') throw new AppError('READ_ONLY', 'This draft is already finalized.');
+    const loaded = questionnaires(draft.questionnaire_id, draft.questionnaire_version);
+    const map = answerMap(draftId);
+    const today = at.slice(0, 10);
+    const problems = evaluate(loaded, map, { lang: draft.language, today }).problems;
+    if (problems.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `The response is not complete: ${problems.length} problem(s) to fix first.`,
+        {
+          problems: problems
+            .slice(0, MAX_PROBLEMS_SENT)
+            .map((p) => ({ path: p.path, sectionId: p.sectionId, message: p.message })),
+        },
+      );
+    }
+    const response = toResponse(loaded, map, { today });
+    const files = attachmentsIn(response);
+    const missing = files.filter(
+      (f) => !repo.isStoredFile(f.sha256) || !fs.existsSync(attachmentFilePath(deps.dataDir, f.sha256)),
+    );
+    if (missing.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'An attached file is missing from the attachment store; attach it again.',
+        {
+          problems: missing.map((f) => ({ path: '', sectionId: '', message: `Missing file: ${f.name}` })),
+        },
+      );
+    }
+    const identity = identities.get(identityId);
+    const id = randomUUID();
+    const row: SubmissionRow = {
+      id,
+      ...chainFor(draftId, id),
+      draft_id: draftId,
+      identity_id: identityId,
+      questionnaire_id: draft.questionnaire_id,
+      questionnaire_version: draft.questionnaire_version,
+      language: draft.language,
+      mechanism_json: JSON.stringify(mechanismOf(loaded, map, draft.mechanism)),
+      respondent_json: JSON.stringify(respondentOf(map)),
+      signer_json: JSON.stringify({
+        name: identity.name,
+        title: identity.title,
+        organisation: identity.organisation,
+        email: identity.email,
+        publicKey: identity.publicKey,
+        fingerprint: identity.fingerprint,
+      }),
+      recipients_json: JSON.stringify(
+        loaded.questionnaire.recipients.map((r) => ({
+          age: r.age,
+          label: localize(r.label, 'en', loaded.questionnaire.defaultLanguage),
+          development: r.development === true,
+        })),
+      ),
+      responses_json: JSON.stringify(response),
+      attachments_json: JSON.stringify(files),
+      app_name: APP_NAME,
+      app_version: deps.appVersion,
+      finalized_at: at,
+    };
+    repo.insert(
+      row,
+      files.map((f) => f.sha256),
+    );
+    repo.setDraftStatus(draftId, 'finalized', at);
+    return row;
+  });
+
+  const openAmendment = db.transaction((submissionId: string, at: string): string => {
+    const previous = repo.get(submissionId);
+    if (!previous) throw new AppError('NOT_FOUND', 'This revision does not exist.');
+    const successor = repo.successorOf(submissionId);
+    if (successor)
+      throw new AppError('CONFLICT', 'A newer revision exists: amend that one instead.', { latest: successor });
+    const open = repo.amendmentDraftOf(submissionId);
+    if (open) return open; // one amendment at a time: reopen the draft already started
+    const source = db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?').get(previous.draft_id);
+    const draftId = randomUUID();
+    drafts.insert({
+      id: draftId,
+      title: `${source?.title ?? 'Assessment'} (revision ${previous.revision + 1})`.slice(0, 200),
+      questionnaire_id: previous.questionnaire_id,
+      questionnaire_version: previous.questionnaire_version,
+      respondent_kind: source?.respondent_kind ?? 'secretariat',
+      mechanism: source?.mechanism ?? null,
+      language: previous.language,
+      created_at: at,
+    });
+    // The draft's own answers (irrelevant ones included) so nothing typed is lost; they are
+    // what the revision was made from.
+    const kept = source ? answers.all(previous.draft_id) : [];
+    if (kept.length > 0) for (const a of kept) answers.save(draftId, a.path, a.value_json, at);
+    else {
+      // The draft was emptied from the trash: start again from the revision's frozen answers.
+      const loaded = questionnaires(previous.questionnaire_id, previous.questionnaire_version);
+      const frozen = responseToAnswers(loaded, JSON.parse(previous.responses_json) as Record<string, unknown>);
+      for (const [p, v] of Object.entries(frozen)) answers.save(draftId, p, JSON.stringify(v), at);
+    }
+    copyAttachmentUses(previous.draft_id, draftId, at);
+    repo.recordAmendment(draftId, submissionId);
+    return draftId;
+  });
+
+  const usesCopy = db.prepare<[string, string, string]>(
+    'INSERT OR IGNORE INTO attachment_uses (draft_id, sha256, added_at) SELECT ?, sha256, ? FROM attachment_uses WHERE draft_id = ?',
+  );
+  const copyAttachmentUses = (from: string, to: string, at: string): void => void usesCopy.run(to, at, from);
+
+  return {
+    async finalize(input: { draftId: string; identityId: string; passphrase: string }): Promise<Submission> {
+      liveDraft(input.draftId);
+      // The passphrase proves the signer holds the key before anything is frozen.
+      (await identities.unlock(input.identityId, input.passphrase)).fill(0);
+      const row = freeze.immediate(input.draftId, input.identityId, isoNow(deps.clock));
+      return toSubmission(row, repo);
+    },
+
+    amend(submissionId: string): DraftSummary {
+      const draftId = openAmendment.immediate(submissionId, isoNow(deps.clock));
+      return toSummary(liveDraft(draftId));
+    },
+  };
+}
+export type FinalizeService = ReturnType<typeof createFinalizeService>;

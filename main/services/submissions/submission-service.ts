@@ -1,0 +1,56 @@
+import { AppError } from '../../../core/contract/errors.js';
+import type { Submission, SummaryDocument } from '../../../core/contract/channels/submissions.js';
+import { submissionsRepo, type SubmissionRow } from '../../../db/repos/submissions.js';
+import type { SigningDeps } from '../identities/deps.js';
+import { createIdentityService } from '../identities/identity-service.js';
+import { exportsDir, freePathIn, writeFileAtomic } from '../identities/file-output.js';
+import { createExportService } from './export-service.js';
+import { createFinalizeService } from './finalize-service.js';
+import { createQuestionnaireSource } from './questionnaire-source.js';
+import { packageFileName } from './revision-fields.js';
+import { toSubmission } from './stored-revision.js';
+import { buildSummary, summaryHtml } from './summary.js';
+
+/** Finalized revisions: finalize, amend, export, list, and the readable summary. */
+export function createSubmissionService(deps: SigningDeps) {
+  const identities = createIdentityService(deps);
+  const questionnaires = createQuestionnaireSource(deps.questionnairesDir);
+  const finalizer = createFinalizeService(deps, identities, questionnaires);
+  const exporter = createExportService(deps, identities);
+  const repo = submissionsRepo(deps.db);
+
+  const requireRow = (id: string): SubmissionRow => {
+    const row = repo.get(id);
+    if (!row) throw new AppError('NOT_FOUND', 'This revision does not exist.');
+    return row;
+  };
+
+  const summary = (id: string, language?: string): SummaryDocument => {
+    const row = requireRow(id);
+    return buildSummary(row, questionnaires(row.questionnaire_id, row.questionnaire_version), language ?? row.language);
+  };
+
+  return {
+    list(draftId?: string): Submission[] {
+      if (draftId === undefined) return repo.list().map((r) => toSubmission(r, repo));
+      const row = repo.forDraft(draftId);
+      return row ? [toSubmission(row, repo)] : [];
+    },
+    get: (id: string): Submission => toSubmission(requireRow(id), repo),
+    finalize: (input: Parameters<typeof finalizer.finalize>[0]) => finalizer.finalize(input),
+    amend: (id: string) => finalizer.amend(id),
+    export: (input: Parameters<typeof exporter.export>[0]) => exporter.export(input),
+    cancelExport: (operationId: string) => exporter.cancel(operationId),
+    summary,
+    async saveSummaryHtml(id: string, language?: string): Promise<{ path: string }> {
+      const row = requireRow(id);
+      const lang = language ?? row.language;
+      const mechanism = (JSON.parse(row.mechanism_json) as { value: string }).value;
+      const name = packageFileName(mechanism, row.finalized_at, row.revision).replace(/\.iscm$/, '-summary.html');
+      const target = await freePathIn(exportsDir(deps.dataDir), name);
+      await writeFileAtomic(target, summaryHtml(summary(id, lang), lang));
+      return { path: target };
+    },
+  };
+}
+export type SubmissionService = ReturnType<typeof createSubmissionService>;

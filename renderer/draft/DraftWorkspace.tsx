@@ -1,0 +1,73 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Draft } from '../../core/contract/channels/drafts.js';
+import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
+import { SaveIndicator } from '../components/SaveIndicator.js';
+import { useLanguageHandler } from '../i18n/language-handler.js';
+import { ReviewView } from '../review/ReviewView.js';
+import { navigate, routeHref, type Route } from '../routing/hash-route.js';
+import { SectionNav } from '../wizard/SectionNav.js';
+import { SectionView } from '../wizard/SectionView.js';
+import { useDraftSession } from './use-draft-session.js';
+
+/** The open draft: side navigation, the current section (or the review), and the save status. */
+export function DraftWorkspace({ draft, loaded, route }: { draft: Draft; loaded: LoadedQuestionnaire; route: Route }) {
+  const { t } = useTranslation();
+  const session = useDraftSession(draft, loaded);
+  const { evaluation, flush, switchLanguage } = session;
+  const languageHandler = useMemo(() => (lang: Parameters<typeof switchLanguage>[0]) => void switchLanguage(lang), [switchLanguage]);
+  useLanguageHandler(languageHandler);
+  const relevantSections = useMemo(
+    () => loaded.questionnaire.sections.filter((s) => evaluation.isRelevant(s.id)),
+    [loaded, evaluation],
+  );
+  const sectionId = route.name === 'draft' ? route.section : undefined;
+
+  useEffect(() => {
+    if (route.name !== 'draft' || route.section) return;
+    // Reopening a draft returns to the section last visited.
+    const last = draft.lastSection && loaded.nodes.get(draft.lastSection)?.kind === 'section' ? draft.lastSection : undefined;
+    const first = last ?? relevantSections[0]?.id ?? loaded.questionnaire.sections[0]?.id;
+    if (first) navigate({ name: 'draft', draftId: draft.id, section: first }, { replace: true });
+  }, [route, draft, loaded, relevantSections]);
+
+  useEffect(() => {
+    if (!sectionId) return;
+    void flush();
+    // Remembered so the draft reopens here; a failure only costs that convenience.
+    void window.iscm.drafts.update({ id: draft.id, lastSection: sectionId });
+  }, [sectionId, draft.id, flush]);
+
+  return (
+    <div className="workspace">
+      <div className="workspace-head">
+        <p className="draft-title">{draft.title}</p>
+        <SaveIndicator store={session.statusStore} />
+        {session.languageError && (
+          <p role="alert" className="error">
+            {session.languageError}
+          </p>
+        )}
+        <a href={routeHref({ name: 'home' })} className="back-home">
+          {t('wizard.backHome')}
+        </a>
+      </div>
+      <div className="wizard">
+        <SectionNav session={session} sections={relevantSections} current={route.name === 'review' ? 'review' : sectionId} />
+        <div className="wizard-content">
+          {route.name === 'review' ? (
+            <ReviewView session={session} sections={relevantSections} title={draft.title} />
+          ) : sectionId ? (
+            <SectionView
+              key={sectionId}
+              session={session}
+              sectionId={sectionId}
+              sections={relevantSections}
+              {...(route.name === 'draft' && route.focus ? { focus: route.focus } : {})}
+            />
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

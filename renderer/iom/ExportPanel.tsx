@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { Language } from '../../core/contract/channels/drafts.js';
+import { unwrap } from '../api/errors.js';
+import { useAction } from './use-data.js';
+
+/** The consolidated dataset (ODK Central layout) as CSV files or one XLSX workbook, into a folder. */
+export function ExportPanel() {
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
+  const [lang, setLang] = useState<Language>('en');
+  const [allRevisions, setAllRevisions] = useState(false);
+  const [outDir, setOutDir] = useState('');
+  const [written, setWritten] = useState<{ files: string[]; submissions: number; media: number } | undefined>();
+  const action = useAction();
+  const run = () =>
+    action.run(async () => {
+      setWritten(undefined);
+      setWritten(await unwrap(window.iscm.iom.export({ format, outDir: outDir.trim(), lang, allRevisions })));
+    });
+  return (
+    <div className="iom-form">
+      <h2>Export the dataset</h2>
+      <p>One row per current submission, one table per repeated group, a codebook, and the attached files in media/.</p>
+      <fieldset>
+        <legend>Format</legend>
+        <label>
+          <input type="radio" name="iom-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> CSV files
+        </label>{' '}
+        <label>
+          <input type="radio" name="iom-format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} /> Excel workbook (XLSX)
+        </label>
+      </fieldset>
+      <label>
+        Labels in the codebook{' '}
+        <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+          <option value="es">Español</option>
+          <option value="ar">العربية</option>
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={allRevisions} onChange={(e) => setAllRevisions(e.target.checked)} /> Include superseded revisions
+      </label>
+      <div className="field">
+        <label htmlFor="iom-out">Folder to write to (path on this computer)</label>
+        <input id="iom-out" value={outDir} onChange={(e) => setOutDir(e.target.value)} size={50} />
+      </div>
+      <div>
+        <button type="button" onClick={run} disabled={action.busy || outDir.trim() === ''}>
+          Export
+        </button>
+      </div>
+      {action.error && (
+        <p className="error" role="alert">
+          {action.error}
+        </p>
+      )}
+      {written && (
+        <div role="status">
+          <p>
+            Exported {written.submissions} submission(s) and {written.media} attached file(s):
+          </p>
+          <ul>
+            {written.files.map((f) => (
+              <li key={f}>
+                <code>{f}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportProgressView, IomInfo } from '../../core/contract/channels/iom.js';
+import { messageOf, unwrap } from '../api/errors.js';
+import { IdentitySetup } from './IdentitySetup.js';
+import { OutcomeTable } from './OutcomeTable.js';
+import { useAction, useData } from './use-data.js';
+
+const POLL_MS = 250;
+const loadInfo = () => unwrap(window.iscm.iom.info({}));
+
+/**
+ * Pick files (desktop dialog) or type paths of files and folders (one per line; folders are
+ * searched for *.iscm), import them, and watch each file's outcome arrive.
+ */
+export function ImportPanel() {
+  const loaded = useData(loadInfo);
+  const [info, setInfo] = useState<IomInfo | undefined>();
+  const current = info ?? loaded.data;
+  const [paths, setPaths] = useState('');
+  const [operationId, setOperationId] = useState<string | undefined>();
+  const [progress, setProgress] = useState<ImportProgressView | undefined>();
+  const [pollError, setPollError] = useState<string | undefined>();
+  const action = useAction();
+
+  useEffect(() => {
+    if (!operationId) return;
+    let stopped = false;
+    const tick = () => {
+      unwrap(window.iscm.iom.importProgress({ operationId })).then(
+        (p) => {
+          if (stopped) return;
+          setProgress(p);
+          if (!p.finished) setTimeout(tick, POLL_MS);
+        },
+        (e: unknown) => setPollError(messageOf(e)),
+      );
+    };
+    tick();
+    return () => {
+      stopped = true;
+    };
+  }, [operationId]);
+
+  const list = paths.split(/\r?\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const start = useCallback(() => {
+    action.run(async () => {
+      setProgress(undefined);
+      setPollError(undefined);
+      const { operationId: id } = await unwrap(window.iscm.iom.startImport({ paths: list }));
+      setOperationId(id);
+    });
+  }, [action, list]);
+  const pick = () =>
+    action.run(async () => {
+      const picked = await unwrap(window.iscm.iom.pickFiles({ folder: false }));
+      if (picked.paths.length > 0) setPaths([...list, ...picked.paths].join('\n'));
+    });
+
+  if (!current) return loaded.error ? <p className="error">{loaded.error}</p> : <p>Loading…</p>;
+  const running = progress !== undefined && !progress.finished;
+  return (
+    <div>
+      <IdentitySetup info={current} onChange={setInfo} />
+      <div className="iom-form">
+        <h2>Packages to import</h2>
+        <div className="field">
+          <label htmlFor="iom-paths">Files or folders, one per line (folders are searched for .iscm files)</label>
+          <textarea id="iom-paths" rows={4} value={paths} onChange={(e) => setPaths(e.target.value)} />
+        </div>
+        <div className="inline">
+          {current.canPickFiles && (
+            <button type="button" onClick={pick} disabled={action.busy || running}>
+              Choose files…
+            </button>
+          )}
+          <button type="button" onClick={start} disabled={action.busy || running || list.length === 0 || !current.recipient}>
+            Import
+          </button>
+        </div>
+        {action.error && (
+          <p className="error" role="alert">
+            {action.error}
+          </p>
+        )}
+      </div>
+      {progress && <ImportProgress progress={progress} />}
+      {pollError && <p className="error">{pollError}</p>}
+    </div>
+  );
+}
+
+function ImportProgress({ progress }: { progress: ImportProgressView }) {
+  const c = progress.counts;
+  return (
+    <section aria-labelledby="iom-progress-title">
+      <h2 id="iom-progress-title">{progress.finished ? 'Import finished' : 'Importing…'}</h2>
+      <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Files done" />
+      <p role="status" data-testid="iom-import-summary">
+        {progress.done} of {progress.total} files: imported {c.imported}, older revisions {c.superseded}, already imported {c.duplicate},
+        conflicts {c.conflict}, held {c.held}, rejected {c.rejected}.
+      </p>
+      {progress.error && <p className="error">{progress.error}</p>}
+      <OutcomeTable outcomes={progress.outcomes} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useCallback, useState } from 'react';
+import type { Language } from '../../core/contract/channels/drafts.js';
+import type { NestedAnswers } from '../../core/questionnaire/index.js';
+import { unwrap } from '../api/errors.js';
+import { fetchQuestionnaire } from '../questionnaire/load.js';
+import { textIn } from '../questionnaire/labels.js';
+import { ReviewSection } from '../review/ReviewSection.js';
+import { iomHref } from './iom-route.js';
+import { useData } from './use-data.js';
+
+const LANGUAGES: readonly { code: Language; name: string }[] = [
+  { code: 'en', name: 'English' },
+  { code: 'fr', name: 'Français' },
+  { code: 'es', name: 'Español' },
+  { code: 'ar', name: 'العربية' },
+];
+
+/** One imported revision, read-only: the signed answers rendered with their questionnaire in a chosen language. */
+export function SubmissionView({ submissionId }: { submissionId: string }) {
+  const [lang, setLang] = useState<Language>('en');
+  const load = useCallback(async () => {
+    const submission = await unwrap(window.iscm.iom.getSubmission({ submissionId }));
+    const loaded = await fetchQuestionnaire(submission.summary.questionnaireId, submission.summary.questionnaireVersion);
+    return { submission, loaded };
+  }, [submissionId]);
+  const { data, error } = useData(load);
+  if (error) return <p className="error">{error}</p>;
+  if (!data) return <p>Loading…</p>;
+  const { submission, loaded } = data;
+  const s = submission.summary;
+  const response = submission.responses as NestedAnswers;
+  // Sections the respondent did not see (skip logic) have no answers: they are left out.
+  const answeredIn = (sectionId: string): boolean =>
+    Object.keys(response).some((id) => loaded.nodes.get(id)?.sectionId === sectionId);
+  return (
+    <article aria-labelledby="iom-submission-title" dir={lang === 'ar' ? 'rtl' : 'ltr'} lang={lang}>
+      <p>
+        <a href={iomHref({ tab: 'submissions' })}>Back to the submissions</a>
+      </p>
+      <h2 id="iom-submission-title">
+        {s.mechanismLabel}: revision {s.revision} ({s.status})
+      </h2>
+      <p className="read-only-note">Read-only: this is the signed submission exactly as it was imported.</p>
+      <dl className="revision-facts">
+        <dt>Respondent</dt>
+        <dd>{s.respondentKind}</dd>
+        <dt>Signed by</dt>
+        <dd>
+          {s.signerName} <span className="mono">{s.signerFingerprint}</span>
+        </dd>
+        <dt>Finalized</dt>
+        <dd>{s.finalizedAt}</dd>
+        <dt>Questionnaire</dt>
+        <dd>
+          {s.questionnaireId} {s.questionnaireVersion}
+        </dd>
+        <dt>Revisions of this submission</dt>
+        <dd>
+          {submission.history.map((h) => (
+            <span key={h.submissionId}>
+              {h.submissionId === s.submissionId ? (
+                <strong>revision {h.revision}</strong>
+              ) : (
+                <a href={iomHref({ tab: 'submissions', submissionId: h.submissionId })}>revision {h.revision}</a>
+              )}{' '}
+              ({h.status}){' '}
+            </span>
+          ))}
+        </dd>
+      </dl>
+      <label>
+        Language of the questionnaire{' '}
+        <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {loaded.questionnaire.sections.filter((section) => answeredIn(section.id)).map((section) => (
+        <section key={section.id} aria-label={textIn(loaded, section.title, lang)}>
+          <h3>{textIn(loaded, section.title, lang)}</h3>
+          <ReviewSection loaded={loaded} section={section} response={response} lang={lang} />
+        </section>
+      ))}
+    </article>
+  );
+}

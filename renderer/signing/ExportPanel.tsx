@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import type { Submission } from '../../core/contract/channels/submissions.js';
+import { errorText } from '../api/errors.js';
+import { useSigningText } from './texts.js';
+
+type Outcome =
+  { kind: 'saved'; path: string; sha256: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+
+/** Passphrase, Export, progress with Cancel, and where the file went. */
+export function ExportPanel({ submission, onExported }: { submission: Submission; onExported: () => void }) {
+  const s = useSigningText();
+  const [passphrase, setPassphrase] = useState('');
+  const [running, setRunning] = useState<string | undefined>();
+  const [progress, setProgress] = useState<{ done: number; total: number | null } | undefined>();
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const operation = useRef<string | undefined>(undefined);
+
+  useEffect(
+    () =>
+      window.iscm.on('progress', (p) => {
+        if (p.operationId === operation.current) setProgress({ done: p.done, total: p.total });
+      }),
+    [],
+  );
+
+  async function run(e: SyntheticEvent) {
+    e.preventDefault();
+    const operationId = crypto.randomUUID();
+    operation.current = operationId;
+    setRunning(operationId);
+    setProgress(undefined);
+    setOutcome(undefined);
+    const result = await window.iscm.submissions.export({ id: submission.id, passphrase, operationId });
+    operation.current = undefined;
+    setRunning(undefined);
+    if (result.ok) {
+      setPassphrase('');
+      setOutcome({ kind: 'saved', path: result.value.path, sha256: result.value.sha256 });
+      onExported();
+    } else if (result.error.code === 'CANCELLED') setOutcome({ kind: 'cancelled' });
+    else setOutcome({ kind: 'failed', message: errorText(result.error) });
+  }
+
+  return (
+    <section className="signing-export" aria-labelledby="export-heading">
+      <h2 id="export-heading">{s('exportHeading')}</h2>
+      <p>{s('exportIntro')}</p>
+      <form className="signing-form no-print" onSubmit={(e) => void run(e)}>
+        <div className="field">
+          <label htmlFor="export-passphrase">{s('passphrase')}</label>
+          <input
+            id="export-passphrase"
+            type="password"
+            autoComplete="current-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            required
+          />
+        </div>
+        <button type="submit" disabled={running !== undefined || passphrase === ''}>
+          {running ? s('exporting') : s('exportButton', { file: submission.fileName })}
+        </button>
+        {running && (
+          <>
+            <progress
+              aria-label={s('progress')}
+              max={progress?.total ?? undefined}
+              value={progress ? progress.done : undefined}
+            />
+            <button type="button" onClick={() => void window.iscm.submissions.cancelExport({ operationId: running })}>
+              {s('cancel')}
+            </button>
+          </>
+        )}
+      </form>
+      {outcome?.kind === 'saved' && (
+        <div role="status" className="notice">
+          <p className="saved-path">{s('exported', { path: outcome.path })}</p>
+          <p>
+            {s('sha256')}: <code>{outcome.sha256}</code>
+          </p>
+        </div>
+      )}
+      {outcome?.kind === 'cancelled' && <p role="status">{s('cancelled')}</p>}
+      {outcome?.kind === 'failed' && (
+        <p role="alert" className="error">
+          {outcome.message}
+        </p>
+      )}
+      {submission.exports.length > 0 && (
+        <>
+          <h3>{s('exportsHeading')}</h3>
+          <ul className="export-list">
+            {submission.exports.map((x) => (
+              <li key={`${x.path}-${x.exportedAt}`}>
+                {s('exportRow', { date: x.exportedAt.replace('T', ' ').slice(0, 19), path: x.path })}{' '}
+                <code>{x.sha256}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

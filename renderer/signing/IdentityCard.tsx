@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { Identity } from '../../core/contract/channels/identities.js';
+import { errorText } from '../api/errors.js';
+import { useSigningText } from './texts.js';
+
+/** One signing key: who it is, its OpenSSH line and fingerprint, and the card export. */
+export function IdentityCard({ identity }: { identity: Identity }) {
+  const s = useSigningText();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  async function exportCard() {
+    const result = await window.iscm.identities.exportCard({ id: identity.id });
+    if (result.ok) setMessage({ text: s('cardSaved', { path: result.value.path }), error: false });
+    else if (result.error.code !== 'CANCELLED') setMessage({ text: errorText(result.error), error: true });
+  }
+  const headingId = `identity-${identity.id}`;
+  return (
+    <article className="identity-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{identity.name}</h3>
+      <p>{[identity.title, identity.organisation, identity.email].filter(Boolean).join(' · ')}</p>
+      <dl>
+        <dt>{s('publicKey')}</dt>
+        <dd>
+          <code className="key-line" data-testid="public-key">
+            {identity.publicKey}
+          </code>
+        </dd>
+        <dt>{s('fingerprint')}</dt>
+        <dd>
+          <code data-testid="fingerprint">{identity.fingerprint}</code>
+        </dd>
+        <dt>{s('protection')}</dt>
+        <dd>{identity.protection === 'passphrase+os' ? s('protectedBoth') : s('protectedPassphrase')}</dd>
+      </dl>
+      <button
+        type="button"
+        onClick={() => void exportCard()}
+        aria-label={s('exportCardNamed', { name: identity.name })}
+      >
+        {s('exportCard')}
+      </button>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'saved-path'}>
+          {message.text}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+import { useFieldSession } from '../draft/session-context.js';
+import type { LabelTextProps } from './types.js';
+
+export function LabelText({ label, required }: LabelTextProps) {
+  const { t } = useFieldSession();
+  return (
+    <>
+      {label}
+      {required && (
+        <span className="required-mark">
+          {' '}
+          <span aria-hidden="true">*</span>
+          <span className="visually-hidden">({t('wizard.required')})</span>
+        </span>
+      )}
+    </>
+  );
+}

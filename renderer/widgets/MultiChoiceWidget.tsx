@@ -1,0 +1,37 @@
+import { useFieldSession } from '../draft/session-context.js';
+import { textIn } from '../questionnaire/labels.js';
+import { LabelText } from './LabelText.js';
+import type { WidgetProps } from './types.js';
+
+/** Several answers from a list: a group of checkboxes; the order of the list is kept. */
+export function MultiChoiceWidget(props: WidgetProps) {
+  const { loaded, lang } = useFieldSession();
+  const choices = props.node.choices ?? [];
+  const selected = Array.isArray(props.value) ? (props.value as readonly unknown[]).filter((v): v is string => typeof v === 'string') : [];
+  const toggle = (choice: string, on: boolean) => {
+    const next = choices.map((c) => c.value).filter((v) => (v === choice ? on : selected.includes(v)));
+    props.onChange(next.length === 0 ? null : next);
+  };
+  return (
+    <fieldset className="choice-group" aria-describedby={props.describedBy} aria-required={props.required || undefined}>
+      <legend>
+        <LabelText label={props.label} required={props.required} />
+      </legend>
+      {props.description}
+      {choices.map((c, i) => (
+        <label key={c.value} className="choice">
+          <input
+            type="checkbox"
+            id={i === 0 ? props.id : `${props.id}-${c.value}`}
+            value={c.value}
+            checked={selected.includes(c.value)}
+            aria-invalid={props.invalid || undefined}
+            onBlur={props.onBlur}
+            onChange={(e) => toggle(c.value, e.target.checked)}
+          />
+          <span>{textIn(loaded, c.label, lang)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { numberInputText, parseNumberInput } from '../fields/number-input.js';
+import { LabelText } from './LabelText.js';
+import type { WidgetProps } from './types.js';
+
+/**
+ * Integer, decimal and year: typed as text (so "1." or "-" can be on the way to a number),
+ * stored as numbers. What is on screen is the user's own text; a value set from outside
+ * (restored from history) replaces it.
+ */
+export function NumberWidget(props: WidgetProps) {
+  const integer = props.node.question.type !== 'decimal';
+  const [text, setText] = useState(() => numberInputText(props.value));
+  const [emitted, setEmitted] = useState(props.value);
+  if (props.value !== emitted) {
+    setEmitted(props.value);
+    setText(numberInputText(props.value));
+  }
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>
+        <LabelText label={props.label} required={props.required} />
+      </label>
+      {props.description}
+      <input
+        id={props.id}
+        type="text"
+        inputMode={integer ? 'numeric' : 'decimal'}
+        className="number-input"
+        dir="ltr"
+        value={text}
+        aria-describedby={props.describedBy}
+        aria-invalid={props.invalid || undefined}
+        aria-required={props.required || undefined}
+        onBlur={props.onBlur}
+        onChange={(e) => {
+          setText(e.target.value);
+          const value = parseNumberInput(e.target.value, integer);
+          setEmitted(value);
+          props.onChange(value, true);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Evaluation, Group } from '../../core/questionnaire/index.js';
+import { useFieldSession } from '../draft/session-context.js';
+import { formatNumber } from '../i18n/format.js';
+import { ItemList } from './ItemList.js';
+
+interface Props {
+  readonly group: Group;
+  readonly rowId: string;
+  readonly index: number;
+  readonly count: number;
+  readonly evaluation: Evaluation;
+  readonly headingLevel: 3 | 4;
+  readonly onMove: (to: number) => void;
+  readonly onRemove: () => void;
+}
+
+/** One row of a repeat group: its questions and its move and remove actions. */
+export function RepeatRow({ group, rowId, index, count, evaluation, headingLevel, onMove, onRemove }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useFieldSession();
+  const [confirming, setConfirming] = useState(false);
+  const n = formatNumber(lang, index + 1);
+  const Heading = `h${String(headingLevel)}` as 'h3';
+  return (
+    <section className="repeat-row" aria-labelledby={`row-${rowId}`}>
+      <Heading id={`row-${rowId}`} tabIndex={-1} data-row-heading="">
+        {t('repeat.entry', { n })}
+      </Heading>
+      <ItemList items={group.items} evaluation={evaluation} row={{ group: group.id, rowId, index }} headingLevel={4} />
+      <div className="row-actions">
+        <button type="button" id={`${rowId}-up`} className="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('repeat.moveUpEntry', { n })}>
+          {t('repeat.moveUp')}
+        </button>
+        <button type="button" id={`${rowId}-down`} className="small" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t('repeat.moveDownEntry', { n })}>
+          {t('repeat.moveDown')}
+        </button>
+        {confirming ? (
+          <span role="group" aria-label={t('repeat.confirmRemove', { n })} className="inline-form">
+            <span>{t('repeat.confirmRemove', { n })}</span>
+            <button type="button" className="small danger" onClick={onRemove} autoFocus>
+              {t('repeat.confirmYes')}
+            </button>
+            <button type="button" className="small" onClick={() => setConfirming(false)}>
+              {t('home.cancel')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="small" onClick={() => setConfirming(true)} aria-label={t('repeat.removeEntry', { n })}>
+            {t('repeat.remove')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

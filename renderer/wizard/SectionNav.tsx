@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { Section } from '../../core/questionnaire/index.js';
+import type { DraftSession } from '../draft/use-draft-session.js';
+import { formatNumber } from '../i18n/format.js';
+import { textIn } from '../questionnaire/labels.js';
+import { routeHref } from '../routing/hash-route.js';
+import { sectionHasErrors } from './problems.js';
+
+/** Every relevant section with its progress and an error mark; any can be opened at any time. */
+export function SectionNav({ session, sections, current }: { session: DraftSession; sections: readonly Section[]; current: string | undefined }) {
+  const { t } = useTranslation();
+  const { loaded, lang, evaluation, draftId } = session;
+  return (
+    <nav aria-label={t('wizard.sections')} className="section-nav">
+      <ol>
+        {sections.map((s) => {
+          const progress = evaluation.progress.find((p) => p.sectionId === s.id);
+          const errors = sectionHasErrors(evaluation.problems, s.id);
+          const isCurrent = current === s.id;
+          return (
+            <li key={s.id} className={isCurrent ? 'current' : undefined}>
+              <a href={routeHref({ name: 'draft', draftId, section: s.id })} aria-current={isCurrent ? 'step' : undefined}>
+                <span className="nav-title">{textIn(loaded, s.title, lang)}</span>
+                {progress && progress.total > 0 && (
+                  <span className="nav-progress">
+                    {t('wizard.progress', { answered: formatNumber(lang, progress.answered), total: formatNumber(lang, progress.total) })}
+                  </span>
+                )}
+                {errors && (
+                  <span className="nav-error">
+                    <span aria-hidden="true">⚠</span>
+                    <span className="visually-hidden">{t('wizard.hasErrors')}</span>
+                  </span>
+                )}
+              </a>
+            </li>
+          );
+        })}
+        <li className={current === 'review' ? 'current' : undefined}>
+          <a href={routeHref({ name: 'review', draftId })} aria-current={current === 'review' ? 'step' : undefined}>
+            <span className="nav-title">{t('wizard.review')}</span>
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}

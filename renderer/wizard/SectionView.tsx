@@ -1,0 +1,96 @@
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Section } from '../../core/questionnaire/index.js';
+import { FieldSessionContext, type FieldSession } from '../draft/session-context.js';
+import type { DraftSession } from '../draft/use-draft-session.js';
+import { formatNumber } from '../i18n/format.js';
+import { textIn } from '../questionnaire/labels.js';
+import { ItemList } from './ItemList.js';
+import { LiveRegion, useAnnouncer } from './LiveRegion.js';
+import { fieldDomId } from './problems.js';
+import { SectionPager } from './SectionPager.js';
+import { useSectionForm } from './use-section-form.js';
+
+/** Items drawn at once on entering a section; the rest follow in background chunks. */
+const FIRST_ITEMS = 40;
+const MORE_ITEMS = 120;
+
+interface Props {
+  readonly session: DraftSession;
+  readonly sectionId: string;
+  readonly sections: readonly Section[];
+  /** An answer path to focus (a link from the review): its problem is then shown at once. */
+  readonly focus?: string;
+}
+
+/** One section of the wizard: its form, its questions, previous/next. */
+export function SectionView({ session, sectionId, sections, focus }: Props) {
+  const { t } = useTranslation();
+  const { loaded, lang, evaluation, draftId } = session;
+  const { form, validate, errors } = useSectionForm(session, sectionId);
+  const { text, announce } = useAnnouncer();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const index = sections.findIndex((s) => s.id === sectionId);
+  const section = sections[index];
+  const total = section?.items.length ?? 0;
+  // A long section appears at once and fills in while the user reads: the rest is rendered in
+  // interruptible transitions, so typing is never held up. A review link renders everything.
+  const [shown, setShown] = useState(() => (focus ? Number.POSITIVE_INFINITY : FIRST_ITEMS));
+  useEffect(() => {
+    if (shown >= total) return;
+    const timer = setTimeout(() => startTransition(() => setShown((n) => n + MORE_ITEMS)), 0);
+    return () => clearTimeout(timer);
+  }, [shown, total]);
+  const fieldSession = useMemo<FieldSession>(
+    () => ({
+      draftId,
+      loaded,
+      lang,
+      t,
+      answer: session.answer,
+      flush: session.flush,
+      getAnswers: session.getAnswers,
+      control: form.control,
+      errors,
+      validate,
+      announce,
+      showAll: focus !== undefined,
+    }),
+    [draftId, loaded, lang, t, session.answer, session.flush, session.getAnswers, form.control, errors, validate, announce, focus],
+  );
+
+  useEffect(() => {
+    // A new section: focus its heading (or the field a review link points to).
+    const target = focus ? document.getElementById(fieldDomId(focus)) : null;
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: 'center' });
+    } else heading.current?.focus();
+  }, [sectionId, focus]);
+
+  if (!section) {
+    return (
+      <p role="alert" className="error">
+        {t('wizard.notFound')}
+      </p>
+    );
+  }
+  return (
+    <FieldSessionContext.Provider value={fieldSession}>
+      <>
+        {/* Not a <form>: Chromium keeps a form's controls in a list that grows in quadratic time,
+            which made a thousand-question section take seconds to appear. Nothing is submitted anyway. */}
+        <section className="section-form" aria-labelledby="section-heading" onBlur={() => void session.flush()}>
+          <p className="section-count">{t('wizard.sectionOf', { n: formatNumber(lang, index + 1), total: formatNumber(lang, sections.length) })}</p>
+          <h1 id="section-heading" ref={heading} tabIndex={-1}>
+            {textIn(loaded, section.title, lang)}
+          </h1>
+          {section.description && <p className="help">{textIn(loaded, section.description, lang)}</p>}
+          <ItemList items={shown >= total ? section.items : section.items.slice(0, shown)} evaluation={evaluation} headingLevel={2} />
+          <LiveRegion text={text} />
+        </section>
+        <SectionPager draftId={draftId} sections={sections} index={index} />
+      </>
+    </FieldSessionContext.Provider>
+  );
+}

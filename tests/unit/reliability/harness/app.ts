@@ -1,0 +1,40 @@
+import { createAppDispatch } from '../../../../main/services/app-dispatch.js';
+import { createAppServices, type AppServices } from '../../../../main/services/app-services.js';
+import type { Clock } from '../../../../main/services/clock.js';
+import type { HostCapabilities } from '../../../../main/services/host.js';
+import type { Dispatch } from '../../../../core/contract/dispatch.js';
+import type { Result } from '../../../../core/contract/errors.js';
+import { createRotatingLog } from '../../../../main/services/log/rotating-log.js';
+import { QUESTIONNAIRES_DIR } from './child-script.js';
+
+export interface TestApp {
+  readonly services: AppServices;
+  readonly dispatch: Dispatch;
+  /** Calls a channel and returns its value, failing the test on an error result. */
+  readonly call: <T>(channel: string, input: unknown) => Promise<T>;
+}
+
+/** The real services on a data folder, behind the dispatcher the hosts use (storage errors classified, faults logged). */
+export function startTestApp(
+  dataDir: string,
+  clock?: Clock,
+  more: { questionnairesDir?: string; hostCapabilities?: HostCapabilities } = {},
+): TestApp {
+  const services = createAppServices({
+    dataDir,
+    questionnairesDir: more.questionnairesDir ?? QUESTIONNAIRES_DIR,
+    host: 'web',
+    appVersion: '0.0.0-test',
+    ...(clock ? { clock } : {}),
+    ...(more.hostCapabilities ? { hostCapabilities: more.hostCapabilities } : {}),
+  });
+  const dispatch = createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir }));
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const result: Result<unknown> = await dispatch(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+    return result.value as T;
+  };
+  return { services, dispatch, call };
+}
+
+export const NEW_DRAFT = { title: 'Reliability', respondentKind: 'secretariat', mechanism: null, language: 'en' } as const;

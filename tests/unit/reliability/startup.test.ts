@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DraftSummary } from '../../../core/contract/channels/drafts.js';
+import type { StartupReport } from '../../../core/contract/channels/maintenance.js';
+import { APP_DB_FILE } from '../../../main/services/app-services.js';
+import { backupIfDue, createBackup, listBackups } from '../../../main/services/backup/index.js';
+import { prepareAppDatabase } from '../../../main/services/startup/prepare-database.js';
+import { NEW_DRAFT, startTestApp } from './harness/app.js';
+import { useTempDirs } from '../../helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+const toClose: (() => void)[] = [];
+afterEach(() => {
+  for (const close of toClose.splice(0)) close();
+});
+const clock = { now: () => new Date('2026-11-27T13:00:00.000Z') };
+const sha = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A data folder with a real app database holding one draft and `answers` answers, closed cleanly. */
+async function realDataDir(answers = 1): Promise<{ dataDir: string; file: string }> {
+  const dataDir = tempDir();
+  const app = startTestApp(dataDir);
+  const draft = await app.call<DraftSummary>('drafts.create', NEW_DRAFT);
+  for (let i = 0; i < answers; i++) await app.call('answers.save', { draftId: draft.id, path: 'recommendations', value: `${i} ${'text '.repeat(400)}` });
+  app.services.close();
+  return { dataDir, file: path.join(dataDir, APP_DB_FILE) };
+}
+
+/** Checks the app starts on the folder after `prepareAppDatabase` and shows the same report through the contract. */
+async function appStartsAndReports(dataDir: string, report: StartupReport): Promise<void> {
+  const app = startTestApp(dataDir);
+  toClose.push(() => app.services.close());
+  expect(await app.call('maintenance.startupReport', {})).toEqual(report);
+  await app.call('drafts.create', NEW_DRAFT);
+}
+
+describe('promise 5: a damaged, foreign, newer or locked database at start-up', () => {
+  it('creates a new database when there is none', async () => {
+    const dataDir = tempDir();
+    const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
+    expect(canOpen).toBe(true);
+    expect(report).toMatchObject({ status: 'created', movedTo: [], latestBackup: null, checkedAt: '2026-11-27T13:00:00.000Z' });
+    await appStartsAndReports(dataDir, report);
+  });
+
+  it('opens a healthy database as it is', async () => {
+    const { dataDir, file } = await realDataDir();
+    const before = sha(file);
+    expect(prepareAppDatabase({ dataDir, clock })).toMatchObject({ canOpen: true, report: { status: 'ok', movedTo: [] } });
+    expect(sha(file)).toBe(before);
+  });
+
+  it('random bytes: moves the file (with its -wal and -shm) aside under a timestamp, never deleting, and offers the latest backup', async () => {
+    const { dataDir, file } = await realDataDir();
+    const db = new Database(file);
+    const backup = await createBackup(db, 'manual', clock);
+    db.close();
+    const junk = randomBytes(20_000);
+    fs.writeFileSync(file, junk);
+    fs.writeFileSync(`${file}-wal`, 'wal bytes');
+    fs.writeFileSync(`${file}-shm`, 'shm bytes');
+
+    const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
+    expect(canOpen).toBe(true);
+    expect(report.status).toBe('moved-aside');
+    expect(report.latestBackup).toEqual(backup);
+    const aside = path.join(dataDir, 'set-aside', 'iscm-20261127T130000000Z-corrupt.db');
+    expect(report.movedTo).toEqual([aside, `${aside}-wal`, `${aside}-shm`]);
+    expect(report.message).toContain(aside);
+    expect(fs.readFileSync(aside).equals(junk)).toBe(true);
+    expect(fs.readFileSync(`${aside}-wal`, 'utf8')).toBe('wal bytes');
+    expect(fs.existsSync(file)).toBe(false);
+    await appStartsAndReports(dataDir, report);
+    // No start-up backup of the new, empty database: it would push a good backup out of the 7.
+    const app = startTestApp(dataDir);
+    toClose.push(() => app.services.close());
+    expect(await backupIfDue(app.services.db, { now: () => new Date('2026-12-27T13:00:00.000Z') })).toBeUndefined();
+    expect(listBackups(dataDir)).toEqual([backup]);
+  });
+
+  it('a truncated database: moved aside whole, a second damaged start does not overwrite the first', async () => {
+    const { dataDir, file } = await realDataDir(60);
+    const full = fs.readFileSync(file);
+    const cut = full.subarray(0, Math.floor(full.length / 2));
+    fs.writeFileSync(file, cut);
+    const first = prepareAppDatabase({ dataDir, clock }).report;
+    expect(first.status).toBe('moved-aside');
+    expect(first.movedTo[0]).toMatch(/-corrupt\.db$/);
+    expect(fs.readFileSync(first.movedTo[0] ?? '').equals(cut)).toBe(true);
+
+    fs.writeFileSync(file, cut.subarray(0, 10_000));
+    const second = prepareAppDatabase({ dataDir, clock }).report;
+    expect(second.status).toBe('moved-aside');
+    expect(second.movedTo[0]).not.toBe(first.movedTo[0]);
+    expect(fs.readFileSync(first.movedTo[0] ?? '').equals(cut)).toBe(true);
+  });
+
+  it('a database of another program is moved aside, not migrated into', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, APP_DB_FILE);
+    const foreign = new Database(file);
+    foreign.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
+    foreign.close();
+    const before = sha(file);
+    const { report } = prepareAppDatabase({ dataDir, clock });
+    expect(report.status).toBe('moved-aside');
+    expect(sha(report.movedTo[0] ?? '')).toBe(before);
+  });
+
+  it('a database from a newer app version: refused, left byte-for-byte untouched, nothing created beside it', async () => {
+    const { dataDir, file } = await realDataDir();
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    const before = sha(file);
+    const listing = fs.readdirSync(dataDir).sort();
+    const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
+    expect(canOpen).toBe(false);
+    expect(report.status).toBe('refused-newer');
+    expect(report.message).toContain('newer version');
+    expect(sha(file)).toBe(before);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(listing);
+  });
+
+  it('a database locked by another program: a clear error, the file untouched', async () => {
+    const { dataDir, file } = await realDataDir();
+    const holder = new Database(file);
+    toClose.push(() => holder.close());
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec("UPDATE drafts SET title = 'held'"); // takes and keeps the exclusive lock
+    const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
+    expect(canOpen).toBe(false);
+    expect(report.status).toBe('locked');
+    expect(report.message).toContain('in use by another program');
+    expect(fs.existsSync(file)).toBe(true);
+    expect(report.movedTo).toEqual([]);
+  });
+
+  it('a data file that cannot be opened at all (here: a folder in its place) is left alone', () => {
+    const dataDir = tempDir();
+    fs.mkdirSync(path.join(dataDir, APP_DB_FILE));
+    fs.writeFileSync(path.join(dataDir, APP_DB_FILE, 'keep.txt'), 'mine');
+    const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
+    expect(canOpen).toBe(false);
+    expect(report.status).toBe('unreadable');
+    expect(fs.readFileSync(path.join(dataDir, APP_DB_FILE, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('a -wal left without its database is kept aside, not replayed into a new one', () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, `${APP_DB_FILE}-wal`), 'orphan');
+    const { report } = prepareAppDatabase({ dataDir, clock });
+    expect(report.status).toBe('created');
+    expect(report.movedTo).toHaveLength(1);
+    expect(fs.readFileSync(report.movedTo[0] ?? '', 'utf8')).toBe('orphan');
+  });
+});

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { createAppServices, type AppServices } from '../main/services/app-services.js';
+import { createAppDispatch } from '../main/services/app-dispatch.js';
+import { createRotatingLog } from '../main/services/log/rotating-log.js';
+import { startWebHost, type WebHost } from './server.js';
+import { PROJECT_ROOT } from './project-paths.js';
+
+export interface AppWebHostOptions {
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly port?: number;
+  readonly questionnairesDir?: string;
+  readonly staticDir?: string;
+}
+
+export interface AppWebHost {
+  readonly host: WebHost;
+  readonly services: AppServices;
+  readonly close: () => Promise<void>;
+}
+
+/** The secretariat app in a browser: real services on `dataDir`, behind the web host. Used by `start:web` and the e2e tests. */
+export async function startAppWebHost(options: AppWebHostOptions): Promise<AppWebHost> {
+  const services = createAppServices({
+    dataDir: options.dataDir,
+    questionnairesDir: options.questionnairesDir ?? path.join(PROJECT_ROOT, 'questionnaires'),
+    host: 'web',
+    appVersion: options.appVersion,
+  });
+  try {
+    const host = await startWebHost({
+      dispatch: createAppDispatch(services.handlers, createRotatingLog({ dir: options.dataDir })),
+      events: services.events,
+      uploads: services.attachments,
+      staticDir: options.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'renderer'),
+      ...(options.port === undefined ? {} : { port: options.port }),
+    });
+    return {
+      host,
+      services,
+      close: async () => {
+        await host.close();
+        services.close();
+      },
+    };
+  } catch (error) {
+    services.close();
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Invoke } from '../../core/contract/build-api.js';
+import { fail, ok } from '../../core/contract/errors.js';
+import { contract } from '../../core/contract/index.js';
+import { createAttachmentHints } from './attachment-hints.js';
+import { chooseFiles, uploadFiles } from './pick-files.js';
+
+/**
+ * The channels the web host cannot serve alone (they need the browser's own
+ * dialogs) are answered here, with the same output shapes as the desktop app:
+ * - `attachments.pick`: a file input, then one upload per file;
+ * - `app.printToPdf`: the browser's print dialog, `{ path: null }`.
+ * Every other call goes to the server.
+ */
+export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
+  const hints = createAttachmentHints();
+  return (channelName, input) => {
+    if (channelName === 'attachments.pick') {
+      const parsed = contract.attachments.pick.input.safeParse(input);
+      if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to attachments.pick is not valid.'));
+      const { draftId, path } = parsed.data;
+      // Synchronously, still inside the user's click.
+      const chosen = chooseFiles(hints.inputOptions(draftId, path));
+      return chosen.then((files) => (files.length === 0 ? ok({ files: [], rejected: [] }) : uploadFiles(token, draftId, path, files)));
+    }
+    if (channelName === 'app.printToPdf') {
+      window.print();
+      return Promise.resolve(ok({ path: null }));
+    }
+    return invoke(channelName, input).then((result) => {
+      if (result.ok) hints.observe(channelName, result.value);
+      return result;
+    });
+  };
+}
