@@ -28,8 +28,8 @@ import { buildSyntheticQuestionnaire } from './synthetic-questionnaire.js';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const QUESTIONNAIRE_ID = 'ui-bench';
 const TYPED = 'The mechanism met twice this year and adopted a regional action plan. ';
-const SWITCH_RUNS = 15;
-const OPEN_RUNS = 10;
+const SWITCH_RUNS = Number(process.env.SWITCH_RUNS ?? 15);
+const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 10);
 const SAVE_RUNS = 300;
 
 /** The synthetic questionnaire with its 1,000 questions moved into one section. */
@@ -115,7 +115,7 @@ async function measureTyping(page: Page): Promise<number[]> {
   await field.press('End');
   await page.keyboard.type(TYPED.repeat(3), { delay: 25 });
   await page.waitForTimeout(500);
-  return (await page.evaluate('window.__latencies')) as number[];
+  return await page.evaluate<number[]>('window.__latencies');
 }
 
 export async function runUiBench(): Promise<BenchResult[]> {
@@ -132,7 +132,9 @@ export async function runUiBench(): Promise<BenchResult[]> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
     await page.waitForFunction('!!window.iscm');
-    const created = (await page.evaluate(`window.iscm.drafts.create({ title: 'Bench', respondentKind: 'secretariat', mechanism: null, language: 'en' })`)) as { ok: boolean; value: { id: string } };
+    const created = await page.evaluate<{ ok: boolean; value: { id: string } }>(
+      `window.iscm.drafts.create({ title: 'Bench', respondentKind: 'secretariat', mechanism: null, language: 'en' })`,
+    );
     if (!created.ok) throw new Error('could not create the bench draft');
     const draftId = created.value.id;
     // Every question answered, through the contract as the renderer would.
@@ -149,7 +151,7 @@ export async function runUiBench(): Promise<BenchResult[]> {
     for (let i = 0; i < OPEN_RUNS + 1; i++) {
       await page.goto(host.url);
       await page.locator('#new-draft-title').waitFor();
-      const [first, all] = (await page.evaluate(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')))) as [number, number];
+      const [first, all] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')));
       if (i > 0) {
         openFirst.push(first);
         openAll.push(all);
@@ -160,9 +162,9 @@ export async function runUiBench(): Promise<BenchResult[]> {
     const toBigAll: number[] = [];
     const toSmall: number[] = [];
     for (let i = 0; i < SWITCH_RUNS + 1; i++) {
-      const [small] = (await page.evaluate(timeNavigation(`#/drafts/${draftId}/small`, headingShown('A small section', 'q-small_text'), 'true'))) as [number, number];
+      const [small] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/small`, headingShown('A small section', 'q-small_text'), 'true'));
       await page.waitForTimeout(100);
-      const [first, all] = (await page.evaluate(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')))) as [number, number];
+      const [first, all] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')));
       await page.waitForTimeout(100);
       if (i > 0) {
         toSmall.push(small);
@@ -173,7 +175,7 @@ export async function runUiBench(): Promise<BenchResult[]> {
 
     const typing = await measureTyping(page);
 
-    const saves = (await page.evaluate(`(async () => {
+    const saves = await page.evaluate<number[]>(`(async () => {
       const times = [];
       for (let i = 0; i < ${String(SAVE_RUNS + 20)}; i++) {
         const start = performance.now();
@@ -182,7 +184,7 @@ export async function runUiBench(): Promise<BenchResult[]> {
         if (i >= 20) times.push(performance.now() - start);
       }
       return times;
-    })()`)) as number[];
+    })()`);
     const floor = bareCommits(work, SAVE_RUNS);
     const floorMedian = Math.round(median(floor) * 100) / 100;
 

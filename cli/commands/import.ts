@@ -48,8 +48,9 @@ export function readIdentity(file: string): string {
   }
 }
 
-export function openService(db: string, questionnaires: string | undefined, identity?: string): IomService {
-  return createIomService({ dbFile: db, questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR, identity });
+/** The import database; only `import` and `keys import-card` may create it. */
+export function openService(db: string, questionnaires: string | undefined, identity?: string, create = false): IomService {
+  return createIomService({ dbFile: db, questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR, identity, mustExist: !create });
 }
 
 /** Runs a command body: usage errors exit 2, expected failures 1 with their message. */
@@ -105,7 +106,7 @@ export function runImportCommand(args: string[], io: IomIo): Promise<number> {
     });
     if (positionals.length === 0) throw new UsageError('give at least one file or folder');
     const identity = readIdentity(requireOption(values.identity, 'identity'));
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires, identity);
+    const service = openService(requireOption(values.db, 'db'), values.questionnaires, identity, true);
     try {
       const onProgress = (p: BatchProgress): void => {
         if (io.isTTY) io.stderr(progressBar(p));

@@ -79,7 +79,7 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
       } catch (error) {
         throw new AppError('BAD_FILE', `Cannot read ${cardFile}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const service = openService(db, values.questionnaires);
+      const service = openService(db, values.questionnaires, undefined, true);
       try {
         const result = service.importKeyCard(text, values.mechanism, by);
         io.stdout(`${result.changed ? 'pinned' : 'already pinned'} ${result.fingerprint} for ${result.mechanism}\n`);

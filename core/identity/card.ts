@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * The public key card: a small UTF-8 text file a secretariat sends to IOM ahead of time
- * so IOM can pin its signing key (`iscm keys import-card`, main/services/import/key-card.ts,
- * reads the same lines). One `Field: value` per line; a field left empty is left out.
+ * so IOM can pin its signing key (`iscm keys import-card` reads it with this parser, through
+ * main/services/import/key-card.ts, which adds the checks that need crypto). One `Field: value` per line; a field left empty is left out.
  *
  *   ISCM public key card
  *   Format: iscm-key-card/1

@@ -14,10 +14,11 @@ import { createStatusStore } from './status-store.js';
  * typing stays fast even in a very long section.
  */
 /**
- * While typing, skip logic and progress are re-evaluated at most this often: evaluating a very
- * long questionnaire takes a few milliseconds, which must not land on every keystroke.
+ * While typing, skip logic and progress are re-evaluated once typing pauses this long:
+ * evaluating a very long questionnaire takes several milliseconds, which must not land
+ * between keystrokes. A choice (click) is evaluated at once.
  */
-const TYPING_EVALUATION_MS = 150;
+const TYPING_PAUSE_MS = 250;
 
 export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire) {
   const draftId = draft.id;
@@ -51,10 +52,9 @@ export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire) {
         evaluationTimer.current = undefined;
         startTransition(() => setAnswers(answersRef.current));
       };
-      if (!typing) {
-        clearTimeout(evaluationTimer.current);
-        reevaluate();
-      } else evaluationTimer.current ??= setTimeout(reevaluate, TYPING_EVALUATION_MS);
+      clearTimeout(evaluationTimer.current);
+      if (typing) evaluationTimer.current = setTimeout(reevaluate, TYPING_PAUSE_MS);
+      else reevaluate();
     },
     [autosaver],
   );

@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 import type { StartupReport } from '../../core/contract/channels/maintenance.js';
 import { useFormatDate, useMaintenanceText } from './maintenance-text.js';
 
-const BANNER_KEY = { 'moved-aside': 'banner_moved', 'refused-newer': 'banner_newer', locked: 'banner_locked', unreadable: 'banner_unreadable' } as const;
+const BANNER_KEY = {
+  'moved-aside': 'banner_moved',
+  'refused-newer': 'banner_newer',
+  locked: 'banner_locked',
+  'read-only': 'banner_readonly',
+  unreadable: 'banner_unreadable',
+} as const;
 
 /** Tells the user what happened to their data file at start-up, where it is, and offers the latest backup. */
 export function StartupBanner({ onRestore }: { readonly onRestore: () => void }) {

@@ -40,7 +40,7 @@ export function ChoiceWidget(props: WidgetProps) {
   }
   const scale = q.type !== 'single_choice';
   return (
-    <fieldset className={scale ? 'choice-group scale' : 'choice-group'} aria-describedby={props.describedBy} aria-required={props.required || undefined}>
+    <fieldset className={scale ? 'choice-group scale' : 'choice-group'} aria-describedby={props.describedBy}>
       <legend>
         <LabelText label={props.label} required={props.required} />
       </legend>

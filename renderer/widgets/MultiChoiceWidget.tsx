@@ -13,7 +13,7 @@ export function MultiChoiceWidget(props: WidgetProps) {
     props.onChange(next.length === 0 ? null : next);
   };
   return (
-    <fieldset className="choice-group" aria-describedby={props.describedBy} aria-required={props.required || undefined}>
+    <fieldset className="choice-group" aria-describedby={props.describedBy}>
       <legend>
         <LabelText label={props.label} required={props.required} />
       </legend>

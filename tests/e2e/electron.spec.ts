@@ -7,6 +7,7 @@ import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { installedVersion, prepareElectronSqlite, resolveElectronBinary } from '../../build/electron-native.js';
 import { NATIVE_BINDING_ENV, USER_DATA_ENV } from '../../main/shell/paths.js';
+import { answerNameAndWaitForSave, createDraft, reopenFirstDraft } from './smoke-steps.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const binary = resolveElectronBinary(ROOT, process.env);
@@ -50,15 +51,13 @@ test.describe('the desktop app (Electron)', () => {
     let app = await launch();
     let page = await app.firstWindow();
     expect(page.url()).toMatch(/^app:\/\/iscm\//);
-    await page.getByRole('button', { name: 'Create assessment' }).click();
-    await page.getByLabel('Your full name').fill('Amina Diallo');
-    await page.getByLabel('Your full name').blur();
-    await expect(page.getByRole('status')).toContainText('Saved at');
+    await createDraft(page);
+    await answerNameAndWaitForSave(page, 'Amina Diallo');
     await app.close();
 
     app = await launch();
     page = await app.firstWindow();
-    await page.getByRole('link', { name: 'Untitled assessment' }).click();
+    await reopenFirstDraft(page);
     await expect(page.getByLabel('Your full name')).toHaveValue('Amina Diallo');
     await app.close();
   });

@@ -1,14 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { answerNameAndWaitForSave, createDraft, reopenFirstDraft } from './smoke-steps.js';
 
-/** The foundation's smoke: create a draft, type, reload, still there; and nothing leaves the machine. */
-async function createDraft(page: Page, title?: string): Promise<void> {
-  await page.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
-  await page.getByLabel('Which mechanism are you answering about?').selectOption('bali_process');
-  if (title !== undefined) await page.getByLabel('Name of the new assessment').fill(title);
-  await page.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Profile of the respondent and the mechanism' })).toBeVisible();
-}
+// The foundation's smoke: create a draft, type, reload, still there; and nothing leaves the machine.
 
 test('an answer typed in a new draft is there after a reload', async ({ page, app }) => {
   await page.goto(app.url);
@@ -25,14 +18,11 @@ test('an answer typed in a new draft is there after a reload', async ({ page, ap
 test('an answer survives a restart of the host (the app closed and opened again)', async ({ page, app }) => {
   await page.goto(app.url);
   await createDraft(page);
-  await page.getByLabel('Your full name').fill('José Martínez');
-  // Leaving the field flushes the debounce at once.
-  await page.getByLabel('Your full name').blur();
-  await expect(page.locator('#save-status')).toContainText('Saved at');
+  await answerNameAndWaitForSave(page, 'José Martínez');
 
   const restarted = await app.restart();
   await page.goto(restarted.url);
-  await page.getByRole('link', { name: /^Bali Process/ }).click();
+  await reopenFirstDraft(page);
   await expect(page.getByLabel('Your full name')).toHaveValue('José Martínez');
 });
 

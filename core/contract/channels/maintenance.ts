@@ -23,9 +23,10 @@ export type BackupInfo = z.infer<typeof backupInfoSchema>;
  * - moved-aside: the file was damaged or not ours; it (with its -wal and -shm) was moved to `movedTo`, never deleted, and a new empty database was started;
  * - refused-newer: written by a newer app version; left untouched, the app cannot open it;
  * - locked: another program holds it; left untouched;
+ * - read-only: the data folder cannot be written (a read-only disk or share); nothing changed;
  * - unreadable: the file could not be opened at all (permissions, disk); left untouched.
  */
-export const startupStatusSchema = z.enum(['ok', 'created', 'moved-aside', 'refused-newer', 'locked', 'unreadable']);
+export const startupStatusSchema = z.enum(['ok', 'created', 'moved-aside', 'refused-newer', 'locked', 'read-only', 'unreadable']);
 export type StartupStatus = z.infer<typeof startupStatusSchema>;
 
 export const startupReportSchema = z

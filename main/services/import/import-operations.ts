@@ -31,7 +31,8 @@ export function createImportOperations(onProgress?: Listener) {
           outcomes.push(p.outcome);
           counts[p.outcome.kind] += 1;
         }
-        update(operationId, { done: p.done, total: p.total, current: p.outcome ? null : p.file, counts: { ...counts }, outcomes: [...outcomes] });
+        // The list is shared, not copied on every file: `get` hands out a copy.
+        update(operationId, { done: p.done, total: p.total, current: p.outcome ? null : p.file, counts: { ...counts }, outcomes });
         onProgress?.({ operationId, done: p.done, total: p.total });
       };
       run(progress)
@@ -42,7 +43,7 @@ export function createImportOperations(onProgress?: Listener) {
     get(operationId: string): ImportProgressView {
       const found = operations.get(operationId);
       if (!found) throw new AppError('NOT_FOUND', 'This import is not known (the app may have restarted).');
-      return found;
+      return { ...found, counts: { ...found.counts }, outcomes: [...found.outcomes] };
     },
   };
 }

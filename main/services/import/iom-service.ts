@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import { AppError } from '../../../core/contract/errors.js';
 import type { PackageLimits } from '../../../core/package/format.js';
@@ -21,6 +22,8 @@ export interface IomServiceOptions {
   readonly actor?: string;
   readonly limits?: Partial<PackageLimits>;
   readonly nativeBinding?: string;
+  /** Refuse to create iom.db (commands that only read or export it). */
+  readonly mustExist?: boolean;
 }
 
 export const DEFAULT_QUESTIONNAIRE = 'iscm-assessment';
@@ -35,6 +38,8 @@ function defaultActor(): string {
 
 /** The import side in one object: the CLI and the desktop workspace both use it. */
 export function createIomService(options: IomServiceOptions) {
+  if (options.mustExist === true && !fs.existsSync(options.dbFile))
+    throw new AppError('NOT_FOUND', `There is no import database at ${options.dbFile}: import packages into it first.`);
   const opened = openIom(options.dbFile, options.nativeBinding);
   const registry = createQuestionnaireRegistry(options.questionnairesDir);
   const clock = options.clock ?? systemClock;

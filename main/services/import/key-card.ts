@@ -1,20 +1,11 @@
 import { AppError } from '../../../core/contract/errors.js';
+import { parseKeyCard as parseCardFields, serializeKeyCard } from '../../../core/identity/card.js';
 import { fingerprintOf, parsePublicKeyLine } from '../crypto/ssh-key.js';
 
 /**
- * A public key card: the text file a signer sends to IOM ahead of time so that their key is
- * pinned before their first package arrives. One `Field: value` per line; unknown lines are
- * ignored, so a card may carry a greeting or instructions.
- *
- *   ISCM public key card
- *   Name: Amina Diallo
- *   Title: Coordinator
- *   Mechanism: mx-rcm
- *   Public key: ssh-ed25519 AAAAC3Nza… Amina Diallo
- *   Fingerprint: SHA256:…
- *
- * `Mechanism` may be left out when the command names it. `Fingerprint`, when present, must be
- * the key's: a card whose two lines disagree was damaged or edited.
+ * What the importer pins from a public key card. The card format itself (fields, heading,
+ * limits) is defined once, in core/identity/card.ts, where the app that writes cards takes
+ * it from too; this module adds the checks that need crypto.
  */
 export interface KeyCard {
   readonly name: string;
@@ -23,40 +14,39 @@ export interface KeyCard {
   readonly fingerprint: string;
 }
 
-const MAX_CARD_BYTES = 16 * 1024;
-
+/** Reads a card and checks that its key is a valid ssh-ed25519 key whose fingerprint is the one stated. */
 export function parseKeyCard(text: string): KeyCard {
-  if (text.length > MAX_CARD_BYTES) throw new AppError('BAD_FILE', 'This is not a public key card: it is far too large.');
-  const fields = new Map<string, string>();
-  for (const raw of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z ]{2,30}):\s*(.*?)\s*$/.exec(raw);
-    if (match?.[1] && match[2] !== undefined) fields.set(match[1].trim().toLowerCase(), match[2]);
-  }
-  const keyLine = fields.get('public key') ?? text.split(/\r?\n/).find((l) => l.trim().startsWith('ssh-ed25519 '))?.trim();
-  if (!keyLine) throw new AppError('BAD_FILE', 'The card has no "Public key: ssh-ed25519 …" line.');
-  let fingerprint: string;
+  const parsed = parseCardFields(text);
+  if (!parsed.ok) throw new AppError('BAD_FILE', `This is not a valid public key card: ${parsed.errors.join('; ')}.`);
+  const { card } = parsed;
+  let actual: string;
   try {
-    parsePublicKeyLine(keyLine);
-    fingerprint = fingerprintOf(keyLine);
+    parsePublicKeyLine(card.publicKey);
+    actual = fingerprintOf(card.publicKey);
   } catch (error) {
-    throw new AppError('BAD_FILE', `The card's public key is not a valid ssh-ed25519 key (${error instanceof Error ? error.message : String(error)}).`);
+    throw new AppError(
+      'BAD_FILE',
+      `The card's public key is not a valid ssh-ed25519 key (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
-  const stated = fields.get('fingerprint');
-  if (stated !== undefined && stated !== fingerprint)
-    throw new AppError('BAD_FILE', `The card's fingerprint (${stated}) is not that of its key (${fingerprint}): the card was damaged or edited.`);
-  const mechanism = fields.get('mechanism') ?? null;
-  if (mechanism !== null && !/^[A-Za-z0-9_.-]{1,200}$/.test(mechanism)) throw new AppError('BAD_FILE', 'The card names its mechanism in an unexpected form.');
-  return { name: (fields.get('name') ?? '').slice(0, 500), mechanism, publicKey: keyLine, fingerprint };
+  if (actual !== card.fingerprint) {
+    throw new AppError(
+      'BAD_FILE',
+      `The card's fingerprint (${card.fingerprint}) is not that of its key (${actual}): the card was damaged or edited.`,
+    );
+  }
+  return { name: card.name, mechanism: card.mechanism === '' ? null : card.mechanism, publicKey: card.publicKey, fingerprint: actual };
 }
 
-export function formatKeyCard(card: KeyCard & { title?: string }): string {
-  return [
-    'ISCM public key card',
-    `Name: ${card.name}`,
-    ...(card.title ? [`Title: ${card.title}`] : []),
-    ...(card.mechanism ? [`Mechanism: ${card.mechanism}`] : []),
-    `Public key: ${card.publicKey}`,
-    `Fingerprint: ${card.fingerprint}`,
-    '',
-  ].join('\n');
+/** A card for a key, in the one card format (tests and tools that pin keys ahead of time). */
+export function formatKeyCard(card: KeyCard & { readonly title?: string }): string {
+  return serializeKeyCard({
+    name: card.name,
+    title: card.title ?? '',
+    organisation: '',
+    mechanism: card.mechanism ?? '',
+    email: '',
+    publicKey: card.publicKey,
+    fingerprint: card.fingerprint,
+  });
 }

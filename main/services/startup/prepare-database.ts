@@ -33,6 +33,8 @@ const MESSAGES: Readonly<Record<StartupStatus, (file: string, moved: readonly st
     `Your data file ${file} was saved by a newer version of ISCM Assessment. It was left untouched. Install the newer version to open it.`,
   locked: (file) =>
     `Your data file ${file} is in use by another program (perhaps ISCM Assessment is already open). It was left untouched. Close the other program and start the app again.`,
+  'read-only': (file) =>
+    `The folder of your data file ${file} is read-only, so the app could not save anything there. Nothing was changed. Make the folder writable (or move the app's data to a writable disk) and start the app again.`,
   unreadable: (file) => `Your data file ${file} could not be opened (check the folder's permissions or the disk). It was left untouched.`,
 };
 
@@ -44,12 +46,17 @@ const MESSAGES: Readonly<Record<StartupStatus, (file: string, moved: readonly st
  * when `canOpen` is false, show `report.message` instead of the app.
  */
 export function prepareAppDatabase({ dataDir, clock = systemClock, supportedVersion = appMigrations.length, nativeBinding }: PrepareOptions): PreparedDatabase {
-  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch {
+    // A read-only disk: reported below as a folder that cannot be written.
+  }
   const file = path.join(dataDir, APP_DB_FILE);
   const now = clock.now();
   let status: StartupStatus;
   let movedTo: string[] = [];
-  if (!fs.existsSync(file)) {
+  if (!isWritableFolder(dataDir)) status = 'read-only';
+  else if (!fs.existsSync(file)) {
     // A -wal without its database cannot be replayed into a new one: keep it aside for a specialist.
     const orphans = ['-wal', '-shm'].some((s) => fs.existsSync(file + s));
     movedTo = orphans ? moveDatabaseAside(file, 'orphan-wal', now) : [];
@@ -72,4 +79,14 @@ export function prepareAppDatabase({ dataDir, clock = systemClock, supportedVers
   };
   rememberStartupReport(dataDir, report);
   return { canOpen: status === 'ok' || status === 'created' || status === 'moved-aside', report };
+}
+
+/** False on a read-only disk or share: SQLite could open the file but no answer could ever be saved. */
+function isWritableFolder(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

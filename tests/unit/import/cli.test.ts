@@ -107,6 +107,10 @@ describe('iscm (child processes)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`pinned ${key.fingerprint} for mena_rcp\n`);
     expect(iscm('keys', 'frobnicate', '--db', db).code).toBe(2);
+    const missing = iscm('status', '--db', path.join(work, 'nowhere.db'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no import database');
+    expect(fs.existsSync(path.join(work, 'nowhere.db'))).toBe(false);
     expect(iscm('import', r1.path, '--db', db).code).toBe(2);
     expect(iscm('import', r1.path, '--db', db, '--identity', path.join(work, 'missing.txt')).code).toBe(1);
   });

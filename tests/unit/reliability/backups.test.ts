@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../../core/contract/channels/maintenance.js';
 import type { Draft, DraftSummary } from '../../../core/contract/channels/drafts.js';
+import { migrate } from '../../../db/migrate.js';
 import { openDatabase } from '../../../db/open.js';
 import { appMigrations } from '../../../db/migrations/app/index.js';
 import { APP_DB_FILE } from '../../../main/services/app-services.js';
@@ -138,5 +139,29 @@ describe('promise 4: rolling online backups', () => {
     fs.writeFileSync(path.join(dataDir, 'backups', backup.name), Buffer.alloc(8192, 7));
     expect(await dispatch('maintenance.restoreBackup', { name: backup.name })).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
     expect((await call<Draft>('drafts.get', { id: draft.id })).id).toBe(draft.id);
+  });
+
+  it('restores a backup made by an older version of the app and brings it to the current schema', async () => {
+    const dataDir = tempDir();
+    const { call, services } = app(dataDir);
+    // A backup as version 1 of the app wrote it: only the first migration, one draft.
+    const old = path.join(tempDir(), 'old.db');
+    const oldDb = new Database(old);
+    migrate(oldDb, appMigrations.slice(0, 1), old);
+    oldDb
+      .prepare(
+        "INSERT INTO drafts (id, title, questionnaire_id, questionnaire_version, respondent_kind, mechanism, language, created_at, updated_at) VALUES (?, 'Old', 'iscm-assessment', '1.0.0', 'secretariat', NULL, 'en', ?, ?)",
+      )
+      .run(crypto.randomUUID(), '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    oldDb.close();
+    fs.mkdirSync(path.join(dataDir, 'backups'));
+    const name = 'iscm-20260101T000000000Z-startup.db';
+    fs.copyFileSync(old, path.join(dataDir, 'backups', name));
+
+    await call('maintenance.restoreBackup', { name });
+    expect(services.db.pragma('user_version', { simple: true })).toBe(appMigrations.length);
+    const drafts = await call<DraftSummary[]>('drafts.list', {});
+    expect(drafts.map((d) => d.title)).toEqual(['Old']);
+    await call('answers.save', { draftId: drafts[0]?.id, path: 'respondent_name', value: 'after an old restore' });
   });
 });

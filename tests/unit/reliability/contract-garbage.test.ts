@@ -94,7 +94,7 @@ describe('promise 6: garbage to every channel never escapes and never writes', (
     const staticDir = tempDir();
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
     const codes = new Set<string>();
-    const host: WebHost = await startWebHost({ dispatch: app.dispatch, events: createEventBus(), staticDir });
+    const host: WebHost = await startWebHost({ dispatch: app.dispatch, events: createEventBus(), staticDir, uploads: app.services.attachments });
     cleanups.push(() => host.close());
     const call = fc.oneof(
       { weight: 5, arbitrary: garbageCall(ids).map(([n, v]) => [n, v === undefined ? undefined : JSON.stringify(v)] as const) },
@@ -133,5 +133,35 @@ describe('promise 6: garbage to every channel never escapes and never writes', (
       { numRuns: 150 },
     );
     expect([...codes]).toEqual(expect.arrayContaining(['ok', 'INVALID_INPUT', 'UNKNOWN_CHANNEL']));
+  });
+
+  it('garbage uploads to the web host’s attachment endpoint: an answer every time, nothing stored for a rejected one', async () => {
+    const { app, ids, dataDir } = await appWithData();
+    const staticDir = tempDir();
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+    const host: WebHost = await startWebHost({ dispatch: app.dispatch, events: createEventBus(), staticDir, uploads: app.services.attachments });
+    cleanups.push(() => host.close());
+    const text = fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom(...ids, 'founding_document_file', '../../x.pdf', 'a.pdf', '-1', '1e9', 'NaN'));
+    const query = fc.dictionary(fc.constantFrom('draftId', 'path', 'name', 'pending', '__proto__', 'x'), text, { maxKeys: 5 });
+    await fc.assert(
+      fc.asyncProperty(query, fc.uint8Array({ maxLength: 2000 }), async (params, body) => {
+        const before = dumpDatabase(app.services.db);
+        const files = listing(dataDir);
+        const response = await fetch(`${host.url}upload/attachment?${new URLSearchParams(params).toString()}`, {
+          method: 'POST',
+          headers: { [TOKEN_HEADER]: host.token },
+          body,
+        });
+        expect(response.status).not.toBe(500);
+        const result = (await response.json()) as Result<{ file?: unknown; rejected?: unknown }>;
+        const stored = result.ok && result.value.file !== undefined;
+        if (!stored) {
+          expect(dumpDatabase(app.services.db)).toBe(before);
+          expect(listing(dataDir)).toEqual(files);
+        }
+        if (!result.ok) expect(result.error.code).not.toBe('INTERNAL');
+      }),
+      { numRuns: 80 },
+    );
   });
 });

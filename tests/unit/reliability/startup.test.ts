@@ -8,7 +8,10 @@ import type { StartupReport } from '../../../core/contract/channels/maintenance.
 import { APP_DB_FILE } from '../../../main/services/app-services.js';
 import { backupIfDue, createBackup, listBackups } from '../../../main/services/backup/index.js';
 import { prepareAppDatabase } from '../../../main/services/startup/prepare-database.js';
+import { startAppServicesSafely } from '../../../main/services/startup/start-services.js';
+import { QUESTIONNAIRES_DIR } from './harness/child-script.js';
 import { NEW_DRAFT, startTestApp } from './harness/app.js';
+import { tryRun, unmount } from './harness/fs-faults.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -149,6 +152,25 @@ describe('promise 5: a damaged, foreign, newer or locked database at start-up', 
     expect(fs.readFileSync(path.join(dataDir, APP_DB_FILE, 'keep.txt'), 'utf8')).toBe('mine');
   });
 
+  it('a read-only data folder (a read-only bind mount): refused with a clear message, nothing changed', async (ctx) => {
+    const { dataDir, file } = await realDataDir();
+    const readOnly = path.join(tempDir(), 'read-only-view');
+    fs.mkdirSync(readOnly);
+    const refused = tryRun('mount', ['--bind', dataDir, readOnly]) ?? tryRun('mount', ['-o', 'remount,ro,bind', readOnly]);
+    toClose.push(() => unmount(readOnly));
+    if (refused) {
+      console.warn(`skipped the read-only folder test: mount is not allowed here (${refused})`);
+      ctx.skip();
+      return;
+    }
+    const before = sha(file);
+    const { canOpen, report } = prepareAppDatabase({ dataDir: readOnly, clock });
+    expect(canOpen).toBe(false);
+    expect(report.status).toBe('read-only');
+    expect(report.message).toContain('read-only');
+    expect(sha(file)).toBe(before);
+  });
+
   it('a -wal left without its database is kept aside, not replayed into a new one', () => {
     const dataDir = tempDir();
     fs.writeFileSync(path.join(dataDir, `${APP_DB_FILE}-wal`), 'orphan');
@@ -156,5 +178,26 @@ describe('promise 5: a damaged, foreign, newer or locked database at start-up', 
     expect(report.status).toBe('created');
     expect(report.movedTo).toHaveLength(1);
     expect(fs.readFileSync(report.movedTo[0] ?? '', 'utf8')).toBe('orphan');
+  });
+
+  it('startAppServicesSafely: starts on a healthy folder with a start-up backup, refuses a newer database with its message', async () => {
+    const { dataDir, file } = await realDataDir();
+    const options = { dataDir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'web', appVersion: '0.0.0-test' } as const;
+    const errors: unknown[] = [];
+    const started = startAppServicesSafely(options, (e) => errors.push(e));
+    expect(started.ok).toBe(true);
+    if (started.ok) {
+      toClose.push(() => started.services.close());
+      await expect.poll(() => listBackups(dataDir).length).toBe(1);
+      expect(listBackups(dataDir)[0]?.reason).toBe('startup');
+      started.services.close();
+      toClose.pop();
+    }
+    expect(errors).toEqual([]);
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    const refused = startAppServicesSafely(options, (e) => errors.push(e));
+    expect(refused).toMatchObject({ ok: false, report: { status: 'refused-newer' } });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, type Route } from '../../../renderer/routing/hash-route.js';
+import { parseRoute, routeHref, type Route } from '../../../renderer/routing/route.js';
 
 const ID = '0b6f3a0e-4a53-4f27-9d0e-1f0d2b9b8c11';
 

@@ -1,3 +1,5 @@
+import { open } from 'node:fs/promises';
+import { commitTempFile, removeQuietly, tempPathBeside } from '../../package/atomic-file.js';
 import type { Cell, Table } from './table.js';
 
 /** The byte-order mark that makes Excel read the file as UTF-8 (French, Spanish, Arabic). */
@@ -12,9 +14,28 @@ function field(value: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** RFC 4180 CSV with CRLF line ends and a BOM, as ODK Central writes it. */
-export function toCsv(table: Table): string {
-  const lines = [table.columns.map((c) => field(c.name)).join(',')];
-  for (const row of table.rows) lines.push(row.map(field).join(','));
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+/**
+ * RFC 4180 CSV with CRLF line ends and a BOM, as ODK Central writes it, written to a temp file
+ * about a megabyte at a time, then fsynced and renamed over the target.
+ */
+export async function writeCsv(table: Table, target: string): Promise<void> {
+  const temp = tempPathBeside(target);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    let chunk = `${UTF8_BOM}${table.columns.map((c) => field(c.name)).join(',')}\r\n`;
+    for (const row of table.rows) {
+      chunk += `${row.map(field).join(',')}\r\n`;
+      if (chunk.length > 1 << 20) {
+        await handle.write(chunk);
+        chunk = '';
+      }
+    }
+    await handle.write(chunk);
+    await handle.close();
+    await commitTempFile(temp, target);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await removeQuietly(temp);
+    throw error;
+  }
 }

@@ -4,11 +4,10 @@ import { AppError } from '../../../../core/contract/errors.js';
 import type { LoadedQuestionnaire } from '../../../../core/questionnaire/index.js';
 import { compareVersions } from '../../questionnaires/catalog.js';
 import { commitTempFile, removeQuietly, tempPathBeside } from '../../package/atomic-file.js';
-import { writeFileAtomic } from '../atomic-write.js';
 import type { ImportContext } from '../context.js';
 import { buildTables } from './build-tables.js';
 import { mediaName } from './question-columns.js';
-import { toCsv } from './csv.js';
+import { writeCsv } from './csv.js';
 import { writeXlsx } from './xlsx.js';
 
 export interface ExportOptions {
@@ -90,7 +89,7 @@ export async function runExport(ctx: Pick<ImportContext, 'dirs' | 'submissions' 
   if (options.format === 'csv') {
     for (const table of [tables.main, ...tables.repeats, tables.codebook]) {
       const file = path.join(options.outDir, `${table.name}.csv`);
-      await writeFileAtomic(file, toCsv(table));
+      await writeCsv(table, file);
       files.push(file);
     }
   } else {
