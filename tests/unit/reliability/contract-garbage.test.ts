@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import fc from 'fast-check';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftSummary } from '../../../core/contract/channels/drafts.js';
 import { contractErrorSchema, type Result } from '../../../core/contract/errors.js';
 import { lookupChannel } from '../../../core/contract/index.js';
@@ -16,6 +17,18 @@ const tempDir = useTempDirs();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+// Some channels take local paths (IOM import and export): a relative one generated here must land in
+// an empty folder of ours, never in the project, and that folder must stay empty.
+const projectCwd = process.cwd();
+const emptyCwd = fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-garbage-cwd-'));
+beforeAll(() => process.chdir(emptyCwd));
+afterAll(() => {
+  process.chdir(projectCwd);
+  const left = fs.readdirSync(emptyCwd);
+  fs.rmSync(emptyCwd, { recursive: true, force: true });
+  expect(left, 'a call wrote into the working folder').toEqual([]);
 });
 
 /** Real services with some data in them, so garbage can reach real rows. */

@@ -9,7 +9,8 @@ import { APP_DB_FILE } from '../../../main/services/app-services.js';
 import { backupIfDue, createBackup, listBackups } from '../../../main/services/backup/index.js';
 import { prepareAppDatabase } from '../../../main/services/startup/prepare-database.js';
 import { startAppServicesSafely } from '../../../main/services/startup/start-services.js';
-import { QUESTIONNAIRES_DIR } from './harness/child-script.js';
+import { bundleFixture, QUESTIONNAIRES_DIR, startChild } from './harness/child-script.js';
+import { draftIdOf, parseAcks, reopenAndCheck } from './harness/acked-answers.js';
 import { NEW_DRAFT, startTestApp } from './harness/app.js';
 import { tryRun, unmount } from './harness/fs-faults.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
@@ -54,6 +55,21 @@ describe('promise 5: a damaged, foreign, newer or locked database at start-up', 
     const before = sha(file);
     expect(prepareAppDatabase({ dataDir, clock })).toMatchObject({ canOpen: true, report: { status: 'ok', movedTo: [] } });
     expect(sha(file)).toBe(before);
+  });
+
+  it('a database left by a crash (SIGKILL mid-autosave, -wal and -shm beside it) is healthy: opened as it is, nothing lost', async () => {
+    const dataDir = tempDir();
+    const child = startChild(await bundleFixture('autosave-writer'), [dataDir, QUESTIONNAIRES_DIR]);
+    await child.waitForLine((l) => /^ack [1-9]\d* /.test(l));
+    child.process.kill('SIGKILL');
+    await child.exited;
+    expect(fs.existsSync(path.join(dataDir, `${APP_DB_FILE}-wal`))).toBe(true);
+    const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
+    expect(canOpen).toBe(true);
+    expect(report.status).toBe('ok');
+    const { integrity, lost } = await reopenAndCheck(dataDir, draftIdOf(child.lines) ?? '', parseAcks(child.lines));
+    expect(integrity).toBe('ok');
+    expect(lost).toEqual([]);
   });
 
   it('random bytes: moves the file (with its -wal and -shm) aside under a timestamp, never deleting, and offers the latest backup', async () => {

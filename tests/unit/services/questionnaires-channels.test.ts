@@ -35,14 +35,15 @@ describe('questionnaires channels', () => {
     expect((await refuse('drafts.create', { title: 't', respondentKind: 'state', mechanism: null, language: 'en' })).code).toBe('BAD_FILE');
   });
 
-  it('answers NOT_FOUND for a version that is not installed, and never reads outside the folder', async () => {
+  it('answers NOT_FOUND for a version that is not installed, and refuses ids that would leave the folder', async () => {
     const { refuse, tempDir } = start();
     expect((await refuse('questionnaires.get', { id: 'svc-test', version: '9.9.9' })).code).toBe('NOT_FOUND');
     const outside = tempDir();
     install(outside, 'svc-test/1.0.0.json');
     for (const id of ['../svc-test', '..', 'svc-test/..', `..${path.sep}x`]) {
+      // The contract refuses these names before the catalog is asked.
       const error = await refuse('questionnaires.get', { id, version: '1.0.0' });
-      expect(error.code).toBe('NOT_FOUND');
+      expect(error.code).toBe('INVALID_INPUT');
     }
     expect((await refuse('questionnaires.get', { id: 'svc-test', version: '../1.0.0' })).code).toBe('INVALID_INPUT');
   });
