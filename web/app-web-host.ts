@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createAppServices, type AppServices } from '../main/services/app-services.js';
+import type { AppServices } from '../main/services/app-services.js';
+import { startAppServicesSafely } from '../main/services/startup/start-services.js';
 import { createAppDispatch } from '../main/services/app-dispatch.js';
 import { createRotatingLog } from '../main/services/log/rotating-log.js';
 import { startWebHost, type WebHost } from './server.js';
@@ -21,15 +22,22 @@ export interface AppWebHost {
 
 /** The secretariat app in a browser: real services on `dataDir`, behind the web host. Used by `start:web` and the e2e tests. */
 export async function startAppWebHost(options: AppWebHostOptions): Promise<AppWebHost> {
-  const services = createAppServices({
-    dataDir: options.dataDir,
-    questionnairesDir: options.questionnairesDir ?? path.join(PROJECT_ROOT, 'questionnaires'),
-    host: 'web',
-    appVersion: options.appVersion,
-  });
+  const log = createRotatingLog({ dir: options.dataDir });
+  // A damaged database is moved aside (and reported in the app); a newer, locked or unreadable one stops the start with its reason.
+  const start = startAppServicesSafely(
+    {
+      dataDir: options.dataDir,
+      questionnairesDir: options.questionnairesDir ?? path.join(PROJECT_ROOT, 'questionnaires'),
+      host: 'web',
+      appVersion: options.appVersion,
+    },
+    (error) => log.error('start-up backup failed', error),
+  );
+  if (!start.ok) throw new Error(start.report.message);
+  const { services } = start;
   try {
     const host = await startWebHost({
-      dispatch: createAppDispatch(services.handlers, createRotatingLog({ dir: options.dataDir })),
+      dispatch: createAppDispatch(services.handlers, log),
       events: services.events,
       uploads: services.attachments,
       staticDir: options.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'renderer'),

@@ -16,7 +16,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = path.resolve(values['data-dir']);
-const app = await startAppWebHost({ dataDir, port, appVersion: appVersion() });
+const app = await startAppWebHost({ dataDir, port, appVersion: appVersion() }).catch((error: unknown) => {
+  // Start-up refusals (a newer, locked or unreadable database) say what happened and where the file is.
+  process.stderr.write(`ISCM Assessment could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
 process.stdout.write(`ISCM Assessment is running at ${app.host.url}\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
 
 const stop = () => {

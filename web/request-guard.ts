@@ -17,24 +17,35 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+type GuardedRequest = Pick<IncomingMessage, 'headers'> & { socket: { remoteAddress?: string | undefined } };
+
+const ownHosts = (port: number): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+
+/**
+ * Whether a request may have a page or a file of the app: it must come from this
+ * computer and name our own host. The page carries the session's token, so a DNS
+ * rebinding page (another name pointing at 127.0.0.1) must not get it either.
+ */
+export function checkPageRequest(req: GuardedRequest, port: number): GuardFailure | undefined {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+    return { status: 403, code: 'UNAUTHORIZED', message: 'Only this computer may use the app.' };
+  }
+  if (!ownHosts(port).includes(req.headers.host ?? '')) {
+    return { status: 403, code: 'UNAUTHORIZED', message: 'The request names another host.' };
+  }
+  return undefined;
+}
+
 /**
  * Decides whether a request may reach the API. The web host listens on 127.0.0.1
  * only, but a web page in the user's browser can still send requests there: the
  * Host check stops DNS rebinding, the Origin check stops cross-site requests, and
  * the per-start token (given only to our own page) stops everything else.
  */
-export function checkApiRequest(
-  req: Pick<IncomingMessage, 'headers'> & { socket: { remoteAddress?: string | undefined } },
-  port: number,
-  token: string,
-): GuardFailure | undefined {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-    return { status: 403, code: 'UNAUTHORIZED', message: 'Only this computer may use the app.' };
-  }
-  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  if (!allowedHosts.includes(req.headers.host ?? '')) {
-    return { status: 403, code: 'UNAUTHORIZED', message: 'The request names another host.' };
-  }
+export function checkApiRequest(req: GuardedRequest, port: number, token: string): GuardFailure | undefined {
+  const refused = checkPageRequest(req, port);
+  if (refused) return refused;
+  const allowedHosts = ownHosts(port);
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
     return { status: 403, code: 'UNAUTHORIZED', message: 'The request comes from another site.' };

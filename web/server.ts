@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../core/security/csp.js';
 import type { EventBus } from '../main/services/event-bus.js';
 import { contentTypeOf, resolveStaticPath } from '../main/services/static-files.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
-import { TOKEN_HEADER, checkApiRequest, type GuardFailure } from './request-guard.js';
+import { TOKEN_HEADER, checkApiRequest, checkPageRequest, type GuardFailure } from './request-guard.js';
 import { UPLOAD_PATH, handleAttachmentUpload, type AttachmentUploads } from './upload.js';
 
 export interface WebHostOptions {
@@ -123,6 +123,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, SECURITY_HEADERS).end();
+      return;
+    }
+    const refused = checkPageRequest(req, port);
+    if (refused) {
+      res.writeHead(refused.status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end(refused.message);
       return;
     }
     const file = resolveStaticPath(options.staticDir, pathname);

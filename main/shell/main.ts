@@ -2,7 +2,8 @@
 // shared services (the same the web host uses) to a hardened window.
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import { createAppDispatch } from '../services/app-dispatch.js';
-import { createAppServices, type AppServices } from '../services/app-services.js';
+import { startAppServicesSafely } from '../services/startup/start-services.js';
+import type { AppServices } from '../services/app-services.js';
 import { createRotatingLog, type Log } from '../services/log/rotating-log.js';
 import { createElectronHost } from './host-electron.js';
 import { bindIpc, forwardEvents } from './ipc.js';
@@ -39,14 +40,20 @@ function start(): void {
   registerAppProtocol(protocol, paths.rendererDir);
 
   const nativeBinding = nativeBindingFor(app.isPackaged, process.env);
-  services = createAppServices({
-    dataDir: paths.dataDir,
-    questionnairesDir: paths.questionnairesDir,
-    host: 'electron',
-    appVersion: app.getVersion(),
-    hostCapabilities: createElectronHost(() => mainWindow),
-    ...(nativeBinding ? { nativeBinding } : {}),
-  });
+  // A damaged database is moved aside (and reported in the app); a newer, locked or unreadable one stops the start with its reason.
+  const start = startAppServicesSafely(
+    {
+      dataDir: paths.dataDir,
+      questionnairesDir: paths.questionnairesDir,
+      host: 'electron',
+      appVersion: app.getVersion(),
+      hostCapabilities: createElectronHost(() => mainWindow),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    },
+    (error) => log.error('start-up backup failed', error),
+  );
+  if (!start.ok) throw new Error(start.report.message);
+  services = start.services;
   bindIpc(ipcMain, createAppDispatch(services.handlers, log));
   installAppMenu({ logDir: paths.logDir, devTools, onError: (error) => log.error('menu action failed', error) });
 

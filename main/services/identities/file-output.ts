@@ -20,27 +20,32 @@ export function safeFileName(name: string): string {
 
 /**
  * `<dir>/<name>`, or `<stem>-2<ext>`, `-3`… when taken: an earlier file is never replaced.
- * `reserved`: paths that exports still being written will take.
+ * `reserve`: paths that writers still at work will take; the name returned is added to it before returning.
  */
-export async function freePathIn(
-  dir: string,
-  name: string,
-  reserved: ReadonlySet<string> = new Set(),
-): Promise<string> {
+export async function freePathIn(dir: string, name: string, reserve: Set<string> = new Set()): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
   for (let n = 1; n < 1000; n++) {
     const candidate = path.join(dir, n === 1 ? name : `${stem}-${n}${ext}`);
-    const taken =
-      reserved.has(candidate) ||
-      (await fs.stat(candidate).then(
-        () => true,
-        () => false,
-      ));
-    if (!taken) return candidate;
+    if (reserve.has(candidate)) continue;
+    const exists = await fs.stat(candidate).then(
+      () => true,
+      () => false,
+    );
+    // Checked again after the await: a concurrent caller may have taken the name meanwhile.
+    if (exists || reserve.has(candidate)) continue;
+    reserve.add(candidate);
+    return candidate;
   }
   throw new AppError('CONFLICT', `Too many files named like ${name} in ${dir}.`);
+}
+
+/** Claims `target` in `reserve` for one writer; a second writer of the same path is refused. */
+export function reservePath(reserve: Set<string>, target: string): string {
+  if (reserve.has(target)) throw new AppError('CONFLICT', 'Another export is writing this file right now.');
+  reserve.add(target);
+  return target;
 }
 
 /**
@@ -49,13 +54,14 @@ export async function freePathIn(
  */
 export async function chooseOutputPath(
   deps: Pick<SigningDeps, 'hostCapabilities' | 'dataDir'>,
-  options: { title: string; defaultName: string; filter: FileFilter; reserved?: ReadonlySet<string> },
+  options: { title: string; defaultName: string; filter: FileFilter; reserve?: Set<string> },
 ): Promise<string> {
+  const reserve = options.reserve ?? new Set<string>();
   const pick = deps.hostCapabilities?.pickSavePath;
-  if (!pick) return freePathIn(exportsDir(deps.dataDir), options.defaultName, options.reserved);
+  if (!pick) return freePathIn(exportsDir(deps.dataDir), options.defaultName, reserve);
   const chosen = await pick({ title: options.title, defaultName: options.defaultName, filters: [options.filter] });
   if (chosen === undefined) throw new AppError('CANCELLED', 'No place was chosen; nothing was written.');
-  return path.resolve(chosen);
+  return reservePath(reserve, path.resolve(chosen));
 }
 
 /** Writes a small file atomically: temp file beside it, fsync, rename. */

@@ -4,7 +4,7 @@ import { isoNow } from '../clock.js';
 import { writePackage } from '../package/index.js';
 import type { SigningDeps } from '../identities/deps.js';
 import type { IdentityService } from '../identities/identity-service.js';
-import { chooseOutputPath } from '../identities/file-output.js';
+import { chooseOutputPath, reservePath } from '../identities/file-output.js';
 import { attachmentFilePath, packageFileName } from './revision-fields.js';
 import { attachmentRefsOf, manifestFieldsOf, recipientsOf, responsesOf } from './stored-revision.js';
 
@@ -69,16 +69,16 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
       try {
         privateKey = await identities.unlock(row.identity_id, input.passphrase);
         const fields = manifestFieldsOf(row);
+        // Both ways claim the path in `writing` before any other export can look at it.
         const outPath =
-          input.outPath ??
-          (await chooseOutputPath(deps, {
-            title: 'Export the signed submission',
-            defaultName: packageFileName(fields.mechanism.value, row.finalized_at, row.revision),
-            filter: { name: 'ISCM submission', extensions: ['iscm'] },
-            reserved: writing,
-          }));
-        if (writing.has(outPath)) throw new AppError('CONFLICT', 'Another export is writing this file right now.');
-        writing.add(outPath);
+          input.outPath !== undefined
+            ? reservePath(writing, input.outPath)
+            : await chooseOutputPath(deps, {
+                title: 'Export the signed submission',
+                defaultName: packageFileName(fields.mechanism.value, row.finalized_at, row.revision),
+                filter: { name: 'ISCM submission', extensions: ['iscm'] },
+                reserve: writing,
+              });
         reservedPath = outPath;
         if (controller.signal.aborted)
           throw new AppError('CANCELLED', 'The export was cancelled; no file was written.');

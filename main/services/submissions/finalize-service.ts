@@ -6,6 +6,7 @@ import type { Submission } from '../../../core/contract/channels/submissions.js'
 import type { AnswerValue } from '../../../core/answers/value.js';
 import { evaluate, localize, responseToAnswers, toResponse } from '../../../core/questionnaire/index.js';
 import { answersRepo } from '../../../db/repos/answers.js';
+import { backupBeforeFinalize } from '../backup/index.js';
 import { draftsRepo, type DraftRow } from '../../../db/repos/drafts.js';
 import { submissionsRepo, type SubmissionRow } from '../../../db/repos/submissions.js';
 import { isoNow } from '../clock.js';
@@ -168,6 +169,8 @@ export function createFinalizeService(
       liveDraft(input.draftId);
       // The passphrase proves the signer holds the key before anything is frozen.
       (await identities.unlock(input.identityId, input.passphrase)).fill(0);
+      // A copy of the database as it was before the draft became immutable (a full disk stops here).
+      await backupBeforeFinalize(db, deps.clock);
       const row = freeze.immediate(input.draftId, input.identityId, isoNow(deps.clock));
       return toSubmission(row, repo);
     },

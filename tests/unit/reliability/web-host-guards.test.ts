@@ -77,13 +77,14 @@ describe('promise 8: the web host refuses foreign requests (real HTTP)', () => {
     expect(calls).toEqual([]);
   });
 
-  // KNOWN GAP (reported to the lead): web/server.ts checks Host on /api/* only, so a DNS-rebinding
-  // page gets index.html and the token in it. The API's own Host and Origin checks still refuse that
-  // page's calls, so this is defence in depth. When handleStatic refuses a foreign Host, make this `it`.
-  it.fails('does not give the page (and its token) to a request with a foreign Host header', async () => {
+  // A DNS-rebinding page must not even get index.html: the page carries the session's token.
+  it('does not give the page (and its token) to a request with a foreign Host header', async () => {
     const { host } = await start();
     const r = await raw({ port: host.port, path: '/', method: 'GET', headers: { Host: `rebind.example:${host.port}` } });
+    expect(r.status).toBe(403);
     expect(r.body).not.toContain(host.token);
+    const own = await raw({ port: host.port, path: '/', method: 'GET', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(own.body).toContain(host.token);
   });
 
   it('refuses foreign Origins, including "null" (a sandboxed frame or a file:// page)', async () => {
