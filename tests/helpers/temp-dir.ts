@@ -15,3 +15,19 @@ export function useTempDirs(): () => string {
     return dir;
   };
 }
+
+let runRoot: string | undefined;
+
+/**
+ * A fresh folder that lives until the current test file ends (for kits whose folders are
+ * shared across the tests of a file). tests/helpers/vitest-setup.ts removes them all then.
+ */
+export function processTempDir(): string {
+  runRoot ??= fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-run-'));
+  return fs.mkdtempSync(path.join(runRoot, 'd-'));
+}
+
+export function removeProcessTempDirs(): void {
+  if (runRoot !== undefined) fs.rmSync(runRoot, { recursive: true, force: true });
+  runRoot = undefined;
+}

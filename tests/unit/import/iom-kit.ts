@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { processTempDir } from '../../helpers/temp-dir.js';
 import { parseIdentityFile } from '../../../main/services/crypto/age.js';
 import { createIomService, type IomService } from '../../../main/services/import/iom-service.js';
 import { DEV_IDENTITY_FILE } from './package-kit.js';
@@ -8,9 +8,8 @@ import { QUESTIONNAIRES_DIR } from './response-kit.js';
 
 export const DEV_IDENTITY = parseIdentityFile(fs.readFileSync(DEV_IDENTITY_FILE, 'utf8'));
 
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-'));
-}
+/** A fresh folder, removed when the test process ends. */
+export const tempDir = processTempDir;
 
 export interface TestIom {
   readonly service: IomService;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { processTempDir } from '../../helpers/temp-dir.js';
 import type { ManifestFields } from '../../../core/package/manifest.js';
 import { parseIdentityFile } from '../../../main/services/crypto/age.js';
 import { generateSigningKeyPair, type SigningKeyPair } from '../../../main/services/crypto/ssh-key.js';
@@ -15,9 +15,8 @@ export const DEV_IDENTITY_FILE = path.join(KEYS, 'iom-dev-identity.txt');
 export const DEV_IDENTITY = parseIdentityFile(fs.readFileSync(DEV_IDENTITY_FILE, 'utf8'));
 export const DEV_RECIPIENT = fs.readFileSync(path.join(KEYS, 'iom-dev-recipient.txt'), 'utf8').trim();
 
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-'));
-}
+/** A fresh folder, removed when the test process ends. */
+export const tempDir = processTempDir;
 
 export function makeSigner(comment = 'Amina Diallo'): SigningKeyPair {
   return generateSigningKeyPair(comment);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { processTempDir } from '../../helpers/temp-dir.js';
 import { describe, expect, it } from 'vitest';
 import { runQuestionnaireCommand } from '../../../cli/commands/questionnaire.js';
 import { FIXTURES } from './fixtures.js';
@@ -48,7 +48,7 @@ describe('iscm questionnaire check', () => {
   });
 
   it('reports unreadable and non-JSON files, and usage errors', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-'));
+    const dir = processTempDir();
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, '{ "format": ');
     expect(run('check', bad)).toMatchObject({ code: 1, stderr: expect.stringContaining(`${bad}: not valid JSON: `) as unknown });
