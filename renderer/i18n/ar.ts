@@ -112,8 +112,6 @@ export const ar: UiStrings = {
     moveDown: 'نقل إلى الأسفل',
     moveDownEntry: 'نقل الإدخال {{n}} إلى الأسفل',
     none: 'لا يوجد أي إدخال بعد.',
-    removed: 'تم حذف الإدخال.',
-    undo: 'تراجع',
   },
   attach: {
     add: 'إرفاق ملفات',

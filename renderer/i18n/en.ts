@@ -111,8 +111,6 @@ export const en = {
     moveDown: 'Move down',
     moveDownEntry: 'Move entry {{n}} down',
     none: 'No entry yet.',
-    removed: 'Entry removed.',
-    undo: 'Undo',
   },
   attach: {
     add: 'Attach files',

@@ -112,8 +112,6 @@ export const es: UiStrings = {
     moveDown: 'Bajar',
     moveDownEntry: 'Bajar la entrada {{n}}',
     none: 'Todavía no hay entradas.',
-    removed: 'Entrada eliminada.',
-    undo: 'Deshacer',
   },
   attach: {
     add: 'Adjuntar archivos',

@@ -112,8 +112,6 @@ export const fr: UiStrings = {
     moveDown: 'Descendre',
     moveDownEntry: 'Descendre l’entrée {{n}}',
     none: 'Aucune entrée pour le moment.',
-    removed: 'Entrée supprimée.',
-    undo: 'Annuler',
   },
   attach: {
     add: 'Joindre des fichiers',
