@@ -1,4 +1,6 @@
+import { webcrypto } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { bech32 } from '@scure/base';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 
 /**
@@ -41,14 +43,41 @@ export function parseIdentityFile(text: string): string {
   return key;
 }
 
-// A Decrypter keeps no per-file state, and building one derives the public key (a scalar
-// multiplication): an import of a thousand packages reuses the one for its identity.
-let cached: { identity: string; decrypter: Decrypter } | null = null;
+// PKCS #8 wrapping of a raw 32-byte X25519 private key (RFC 8410): WebCrypto imports
+// X25519 private keys only in this form (or JWK).
+const X25519_PKCS8_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20]);
 
-function decrypterFor(identity: string): Decrypter {
+/** The identity as a non-extractable WebCrypto key, imported once instead of at every file. */
+async function importIdentityKey(identity: string): Promise<webcrypto.CryptoKey> {
+  const { prefix, bytes } = bech32.decodeToBytes(identity);
+  if (prefix.toUpperCase() !== 'AGE-SECRET-KEY-' || bytes.length !== 32) throw new Error('invalid age identity');
+  const pkcs8 = new Uint8Array(X25519_PKCS8_PREFIX.length + 32);
+  pkcs8.set(X25519_PKCS8_PREFIX);
+  pkcs8.set(bytes, X25519_PKCS8_PREFIX.length);
+  try {
+    return await webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'X25519' }, false, ['deriveBits']);
+  } finally {
+    pkcs8.fill(0);
+    bytes.fill(0);
+  }
+}
+
+// A Decrypter keeps no per-file state, and building one derives the public key (a scalar
+// multiplication), and importing the private key costs as much again: an import of a
+// thousand packages reuses the one for its identity, with the key imported once.
+let cached: { identity: string; decrypter: Promise<Decrypter> } | null = null;
+
+function decrypterFor(identity: string): Promise<Decrypter> {
   if (cached?.identity !== identity) {
-    const decrypter = new Decrypter();
-    decrypter.addIdentity(identity);
+    const decrypter = importIdentityKey(identity).then((key) => {
+      const d = new Decrypter();
+      d.addIdentity(key);
+      return d;
+    });
+    // A failed import is not kept: the next call tries again (and reports its own error).
+    decrypter.catch(() => {
+      if (cached?.decrypter === decrypter) cached = null;
+    });
     cached = { identity, decrypter };
   }
   return cached.decrypter;
@@ -69,7 +98,7 @@ export async function encryptStream(plaintext: Readable, recipients: readonly st
  * as an error on the returned stream.
  */
 export async function decryptStream(ciphertext: Readable, identity: string): Promise<Readable> {
-  const decrypter = decrypterFor(identity);
+  const decrypter = await decrypterFor(identity);
   const web = Readable.toWeb(ciphertext);
   const decrypted = await decrypter.decrypt(web);
   return Readable.fromWeb(decrypted);
@@ -82,6 +111,6 @@ export async function encryptBytes(plaintext: Uint8Array, recipients: readonly s
 }
 
 export async function decryptBytes(ciphertext: Uint8Array, identity: string): Promise<Uint8Array> {
-  const decrypter = decrypterFor(identity);
+  const decrypter = await decrypterFor(identity);
   return decrypter.decrypt(ciphertext);
 }
