@@ -39,9 +39,24 @@ export function rawPublicKey(key: KeyObject): Buffer {
   return spki.subarray(12);
 }
 
+// Parsing a key costs as much as verifying a signature with it, and an import sees the same
+// few dozen signers' keys again and again. KeyObjects are immutable, so sharing them is safe.
+const publicKeyObjects = new Map<string, KeyObject>();
+const MAX_CACHED_PUBLIC_KEYS = 256;
+
 export function publicKeyObjectFromRaw(raw: Uint8Array): KeyObject {
   if (raw.length !== 32) throw new Error('an Ed25519 public key is 32 bytes');
-  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+  const id = Buffer.from(raw).toString('hex');
+  let key = publicKeyObjects.get(id);
+  if (key === undefined) {
+    key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+    if (publicKeyObjects.size >= MAX_CACHED_PUBLIC_KEYS) {
+      const oldest = publicKeyObjects.keys().next().value;
+      if (oldest !== undefined) publicKeyObjects.delete(oldest);
+    }
+    publicKeyObjects.set(id, key);
+  }
+  return key;
 }
 
 /** The SSH wire blob: string "ssh-ed25519", string key. */
