@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../core/contract/dispatch.js';
 import type { AppInfo } from '../../core/contract/channels/app.js';
+import type { StartupReport } from '../../core/contract/channels/maintenance.js';
 import { openDatabase, type Db } from '../../db/open.js';
 import { appMigrations } from '../../db/migrations/app/index.js';
 import { systemClock, type Clock } from './clock.js';
@@ -32,6 +33,8 @@ export interface AppServicesOptions {
   readonly defaultQuestionnaireId?: string;
   /** Where services report progress; the host forwards it to the window (created here when absent). */
   readonly events?: EventBus;
+  /** What the start-up checks found (`startAppServicesSafely`), shown by `maintenance.startupReport`. */
+  readonly startupReport?: StartupReport;
 }
 
 export interface AppServices {
@@ -67,7 +70,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const attachments = createAttachmentService({ db, clock, store, drafts, questionnaires: catalog, host: options.hostCapabilities });
 
   const handlers: Handlers = {
-    maintenance: createMaintenanceHandlers(db, clock),
+    maintenance: createMaintenanceHandlers(db, clock, options.startupReport ?? null),
     app: {
       info: () => ({ name: 'ISCM Assessment', version: options.appVersion, host: options.host, dataDir: options.dataDir }),
       printToPdf: ({ suggestedName }) => printToPdf(options.hostCapabilities, suggestedName),

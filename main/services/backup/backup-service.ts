@@ -6,7 +6,6 @@ import type { Db } from '../../../db/open.js';
 import { migrate, type Migration } from '../../../db/migrate.js';
 import { systemClock, type Clock } from '../clock.js';
 import { classifyStorageError } from '../storage-errors.js';
-import { startupReportFor } from '../startup/startup-report-store.js';
 import { backupDirOf, listBackups, parseBackupName, pruneBackups } from './backup-files.js';
 import { SET_ASIDE_DIR_NAME, fileStamp, freeName } from './durable-files.js';
 import { copyDatabaseAtomically, copyIntoLiveDatabase, inspectDatabaseFile } from './sqlite-copy.js';
@@ -29,13 +28,8 @@ export async function createBackup(db: Db, reason: BackupReason, clock: Clock = 
   return { ...parsed, size };
 }
 
-/**
- * The start-up backup: taken only when the newest backup is more than a day old
- * (or there is none), and never right after start-up moved a damaged database
- * aside: a backup of the new, empty one would push a good backup out of the 7.
- */
+/** The start-up backup: taken only when the newest backup is more than a day old (or there is none). */
 export async function backupIfDue(db: Db, clock: Clock = systemClock): Promise<BackupInfo | undefined> {
-  if (startupReportFor(dataDirOf(db))?.status === 'moved-aside') return undefined;
   const newest = listBackups(dataDirOf(db))[0];
   if (newest && clock.now().getTime() - Date.parse(newest.createdAt) < STARTUP_BACKUP_INTERVAL_MS) return undefined;
   return createBackup(db, 'startup', clock);

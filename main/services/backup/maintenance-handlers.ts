@@ -1,9 +1,9 @@
 import path from 'node:path';
+import type { StartupReport } from '../../../core/contract/channels/maintenance.js';
 import type { Handlers } from '../../../core/contract/dispatch.js';
 import type { Db } from '../../../db/open.js';
 import { appMigrations } from '../../../db/migrations/app/index.js';
 import { systemClock, type Clock } from '../clock.js';
-import { startupReportFor } from '../startup/startup-report-store.js';
 import { listBackups } from './backup-files.js';
 import { createBackup, restoreBackup } from './backup-service.js';
 
@@ -11,7 +11,12 @@ import { createBackup, restoreBackup } from './backup-service.js';
  * The `maintenance` channels over the open app database. Backups and restores run
  * one at a time (a restore must not interleave with a backup of the same file).
  */
-export function createMaintenanceHandlers(db: Db, clock: Clock = systemClock): Handlers['maintenance'] {
+export function createMaintenanceHandlers(
+  db: Db,
+  clock: Clock = systemClock,
+  /** What the start-up checks found (null when the services were started without them, as in some tests). */
+  startupReport: StartupReport | null = null,
+): Handlers['maintenance'] {
   const dataDir = path.dirname(db.name);
   let queue: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
@@ -23,6 +28,6 @@ export function createMaintenanceHandlers(db: Db, clock: Clock = systemClock): H
     listBackups: () => listBackups(dataDir),
     createBackup: () => oneAtATime(() => createBackup(db, 'manual', clock)),
     restoreBackup: ({ name }) => oneAtATime(() => restoreBackup(db, name, appMigrations, clock)),
-    startupReport: () => startupReportFor(dataDir),
+    startupReport: () => startupReport,
   };
 }

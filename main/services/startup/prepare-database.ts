@@ -7,7 +7,6 @@ import { systemClock, type Clock } from '../clock.js';
 import { listBackups } from '../backup/backup-files.js';
 import { moveDatabaseAside } from './move-aside.js';
 import { probeDatabase } from './probe-database.js';
-import { rememberStartupReport } from './startup-report-store.js';
 
 export interface PrepareOptions {
   readonly dataDir: string;
@@ -77,7 +76,6 @@ export function prepareAppDatabase({ dataDir, clock = systemClock, supportedVers
     latestBackup: listBackups(dataDir)[0] ?? null,
     checkedAt: now.toISOString(),
   };
-  rememberStartupReport(dataDir, report);
   return { canOpen: status === 'ok' || status === 'created' || status === 'moved-aside', report };
 }
 

@@ -1,9 +1,17 @@
-import type { StartupReport } from '../../../core/contract/channels/maintenance.js';
+import type { BackupInfo, StartupReport } from '../../../core/contract/channels/maintenance.js';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../app-services.js';
 import { backupIfDue } from '../backup/backup-service.js';
 import { prepareAppDatabase } from './prepare-database.js';
 
-export type SafeStart = { readonly ok: true; readonly services: AppServices; readonly report: StartupReport } | { readonly ok: false; readonly report: StartupReport };
+export type SafeStart =
+  | {
+      readonly ok: true;
+      readonly services: AppServices;
+      readonly report: StartupReport;
+      /** The start-up backup, running in the background: undefined when none was due or it failed. */
+      readonly startupBackup: Promise<BackupInfo | undefined>;
+    }
+  | { readonly ok: false; readonly report: StartupReport };
 
 /**
  * What a host calls instead of `createAppServices`: checks the database first
@@ -22,7 +30,15 @@ export function startAppServicesSafely(options: AppServicesOptions, onBackupErro
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   if (!canOpen) return { ok: false, report };
-  const services = createAppServices(options);
-  backupIfDue(services.db, options.clock).catch(onBackupError);
-  return { ok: true, services, report };
+  const services = createAppServices({ ...options, startupReport: report });
+  // Never right after a damaged database was moved aside: a backup of the new, empty one
+  // would push a good backup out of the 7 kept.
+  const startupBackup =
+    report.status === 'moved-aside'
+      ? Promise.resolve(undefined)
+      : backupIfDue(services.db, options.clock).catch((error: unknown) => {
+          onBackupError(error);
+          return undefined;
+        });
+  return { ok: true, services, report, startupBackup };
 }

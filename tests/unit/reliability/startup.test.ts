@@ -4,14 +4,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftSummary } from '../../../core/contract/channels/drafts.js';
-import type { StartupReport } from '../../../core/contract/channels/maintenance.js';
 import { APP_DB_FILE } from '../../../main/services/app-services.js';
-import { backupIfDue, createBackup, listBackups } from '../../../main/services/backup/index.js';
+import { createBackup, listBackups } from '../../../main/services/backup/index.js';
 import { prepareAppDatabase } from '../../../main/services/startup/prepare-database.js';
 import { startAppServicesSafely } from '../../../main/services/startup/start-services.js';
 import { bundleFixture, QUESTIONNAIRES_DIR, startChild } from './harness/child-script.js';
 import { draftIdOf, parseAcks, reopenAndCheck } from './harness/acked-answers.js';
-import { NEW_DRAFT, startTestApp } from './harness/app.js';
+import { NEW_DRAFT, startTestApp, startTestAppSafely } from './harness/app.js';
+import type { Clock } from '../../../main/services/clock.js';
 import { tryRun, unmount } from './harness/fs-faults.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 
@@ -21,6 +21,7 @@ afterEach(() => {
   for (const close of toClose.splice(0)) close();
 });
 const clock = { now: () => new Date('2026-11-27T13:00:00.000Z') };
+const monthLater = { now: () => new Date('2026-12-27T13:00:00.000Z') };
 const sha = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** A data folder with a real app database holding one draft and `answers` answers, closed cleanly. */
@@ -33,21 +34,20 @@ async function realDataDir(answers = 1): Promise<{ dataDir: string; file: string
   return { dataDir, file: path.join(dataDir, APP_DB_FILE) };
 }
 
-/** Checks the app starts on the folder after `prepareAppDatabase` and shows the same report through the contract. */
-async function appStartsAndReports(dataDir: string, report: StartupReport): Promise<void> {
-  const app = startTestApp(dataDir);
+/** Starts the app as the hosts do, checks the channel shows what start-up found, and that drafts can be made. */
+async function startAndCheckReport(dataDir: string, at: Clock = clock): Promise<ReturnType<typeof startTestAppSafely>> {
+  const app = startTestAppSafely(dataDir, at);
   toClose.push(() => app.services.close());
-  expect(await app.call('maintenance.startupReport', {})).toEqual(report);
+  expect(await app.call('maintenance.startupReport', {})).toEqual(app.report);
   await app.call('drafts.create', NEW_DRAFT);
+  return app;
 }
 
 describe('promise 5: a damaged, foreign, newer or locked database at start-up', () => {
   it('creates a new database when there is none', async () => {
     const dataDir = tempDir();
-    const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
-    expect(canOpen).toBe(true);
+    const { report } = await startAndCheckReport(dataDir);
     expect(report).toMatchObject({ status: 'created', movedTo: [], latestBackup: null, checkedAt: '2026-11-27T13:00:00.000Z' });
-    await appStartsAndReports(dataDir, report);
   });
 
   it('opens a healthy database as it is', async () => {
@@ -82,21 +82,18 @@ describe('promise 5: a damaged, foreign, newer or locked database at start-up', 
     fs.writeFileSync(`${file}-wal`, 'wal bytes');
     fs.writeFileSync(`${file}-shm`, 'shm bytes');
 
-    const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
-    expect(canOpen).toBe(true);
+    // A month later: a start-up backup would be due, were it not for the damaged file.
+    const { report, startupBackup } = await startAndCheckReport(dataDir, monthLater);
     expect(report.status).toBe('moved-aside');
     expect(report.latestBackup).toEqual(backup);
-    const aside = path.join(dataDir, 'set-aside', 'iscm-20261127T130000000Z-corrupt.db');
+    const aside = path.join(dataDir, 'set-aside', 'iscm-20261227T130000000Z-corrupt.db');
     expect(report.movedTo).toEqual([aside, `${aside}-wal`, `${aside}-shm`]);
     expect(report.message).toContain(aside);
     expect(fs.readFileSync(aside).equals(junk)).toBe(true);
     expect(fs.readFileSync(`${aside}-wal`, 'utf8')).toBe('wal bytes');
-    expect(fs.existsSync(file)).toBe(false);
-    await appStartsAndReports(dataDir, report);
+    expect(fs.readFileSync(file).equals(junk)).toBe(false);
     // No start-up backup of the new, empty database: it would push a good backup out of the 7.
-    const app = startTestApp(dataDir);
-    toClose.push(() => app.services.close());
-    expect(await backupIfDue(app.services.db, { now: () => new Date('2026-12-27T13:00:00.000Z') })).toBeUndefined();
+    expect(await startupBackup).toBeUndefined();
     expect(listBackups(dataDir)).toEqual([backup]);
   });
 

@@ -1,5 +1,7 @@
 import { createAppDispatch } from '../../../../main/services/app-dispatch.js';
 import { createAppServices, type AppServices } from '../../../../main/services/app-services.js';
+import { startAppServicesSafely } from '../../../../main/services/startup/start-services.js';
+import type { BackupInfo, StartupReport } from '../../../../core/contract/channels/maintenance.js';
 import type { Clock } from '../../../../main/services/clock.js';
 import type { HostCapabilities } from '../../../../main/services/host.js';
 import type { Dispatch } from '../../../../core/contract/dispatch.js';
@@ -28,6 +30,10 @@ export function startTestApp(
     ...(clock ? { clock } : {}),
     ...(more.hostCapabilities ? { hostCapabilities: more.hostCapabilities } : {}),
   });
+  return behindDispatcher(services, dataDir);
+}
+
+function behindDispatcher(services: AppServices, dataDir: string): TestApp {
   const dispatch = createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir }));
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const result: Result<unknown> = await dispatch(channel, input);
@@ -35,6 +41,21 @@ export function startTestApp(
     return result.value as T;
   };
   return { services, dispatch, call };
+}
+
+/** As the hosts start: through the start-up checks (`startAppServicesSafely`); fails the test if they refuse. */
+export function startTestAppSafely(
+  dataDir: string,
+  clock?: Clock,
+): TestApp & { readonly report: StartupReport; readonly startupBackup: Promise<BackupInfo | undefined> } {
+  const start = startAppServicesSafely(
+    { dataDir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'web', appVersion: '0.0.0-test', ...(clock ? { clock } : {}) },
+    (error) => {
+      throw error;
+    },
+  );
+  if (!start.ok) throw new Error(`the app refused to start: ${start.report.message}`);
+  return { ...behindDispatcher(start.services, dataDir), report: start.report, startupBackup: start.startupBackup };
 }
 
 export const NEW_DRAFT = { title: 'Reliability', respondentKind: 'secretariat', mechanism: null, language: 'en' } as const;
