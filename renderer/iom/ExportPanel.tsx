@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import { unwrap } from '../api/errors.js';
-import { useAction } from './use-data.js';
+import { useAction } from '../api/use-loader.js';
 
 /** The consolidated dataset (ODK Central layout) as CSV files or one XLSX workbook, into a folder. */
 export function ExportPanel() {

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { IomInfo } from '../../core/contract/channels/iom.js';
 import { unwrap } from '../api/errors.js';
-import { useAction } from './use-data.js';
+import { useAction } from '../api/use-loader.js';
 
 /** Which age identity the workspace decrypts with: create one, or use an existing file. */
 export function IdentitySetup({ info, onChange }: { info: IomInfo; onChange: (info: IomInfo) => void }) {

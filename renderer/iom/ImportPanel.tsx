@@ -3,7 +3,7 @@ import type { ImportProgressView, IomInfo } from '../../core/contract/channels/i
 import { messageOf, unwrap } from '../api/errors.js';
 import { IdentitySetup } from './IdentitySetup.js';
 import { OutcomeTable } from './OutcomeTable.js';
-import { useAction, useData } from './use-data.js';
+import { useAction, useLoader } from '../api/use-loader.js';
 
 const POLL_MS = 250;
 const loadInfo = () => unwrap(window.iscm.iom.info({}));
@@ -13,7 +13,7 @@ const loadInfo = () => unwrap(window.iscm.iom.info({}));
  * searched for *.iscm), import them, and watch each file's outcome arrive.
  */
 export function ImportPanel() {
-  const loaded = useData(loadInfo);
+  const loaded = useLoader(loadInfo);
   const [info, setInfo] = useState<IomInfo | undefined>();
   const current = info ?? loaded.data;
   const [paths, setPaths] = useState('');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { unwrap } from '../api/errors.js';
-import { useAction } from './use-data.js';
+import { useAction } from '../api/use-loader.js';
 
 /** Pins a signer's key from the public key card they sent, before their first package arrives. */
 export function KeyCardForm({ onPinned }: { onPinned: () => void }) {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { unwrap } from '../api/errors.js';
 import { KeyCardForm } from './KeyCardForm.js';
-import { useAction, useData } from './use-data.js';
+import { useAction, useLoader } from '../api/use-loader.js';
 
 const loadKeys = () => unwrap(window.iscm.iom.listKeys({}));
 
 /** Keys pinned per mechanism, and new keys whose packages are held until someone decides. */
 export function KeysPanel() {
-  const keys = useData(loadKeys);
+  const keys = useLoader(loadKeys);
   const [actor, setActor] = useState('');
   const [result, setResult] = useState<string | undefined>();
   const action = useAction();

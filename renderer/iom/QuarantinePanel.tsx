@@ -1,11 +1,11 @@
 import { unwrap } from '../api/errors.js';
-import { useData } from './use-data.js';
+import { useLoader } from '../api/use-loader.js';
 
 const loadQuarantine = () => unwrap(window.iscm.iom.listQuarantine({}));
 
 /** Every rejected file: name, hash, the stage that refused it, the code and why. */
 export function QuarantinePanel() {
-  const { data, error } = useData(loadQuarantine);
+  const { data, error } = useLoader(loadQuarantine);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>Loading…</p>;
   return (

@@ -2,13 +2,13 @@ import { useCallback, useState } from 'react';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import { unwrap } from '../api/errors.js';
 import { iomHref } from './iom-route.js';
-import { useData } from './use-data.js';
+import { useLoader } from '../api/use-loader.js';
 
 /** Per mechanism of the questionnaire's list: the current submissions, or none yet. */
 export function StatusPanel() {
   const [lang, setLang] = useState<Language>('en');
   const load = useCallback(() => unwrap(window.iscm.iom.status({ lang })), [lang]);
-  const { data, error } = useData(load);
+  const { data, error } = useLoader(load);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const withData = data.filter((m) => m.current.length > 0).length;

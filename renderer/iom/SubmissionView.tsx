@@ -6,7 +6,7 @@ import { fetchQuestionnaire } from '../questionnaire/load.js';
 import { textIn } from '../questionnaire/labels.js';
 import { ReviewSection } from '../review/ReviewSection.js';
 import { iomHref } from './iom-route.js';
-import { useData } from './use-data.js';
+import { useLoader } from '../api/use-loader.js';
 
 const LANGUAGES: readonly { code: Language; name: string }[] = [
   { code: 'en', name: 'English' },
@@ -23,7 +23,7 @@ export function SubmissionView({ submissionId }: { submissionId: string }) {
     const loaded = await fetchQuestionnaire(submission.summary.questionnaireId, submission.summary.questionnaireVersion);
     return { submission, loaded };
   }, [submissionId]);
-  const { data, error } = useData(load);
+  const { data, error } = useLoader(load);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const { submission, loaded } = data;

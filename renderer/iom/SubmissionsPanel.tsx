@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { SubmissionSummaryView } from '../../core/contract/channels/iom.js';
 import { unwrap } from '../api/errors.js';
 import { iomHref } from './iom-route.js';
-import { useData } from './use-data.js';
+import { useLoader } from '../api/use-loader.js';
 
 type StatusFilter = 'current' | 'superseded' | 'all';
 const KINDS = ['', 'secretariat', 'state', 'organisation'] as const;
@@ -13,7 +13,7 @@ export function SubmissionsPanel() {
   const [mechanism, setMechanism] = useState('');
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState<StatusFilter>('current');
-  const all = useData(loadAll);
+  const all = useLoader(loadAll);
   const load = useCallback(
     () =>
       unwrap(
@@ -25,7 +25,7 @@ export function SubmissionsPanel() {
       ),
     [mechanism, kind, status],
   );
-  const shown = useData(load);
+  const shown = useLoader(load);
   const mechanisms = [...new Map((all.data ?? []).map((s) => [s.mechanism, s.mechanismLabel])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   return (
     <div>

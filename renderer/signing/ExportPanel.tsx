@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { Submission } from '../../core/contract/channels/submissions.js';
 import { errorText } from '../api/errors.js';
 import { useSigningText } from './texts.js';
+import { PassphraseField } from './PassphraseField.js';
 
 type Outcome =
   { kind: 'saved'; path: string; sha256: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
@@ -46,17 +47,7 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
       <h2 id="export-heading">{s('exportHeading')}</h2>
       <p>{s('exportIntro')}</p>
       <form className="signing-form no-print" onSubmit={(e) => void run(e)}>
-        <div className="field">
-          <label htmlFor="export-passphrase">{s('passphrase')}</label>
-          <input
-            id="export-passphrase"
-            type="password"
-            autoComplete="current-password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            required
-          />
-        </div>
+        <PassphraseField id="export-passphrase" value={passphrase} onChange={setPassphrase} />
         <button type="submit" disabled={running !== undefined || passphrase === ''}>
           {running ? s('exporting') : s('exportButton', { file: submission.fileName })}
         </button>

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { unwrap } from '../api/errors.js';
 import { signingHref } from './signing-route.js';
 import { useSigningText } from './texts.js';
-import { useLoader } from './use-loader.js';
+import { useLoader } from '../api/use-loader.js';
 
 /**
  * The review screen's way on: "Finalize and sign" once nothing is missing, or the signed

@@ -8,7 +8,8 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { fetchQuestionnaire } from '../questionnaire/load.js';
 import { goTo, signingHref } from './signing-route.js';
 import { useSigningText } from './texts.js';
-import { useLoader } from './use-loader.js';
+import { PassphraseField } from './PassphraseField.js';
+import { useLoader } from '../api/use-loader.js';
 
 interface ScreenData {
   readonly draft: Draft;
@@ -103,17 +104,7 @@ export function FinalizeScreen({ draftId }: { draftId: string }) {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="finalize-passphrase">{s('passphrase')}</label>
-            <input
-              id="finalize-passphrase"
-              type="password"
-              autoComplete="current-password"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              required
-            />
-          </div>
+          <PassphraseField id="finalize-passphrase" value={passphrase} onChange={setPassphrase} />
           {failure && (
             <p role="alert" className="error">
               {failure}

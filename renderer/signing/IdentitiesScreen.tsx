@@ -9,7 +9,7 @@ import { CreateIdentityForm, type MechanismOption } from './CreateIdentityForm.j
 import { IdentityCard } from './IdentityCard.js';
 import { signingHref } from './signing-route.js';
 import { useSigningText } from './texts.js';
-import { useLoader } from './use-loader.js';
+import { useLoader } from '../api/use-loader.js';
 
 interface ScreenData {
   readonly identities: Identity[];

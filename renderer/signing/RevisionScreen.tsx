@@ -6,7 +6,7 @@ import { ExportPanel } from './ExportPanel.js';
 import { signingHref } from './signing-route.js';
 import { SummaryView } from './SummaryView.js';
 import { useSigningText } from './texts.js';
-import { useLoader } from './use-loader.js';
+import { useLoader } from '../api/use-loader.js';
 
 async function loadScreen(id: string) {
   const [submission, info] = await Promise.all([

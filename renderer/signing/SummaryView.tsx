@@ -3,7 +3,7 @@ import type { AppInfo } from '../../core/contract/channels/app.js';
 import type { Submission } from '../../core/contract/channels/submissions.js';
 import { errorText, unwrap } from '../api/errors.js';
 import { useSigningText } from './texts.js';
-import { useLoader } from './use-loader.js';
+import { useLoader } from '../api/use-loader.js';
 
 /**
  * The revision as a readable document for the secretariat's records: saved as PDF from

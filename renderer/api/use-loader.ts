@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { messageOf } from '../api/errors.js';
+import { messageOf } from './errors.js';
 
-/** Loads data for a panel; `reload` after a change. The error is kept for the panel to show. */
-export function useData<T>(load: () => Promise<T>): { data: T | undefined; error: string | undefined; reload: () => void } {
+/** Loads data for a screen or panel; `reload` after a change. The error is kept for it to show. */
+export function useLoader<T>(load: () => Promise<T>): { data: T | undefined; error: string | undefined; reload: () => void } {
   const [data, setData] = useState<T | undefined>();
   const [error, setError] = useState<string | undefined>();
   const run = useCallback(() => {
