@@ -8,6 +8,7 @@ import { createSubmissionService } from '../../main/services/submissions/submiss
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { fullSecretariatAnswers } from '../unit/submissions/full-answers.js';
 import {
+  AMINA,
   DEV_IDENTITY_FILE,
   PASSPHRASE,
   incompressible,
@@ -68,14 +69,7 @@ const sha256sum = (dir: string, entries: readonly { path: string; sha256: string
 describe('a package exported by the submission service, checked with standard tools', () => {
   it('decrypts with age, tests with unzip, verifies with ssh-keygen and matches sha256sum; tampering is caught', async () => {
     const h = openHarness(tempDir());
-    const { identity } = await createIdentityService(h.deps).create({
-      name: 'Amina Diallo',
-      title: 'Head of Office',
-      organisation: 'Bali Process RSO',
-      mechanism: 'bali_process',
-      email: 'amina@example.org',
-      passphrase: PASSPHRASE,
-    });
+    const { identity } = await createIdentityService(h.deps).create(AMINA);
     const report = storeAttachment(h, 'annual-report.pdf', incompressible(2 * 1024 * 1024));
     const draftId = insertDraft(h.db, fullSecretariatAnswers({ today: today(), report }));
     const submissions = createSubmissionService(h.deps);

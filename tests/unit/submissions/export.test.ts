@@ -9,6 +9,7 @@ import { createSubmissionService } from '../../../main/services/submissions/subm
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { fullSecretariatAnswers } from './full-answers.js';
 import {
+  AMINA,
   DEV_IDENTITY_FILE,
   PASSPHRASE,
   expectAppError,
@@ -30,14 +31,7 @@ const exportRows = (h: Harness): number =>
 
 async function finalized(attachment?: Buffer) {
   const h = openHarness(tempDir());
-  const { identity } = await createIdentityService(h.deps).create({
-    name: 'Amina Diallo',
-    title: 'Head of Office',
-    organisation: 'Bali Process RSO',
-    mechanism: 'bali_process',
-    email: 'amina@example.org',
-    passphrase: PASSPHRASE,
-  });
+  const { identity } = await createIdentityService(h.deps).create(AMINA);
   const report = attachment ? storeAttachment(h, 'report.pdf', attachment) : undefined;
   const draftId = insertDraft(h.db, fullSecretariatAnswers({ today: today(), ...(report ? { report } : {}) }));
   const submissions = createSubmissionService(h.deps);

@@ -4,6 +4,7 @@ import { createSubmissionService } from '../../../main/services/submissions/subm
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { fullSecretariatAnswers } from './full-answers.js';
 import {
+  AMINA,
   PASSPHRASE,
   expectAppError,
   insertDraft,
@@ -21,14 +22,7 @@ async function setup(): Promise<{
   submissions: ReturnType<typeof createSubmissionService>;
 }> {
   const h = openHarness(tempDir());
-  const { identity } = await createIdentityService(h.deps).create({
-    name: 'Amina Diallo',
-    title: 'Head of Office',
-    organisation: 'Bali Process RSO',
-    mechanism: 'bali_process',
-    email: '',
-    passphrase: PASSPHRASE,
-  });
+  const { identity } = await createIdentityService(h.deps).create({ ...AMINA, email: '' });
   return { h, identityId: identity.id, submissions: createSubmissionService(h.deps) };
 }
 

@@ -16,6 +16,16 @@ export const DEV_IDENTITY_FILE = path.join(ROOT, 'tests', 'fixtures', 'keys', 'i
 export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 } as const;
 export const PASSPHRASE = 'correct horse battery staple';
 
+/** The signer most tests create: a secretariat head with the test passphrase. */
+export const AMINA = {
+  name: 'Amina Diallo',
+  title: 'Head of Office',
+  organisation: 'Bali Process RSO',
+  mechanism: 'bali_process',
+  email: 'amina@example.org',
+  passphrase: PASSPHRASE,
+} as const;
+
 export interface Harness {
   readonly dataDir: string;
   readonly db: Db;
