@@ -48,6 +48,8 @@ export async function startAppWebHost(options: AppWebHostOptions): Promise<AppWe
       services,
       close: async () => {
         await host.close();
+        // A start-up backup still copying the database must finish before the database closes.
+        await start.startupBackup;
         services.close();
       },
     };

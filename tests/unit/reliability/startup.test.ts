@@ -38,6 +38,9 @@ async function realDataDir(answers = 1): Promise<{ dataDir: string; file: string
 async function startAndCheckReport(dataDir: string, at: Clock = clock): Promise<ReturnType<typeof startTestAppSafely>> {
   const app = startTestAppSafely(dataDir, at);
   toClose.push(() => app.services.close());
+  // The start-up backup runs in the background; it must be done before the test closes the database.
+  await app.startupBackup;
+  expect(app.backupErrors).toEqual([]);
   expect(await app.call('maintenance.startupReport', {})).toEqual(app.report);
   await app.call('drafts.create', NEW_DRAFT);
   return app;

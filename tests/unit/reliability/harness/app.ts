@@ -47,15 +47,18 @@ function behindDispatcher(services: AppServices, dataDir: string): TestApp {
 export function startTestAppSafely(
   dataDir: string,
   clock?: Clock,
-): TestApp & { readonly report: StartupReport; readonly startupBackup: Promise<BackupInfo | undefined> } {
+): TestApp & {
+  readonly report: StartupReport;
+  readonly startupBackup: Promise<BackupInfo | undefined>;
+  readonly backupErrors: readonly unknown[];
+} {
+  const backupErrors: unknown[] = [];
   const start = startAppServicesSafely(
     { dataDir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'web', appVersion: '0.0.0-test', ...(clock ? { clock } : {}) },
-    (error) => {
-      throw error;
-    },
+    (error) => backupErrors.push(error),
   );
   if (!start.ok) throw new Error(`the app refused to start: ${start.report.message}`);
-  return { ...behindDispatcher(start.services, dataDir), report: start.report, startupBackup: start.startupBackup };
+  return { ...behindDispatcher(start.services, dataDir), report: start.report, startupBackup: start.startupBackup, backupErrors };
 }
 
 export const NEW_DRAFT = { title: 'Reliability', respondentKind: 'secretariat', mechanism: null, language: 'en' } as const;
