@@ -1,3 +1,4 @@
+import { LanguageSelect } from './LanguageSelect.js';
 import { useState } from 'react';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import { unwrap } from '../api/errors.js';
@@ -29,15 +30,7 @@ export function ExportPanel() {
           <input type="radio" name="iom-format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} /> Excel workbook (XLSX)
         </label>
       </fieldset>
-      <label>
-        Labels in the codebook{' '}
-        <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-          <option value="en">English</option>
-          <option value="fr">Français</option>
-          <option value="es">Español</option>
-          <option value="ar">العربية</option>
-        </select>
-      </label>
+      <LanguageSelect label="Labels in the codebook" value={lang} onChange={setLang} />
       <label>
         <input type="checkbox" checked={allRevisions} onChange={(e) => setAllRevisions(e.target.checked)} /> Include superseded revisions
       </label>

@@ -1,3 +1,4 @@
+import { LanguageSelect } from './LanguageSelect.js';
 import { useCallback, useState } from 'react';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import { unwrap } from '../api/errors.js';
@@ -17,15 +18,7 @@ export function StatusPanel() {
       <h2>Status per mechanism</h2>
       <p>
         {withData} of {data.length} mechanisms have a submission.{' '}
-        <label>
-          Names in{' '}
-          <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-            <option value="en">English</option>
-            <option value="fr">Français</option>
-            <option value="es">Español</option>
-            <option value="ar">العربية</option>
-          </select>
-        </label>
+        <LanguageSelect label="Names in" value={lang} onChange={setLang} />
       </p>
       <table aria-label="Status per mechanism">
         <thead>

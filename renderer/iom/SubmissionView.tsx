@@ -1,3 +1,5 @@
+import { directionOf } from '../i18n/index.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { useCallback, useState } from 'react';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { NestedAnswers } from '../../core/questionnaire/index.js';
@@ -8,12 +10,6 @@ import { ReviewSection } from '../review/ReviewSection.js';
 import { iomHref } from './iom-route.js';
 import { useLoader } from '../api/use-loader.js';
 
-const LANGUAGES: readonly { code: Language; name: string }[] = [
-  { code: 'en', name: 'English' },
-  { code: 'fr', name: 'Français' },
-  { code: 'es', name: 'Español' },
-  { code: 'ar', name: 'العربية' },
-];
 
 /** One imported revision, read-only: the signed answers rendered with their questionnaire in a chosen language. */
 export function SubmissionView({ submissionId }: { submissionId: string }) {
@@ -33,7 +29,7 @@ export function SubmissionView({ submissionId }: { submissionId: string }) {
   const answeredIn = (sectionId: string): boolean =>
     Object.keys(response).some((id) => loaded.nodes.get(id)?.sectionId === sectionId);
   return (
-    <article aria-labelledby="iom-submission-title" dir={lang === 'ar' ? 'rtl' : 'ltr'} lang={lang}>
+    <article aria-labelledby="iom-submission-title" dir={directionOf(lang)} lang={lang}>
       <p>
         <a href={iomHref({ tab: 'submissions' })}>Back to the submissions</a>
       </p>
@@ -68,16 +64,7 @@ export function SubmissionView({ submissionId }: { submissionId: string }) {
           ))}
         </dd>
       </dl>
-      <label>
-        Language of the questionnaire{' '}
-        <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-          {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect label="Language of the questionnaire" value={lang} onChange={setLang} />
       {loaded.questionnaire.sections.filter((section) => answeredIn(section.id)).map((section) => (
         <section key={section.id} aria-label={textIn(loaded, section.title, lang)}>
           <h3>{textIn(loaded, section.title, lang)}</h3>
