@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { AppError } from '../../../core/contract/errors.js';
 import type { HostCapabilities } from '../host.js';
+import { writeFileAtomic } from '../atomic-file.js';
 
 /** A file name without folders or characters the file systems refuse. */
 export function pdfFileName(suggested: string): string {
@@ -27,19 +25,6 @@ export async function printToPdf(
   });
   if (target === undefined) return { path: null };
   const bytes = await host.printToPdf({ pageSize: 'A4' });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(target, bytes);
   return { path: target };
 }

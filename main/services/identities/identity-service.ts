@@ -7,7 +7,8 @@ import { isoNow } from '../clock.js';
 import { decryptPrivateKey, encryptPrivateKey, type ByteTransform } from '../crypto/private-key-store.js';
 import { generateSigningKeyPair, publicKeyLineFromPrivate, parsePublicKeyLine } from '../crypto/ssh-key.js';
 import type { SigningDeps } from './deps.js';
-import { chooseOutputPath, safeFileName, writeFileAtomic } from './file-output.js';
+import { chooseOutputPath, safeFileName } from './file-output.js';
+import { writeFileAtomic } from '../atomic-file.js';
 
 export interface NewIdentity {
   readonly name: string;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../core/contract/errors.js';
 import { generateAgeIdentity, parseIdentityFile, recipientOfIdentity } from '../crypto/age.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../atomic-file.js';
 
 /**
  * Which age identity the desktop workspace decrypts with: a file path remembered in

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { copyFile } from 'node:fs/promises';
 import type { Manifest } from '../../../core/package/manifest.js';
 import { isoNow } from '../clock.js';
-import { commitTempFile, removeQuietly, tempPathBeside } from '../package/atomic-file.js';
+import { commitTempFile, removeQuietly, tempPathBeside } from '../atomic-file.js';
 import type { ImportContext } from './context.js';
 
 /** Stage 7: the signer's key against the key pinned for the mechanism. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadPackageResult } from '../package/read-package.js';
-import { commitTempFile, removeQuietly, tempPathBeside } from '../package/atomic-file.js';
+import { commitTempFile, removeQuietly, tempPathBeside } from '../atomic-file.js';
 import { isoNow } from '../clock.js';
 import type { ImportContext } from './context.js';
 import type { KeyDecision } from './key-stage.js';

@@ -14,7 +14,7 @@ import type { Manifest } from '../../../core/package/manifest.js';
 import { parseUntrustedJson } from '../../../core/package/safe-json.js';
 import { PackageVerifyError } from '../../../core/package/verify-codes.js';
 import { SshSigError, verifySshSig } from '../crypto/sshsig.js';
-import { removeQuietly } from './atomic-file.js';
+import { removeQuietly } from '../atomic-file.js';
 import { decryptPackage } from './decrypt-stage.js';
 import { inflateToBuffer, inflateToFile } from './entry-io.js';
 import { parseManifest } from './manifest-stage.js';

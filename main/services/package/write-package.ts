@@ -17,7 +17,7 @@ import {
 } from '../../../core/package/manifest.js';
 import { parsePublicKeyLine, publicKeyLineFromPrivate } from '../crypto/ssh-key.js';
 import { signSshSig } from '../crypto/sshsig.js';
-import { commitTempFile, removeQuietly, tempPathBeside } from './atomic-file.js';
+import { commitTempFile, removeQuietly, tempPathBeside } from '../atomic-file.js';
 import { writeZipPass } from './zip-writer.js';
 
 export interface PackageAttachment {

@@ -3,7 +3,8 @@ import type { Submission, SummaryDocument } from '../../../core/contract/channel
 import { submissionsRepo, type SubmissionRow } from '../../../db/repos/submissions.js';
 import type { SigningDeps } from '../identities/deps.js';
 import { createIdentityService } from '../identities/identity-service.js';
-import { exportsDir, freePathIn, writeFileAtomic } from '../identities/file-output.js';
+import { exportsDir, freePathIn } from '../identities/file-output.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import { createExportService } from './export-service.js';
 import { createFinalizeService } from './finalize-service.js';
 import { createQuestionnaireSource } from './questionnaire-source.js';

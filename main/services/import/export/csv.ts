@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { commitTempFile, removeQuietly, tempPathBeside } from '../../package/atomic-file.js';
+import { commitTempFile, removeQuietly, tempPathBeside } from '../../atomic-file.js';
 import type { Cell, Table } from './table.js';
 
 /** The byte-order mark that makes Excel read the file as UTF-8 (French, Spanish, Arabic). */

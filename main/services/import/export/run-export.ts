@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../../core/contract/errors.js';
 import type { LoadedQuestionnaire } from '../../../../core/questionnaire/index.js';
 import { compareVersions } from '../../questionnaires/catalog.js';
-import { commitTempFile, removeQuietly, tempPathBeside } from '../../package/atomic-file.js';
+import { commitTempFile, removeQuietly, tempPathBeside } from '../../atomic-file.js';
 import type { ImportContext } from '../context.js';
 import { buildTables } from './build-tables.js';
 import { mediaName } from './question-columns.js';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { commitTempFile, removeQuietly, tempPathBeside } from '../../package/atomic-file.js';
+import { commitTempFile, removeQuietly, tempPathBeside } from '../../atomic-file.js';
 import type { Cell, CellType, Table } from './table.js';
 
 /** Excel allows 31 characters and no `[]:*?/\` in a sheet name; names must differ case-blind. */

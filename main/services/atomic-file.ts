@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A temp file beside the target, so that the final rename stays on one file system. */
@@ -30,4 +30,16 @@ export async function commitTempFile(tempPath: string, target: string): Promise<
 
 export async function removeQuietly(filePath: string): Promise<void> {
   await rm(filePath, { force: true, recursive: true }).catch(() => undefined);
+}
+
+/** Writes a whole (small) file atomically: a temp file beside it, fsync, rename; no partial file on failure. */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathBeside(target);
+  try {
+    await writeFile(temp, data, { flag: 'wx', mode: 0o644 });
+    await commitTempFile(temp, target);
+  } catch (error) {
+    await removeQuietly(temp);
+    throw error;
+  }
 }
