@@ -5,6 +5,7 @@ import { evaluate, type LoadedQuestionnaire } from '../../core/questionnaire/ind
 import { errorText } from '../api/errors.js';
 import { createAutosaver } from '../autosave/autosaver.js';
 import { setUiLanguage } from '../i18n/index.js';
+import { createAnswerStore } from './answer-store.js';
 import { createStatusStore } from './status-store.js';
 
 /**
@@ -22,7 +23,8 @@ const TYPING_PAUSE_MS = 250;
 
 export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire) {
   const draftId = draft.id;
-  const answersRef = useRef<AnswerMap>(draft.answers);
+  // Created once per open draft: the store, not React state, holds what is typed.
+  const [answerStore] = useState(() => createAnswerStore(draft.answers));
   const [answers, setAnswers] = useState<AnswerMap>(draft.answers);
   const [lang, setLang] = useState<Language>(draft.language);
   const [languageError, setLanguageError] = useState<string | undefined>();
@@ -46,21 +48,21 @@ export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire) {
   const evaluationTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const answer = useCallback(
     (path: string, value: AnswerValue, typing = false) => {
-      answersRef.current = { ...answersRef.current, [path]: value };
+      answerStore.set(path, value);
       autosaver.change(path, value);
       const reevaluate = () => {
         evaluationTimer.current = undefined;
-        startTransition(() => setAnswers(answersRef.current));
+        startTransition(() => setAnswers(answerStore.all()));
       };
       clearTimeout(evaluationTimer.current);
       if (typing) evaluationTimer.current = setTimeout(reevaluate, TYPING_PAUSE_MS);
       else reevaluate();
     },
-    [autosaver],
+    [autosaver, answerStore],
   );
   useEffect(() => () => clearTimeout(evaluationTimer.current), []);
   const flush = useCallback(() => autosaver.flush(), [autosaver]);
-  const getAnswers = useCallback(() => answersRef.current, []);
+  const getAnswers = answerStore.all;
 
   const switchLanguage = useCallback(
     async (next: Language) => {
@@ -76,6 +78,6 @@ export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire) {
 
   const evaluation = useMemo(() => evaluate(loaded, answers, { lang }), [loaded, answers, lang]);
 
-  return { draftId, loaded, lang, answers, evaluation, answer, flush, getAnswers, switchLanguage, statusStore, languageError };
+  return { draftId, loaded, lang, answers, evaluation, answer, flush, getAnswers, answerStore, switchLanguage, statusStore, languageError };
 }
 export type DraftSession = ReturnType<typeof useDraftSession>;

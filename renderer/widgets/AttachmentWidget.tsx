@@ -57,7 +57,7 @@ export function AttachmentWidget(props: WidgetProps) {
           ))}
         </ul>
       )}
-      <button type="button" id={props.id} onBlur={props.onBlur} onClick={() => void pick()}>
+      <button type="button" id={props.id} onClick={() => void pick()}>
         {t('attach.add')}
       </button>
       <div role="alert" className="rejected">

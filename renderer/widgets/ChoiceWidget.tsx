@@ -8,7 +8,7 @@ import type { WidgetProps } from './types.js';
  * asks for a dropdown, a select. Also yes/no/don't know and the agreement and impact scales.
  */
 export function ChoiceWidget(props: WidgetProps) {
-  const { loaded, lang, t } = useFieldSession();
+  const { loaded, lang, strings } = useFieldSession();
   const q = props.node.question;
   const choices = props.node.choices ?? [];
   const value = typeof props.value === 'string' ? props.value : '';
@@ -25,10 +25,9 @@ export function ChoiceWidget(props: WidgetProps) {
           aria-describedby={props.describedBy}
           aria-invalid={props.invalid || undefined}
           aria-required={props.required || undefined}
-          onBlur={props.onBlur}
           onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}
         >
-          <option value="">{t('field.choose')}</option>
+          <option value="">{strings.choose}</option>
           {choices.map((c) => (
             <option key={c.value} value={c.value}>
               {textIn(loaded, c.label, lang)}
@@ -54,7 +53,6 @@ export function ChoiceWidget(props: WidgetProps) {
             value={c.value}
             checked={value === c.value}
             aria-invalid={props.invalid || undefined}
-            onBlur={props.onBlur}
             onChange={() => props.onChange(c.value)}
           />
           <span>{textIn(loaded, c.label, lang)}</span>

@@ -20,7 +20,6 @@ export function DateWidget(props: WidgetProps) {
         aria-describedby={props.describedBy}
         aria-invalid={props.invalid || undefined}
         aria-required={props.required || undefined}
-        onBlur={props.onBlur}
         onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}
       />
     </div>

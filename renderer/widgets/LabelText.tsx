@@ -2,7 +2,7 @@ import { useFieldSession } from '../draft/session-context.js';
 import type { LabelTextProps } from './types.js';
 
 export function LabelText({ label, required }: LabelTextProps) {
-  const { t } = useFieldSession();
+  const { strings } = useFieldSession();
   return (
     <>
       {label}
@@ -10,7 +10,7 @@ export function LabelText({ label, required }: LabelTextProps) {
         <span className="required-mark">
           {' '}
           <span aria-hidden="true">*</span>
-          <span className="visually-hidden">({t('wizard.required')})</span>
+          <span className="visually-hidden">({strings.required})</span>
         </span>
       )}
     </>

@@ -47,7 +47,6 @@ export function MatrixWidget(props: WidgetProps) {
                         aria-label={`${rowLabel}: ${textIn(loaded, c.label, lang)}`}
                         checked={current[row.value] === c.value}
                         aria-invalid={props.invalid || undefined}
-                        onBlur={props.onBlur}
                         onChange={() => props.onChange({ ...current, [row.value]: c.value })}
                       />
                     </td>

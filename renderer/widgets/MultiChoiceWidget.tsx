@@ -26,7 +26,6 @@ export function MultiChoiceWidget(props: WidgetProps) {
             value={c.value}
             checked={selected.includes(c.value)}
             aria-invalid={props.invalid || undefined}
-            onBlur={props.onBlur}
             onChange={(e) => toggle(c.value, e.target.checked)}
           />
           <span>{textIn(loaded, c.label, lang)}</span>

@@ -32,7 +32,6 @@ export function NumberWidget(props: WidgetProps) {
         aria-describedby={props.describedBy}
         aria-invalid={props.invalid || undefined}
         aria-required={props.required || undefined}
-        onBlur={props.onBlur}
         onChange={(e) => {
           setText(e.target.value);
           const value = parseNumberInput(e.target.value, integer);

@@ -18,7 +18,6 @@ export function TextWidget(props: WidgetProps) {
     'aria-describedby': describedBy,
     'aria-invalid': props.invalid || undefined,
     'aria-required': props.required || undefined,
-    onBlur: props.onBlur,
   };
   return (
     <div className="field">

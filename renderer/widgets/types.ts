@@ -18,7 +18,6 @@ export interface WidgetProps {
   readonly value: AnswerValue;
   /** `typing`: a keystroke in a text or number box (skip logic then follows a moment later). */
   readonly onChange: (value: AnswerValue, typing?: boolean) => void;
-  readonly onBlur: () => void;
 }
 
 /** A label with its required mark, the same in every widget. */

@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'react';
-import { useController } from 'react-hook-form';
 import { useFieldSession } from '../draft/session-context.js';
 import { useFieldMessage } from './use-field-message.js';
 import { fieldDomId } from './problems.js';
+import { useAnswerField } from './use-answer-field.js';
 
 /** The "Other (specify)" text, stored at `<path>.other`; shown only while "Other" is chosen. */
 export function OtherField({ path, name, questionLabel }: { path: string; name: string; questionLabel: string }) {
   const session = useFieldSession();
   const { t } = session;
-  const { field } = useController({ name, control: session.control });
+  const otherPath = `${path}.other`;
+  const { value, change } = useAnswerField(otherPath, name);
   const [touched, setTouched] = useState(false);
   const message = useFieldMessage(session.errors, name);
-  const otherPath = `${path}.other`;
   const id = fieldDomId(otherPath);
   const errorId = `${id}-error`;
-  const text = typeof field.value === 'string' ? field.value : '';
+  const text = typeof value === 'string' ? value : '';
   const shown = message !== undefined && (touched || session.showAll) ? message : undefined;
   const { announce } = session;
   useEffect(() => {
@@ -31,17 +31,8 @@ export function OtherField({ path, name, questionLabel }: { path: string; name: 
         value={text}
         aria-invalid={shown ? true : undefined}
         aria-describedby={shown ? errorId : undefined}
-        onBlur={() => {
-          setTouched(true);
-          field.onBlur();
-        }}
-        onChange={(e) => {
-          const value = e.target.value === '' ? null : e.target.value;
-          field.onChange(value);
-          session.errors.clear(name);
-          session.answer(otherPath, value, true);
-          session.validate();
-        }}
+        onBlur={() => setTouched(true)}
+        onChange={(e) => change(e.target.value === '' ? null : e.target.value, true)}
       />
       {shown && (
         <p id={errorId} className="field-error">

@@ -1,7 +1,5 @@
 import { memo, useEffect, useState, type ComponentType } from 'react';
 import { useFieldMessage } from './use-field-message.js';
-import { useController } from 'react-hook-form';
-import type { AnswerValue } from '../../core/answers/value.js';
 import type { QuestionNode, QuestionType } from '../../core/questionnaire/index.js';
 import { useFieldSession } from '../draft/session-context.js';
 import { textIn } from '../questionnaire/labels.js';
@@ -15,6 +13,7 @@ import { TextWidget } from '../widgets/TextWidget.js';
 import type { WidgetProps } from '../widgets/types.js';
 import { HistoryDialog } from './HistoryDialog.js';
 import { OtherField } from './OtherField.js';
+import { useAnswerField } from './use-answer-field.js';
 import { fieldDomId } from './problems.js';
 
 const WIDGETS: Readonly<Record<QuestionType, ComponentType<WidgetProps>>> = {
@@ -52,16 +51,14 @@ interface Props {
  */
 export const QuestionField = memo(function QuestionField({ node, path, name, otherName, required }: Props) {
   const session = useFieldSession();
-  const { loaded, lang, announce, t } = session;
-  // Only `field` is read: reading RHF's fieldState would re-render this field on any error anywhere.
-  const { field } = useController({ name, control: session.control });
+  const { loaded, lang, announce, strings } = session;
+  const { value, change } = useAnswerField(path, name);
   const message = useFieldMessage(session.errors, name);
   const [historyOpen, setHistoryOpen] = useState(false);
   const q = node.question;
   const id = fieldDomId(path);
   const label = textIn(loaded, q.label, lang);
   const help = textIn(loaded, q.help, lang);
-  const value = (field.value ?? null) as AnswerValue;
   // An answer's own problem shows once validated; a missing answer only when asked (a link from
   // the review), so leaving a field empty never pushes the next one away from under the pointer.
   const shown = message !== undefined && (session.showAll || !isBlank(value)) ? message : undefined;
@@ -71,12 +68,6 @@ export const QuestionField = memo(function QuestionField({ node, path, name, oth
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const describedBy = [help ? helpId : undefined, shown ? errorId : undefined].filter(Boolean).join(' ') || undefined;
-  const change = (next: AnswerValue, typing?: boolean) => {
-    field.onChange(next);
-    session.errors.clear(name);
-    session.answer(path, next, typing);
-    session.validate();
-  };
   const Widget = WIDGETS[q.type];
   const description = help ? (
     <p id={helpId} className="help">
@@ -97,7 +88,6 @@ export const QuestionField = memo(function QuestionField({ node, path, name, oth
         invalid={shown !== undefined}
         value={value}
         onChange={change}
-        onBlur={field.onBlur}
       />
       {shown && (
         <p id={errorId} className="field-error">
@@ -106,7 +96,7 @@ export const QuestionField = memo(function QuestionField({ node, path, name, oth
       )}
       {hasOther && choosesOther(value) && <OtherField path={path} name={otherName} questionLabel={label} />}
       <button type="button" className="history-button small" onClick={() => setHistoryOpen(true)}>
-        {t('field.history')}
+        {strings.history}
         <span className="visually-hidden">: {label}</span>
       </button>
       {historyOpen && (

@@ -1,19 +1,19 @@
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../core/questionnaire/index.js';
-import { FieldSessionContext, type FieldSession } from '../draft/session-context.js';
+import { FieldSessionContext, fieldStrings, type FieldSession } from '../draft/session-context.js';
 import type { DraftSession } from '../draft/use-draft-session.js';
 import { formatNumber } from '../i18n/format.js';
 import { textIn } from '../questionnaire/labels.js';
-import { ItemList } from './ItemList.js';
 import { LiveRegion, useAnnouncer } from './LiveRegion.js';
 import { fieldDomId } from './problems.js';
+import { SectionItems, BLOCK_SIZE } from './SectionItems.js';
 import { SectionPager } from './SectionPager.js';
 import { useSectionForm } from './use-section-form.js';
 
-/** Items drawn at once on entering a section; the rest follow in background chunks. */
-const FIRST_ITEMS = 40;
-const MORE_ITEMS = 120;
+/** Items drawn at once on entering a section; the rest follow in background steps (whole blocks). */
+const FIRST_ITEMS = 2 * BLOCK_SIZE;
+const MORE_ITEMS = 6 * BLOCK_SIZE;
 
 interface Props {
   readonly session: DraftSession;
@@ -47,16 +47,19 @@ export function SectionView({ session, sectionId, sections, focus }: Props) {
       loaded,
       lang,
       t,
+      strings: fieldStrings(t),
       answer: session.answer,
       flush: session.flush,
       getAnswers: session.getAnswers,
+      answers: session.answerStore,
       control: form.control,
+      setFormValue: form.setValue,
       errors,
       validate,
       announce,
       showAll: focus !== undefined,
     }),
-    [draftId, loaded, lang, t, session.answer, session.flush, session.getAnswers, form.control, errors, validate, announce, focus],
+    [draftId, loaded, lang, t, session.answer, session.flush, session.getAnswers, session.answerStore, form.control, form.setValue, errors, validate, announce, focus],
   );
 
   useEffect(() => {
@@ -86,7 +89,7 @@ export function SectionView({ session, sectionId, sections, focus }: Props) {
             {textIn(loaded, section.title, lang)}
           </h1>
           {section.description && <p className="help">{textIn(loaded, section.description, lang)}</p>}
-          <ItemList items={shown >= total ? section.items : section.items.slice(0, shown)} evaluation={evaluation} headingLevel={2} />
+          <SectionItems items={section.items} shown={shown} evaluation={evaluation} />
           <LiveRegion text={text} />
         </section>
         <SectionPager draftId={draftId} sections={sections} index={index} />
