@@ -3,7 +3,13 @@
  * questionnaire in ONE section (plus a small second section to switch to):
  * - keypress → next painted frame while typing (p50/p95; target p95 ≤ 16 ms), measured in the
  *   page: from the keydown event's timestamp to a message posted from the next animation
- *   frame, which runs once that frame is painted;
+ *   frame, which runs once that frame is painted; typed steadily and in words with pauses,
+ *   each beside the same typing into a bare text box on an empty page (the floor).
+ *   At 60 Hz a keystroke also waits for the display's next refresh, 0 to 16.7 ms whatever the
+ *   page does: a bare text box alone shows a p95 of 13 to 17 ms here. So the target is checked
+ *   with Chromium's frame-rate limit off (--disable-frame-rate-limit), where a frame is drawn as
+ *   soon as there is something to draw and the figure is the app's own work from key to paint;
+ *   the 60 Hz figures are reported beside it, with their own floor;
  * - section switch into the big section and back (target ≤ 100 ms), from the hash change to
  *   the focused heading with every field in place, painted;
  * - opening a draft with every question answered, from a freshly loaded home page (target ≤ 300 ms);
@@ -16,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppDispatch } from '../main/services/app-dispatch.js';
 import { createAppServices } from '../main/services/app-services.js';
 import { createEventBus } from '../main/services/event-bus.js';
@@ -72,6 +78,8 @@ function bareCommits(dir: string, runs: number): number[] {
 // In-page code is passed as strings: this file is compiled without the DOM's types.
 const INSTALL_KEY_PROBE = `(() => {
   window.__latencies = [];
+  if (window.__probeInstalled) return;
+  window.__probeInstalled = true;
   document.addEventListener('keydown', (event) => {
     const start = event.timeStamp;
     requestAnimationFrame(() => {
@@ -108,14 +116,54 @@ const headingShown = (title: string, firstField: string) =>
 const fieldShown = (id: string) => `!!document.getElementById(${JSON.stringify(id)})`;
 const BIG = ['All 1,000 questions', 'q-q0'] as const;
 
-async function measureTyping(page: Page): Promise<number[]> {
+/** Typing without a break: 25 ms between keys, about 40 characters a second. */
+async function typeSteadily(page: Page): Promise<void> {
+  await page.keyboard.type(TYPED.repeat(3), { delay: 25 });
+}
+
+/**
+ * Typing as people do: a word, then a pause. Pauses around 250 ms let skip logic and
+ * validation run (they wait for typing to pause that long), so some keystrokes land while
+ * that work is under way: the case that shows whether it ever holds a keystroke up.
+ */
+async function typeInBursts(page: Page): Promise<void> {
+  const pauses = [120, 240, 260, 280, 300, 350, 450, 600];
+  const words = TYPED.repeat(2).split(' ');
+  for (const [i, word] of words.entries()) {
+    await page.keyboard.type(`${word} `, { delay: 25 });
+    await page.waitForTimeout(pauses[i % pauses.length] ?? 300);
+  }
+}
+
+/** Installs the probe, focuses the field, types, and returns each keystroke's latency. */
+async function measureTyping(page: Page, selector: string, type: (page: Page) => Promise<void>): Promise<number[]> {
   await page.evaluate(INSTALL_KEY_PROBE);
-  const field = page.locator('#q-q2');
+  const field = page.locator(selector);
   await field.click();
   await field.press('End');
-  await page.keyboard.type(TYPED.repeat(3), { delay: 25 });
+  await page.evaluate('window.__latencies = []');
+  await type(page);
   await page.waitForTimeout(500);
   return await page.evaluate<number[]>('window.__latencies');
+}
+
+/** A page showing one section of the open draft, every field in place. */
+async function openSection(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  await page.waitForSelector('#q-q999', { state: 'attached' });
+  return page;
+}
+
+/** The floor for keypress → paint in this browser: a bare text box on an empty page, no app. */
+async function bareInputTyping(browser: Browser, type: (page: Page) => Promise<void>): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.setContent('<label>Bare <input id="bare" type="text"></label>');
+    return await measureTyping(page, '#bare', type);
+  } finally {
+    await page.close();
+  }
 }
 
 export async function runUiBench(): Promise<BenchResult[]> {
@@ -127,7 +175,10 @@ export async function runUiBench(): Promise<BenchResult[]> {
   const dataDir = path.join(work, 'data');
   const services = createAppServices({ dataDir, questionnairesDir, host: 'web', appVersion: '0.0.0-bench', defaultQuestionnaireId: QUESTIONNAIRE_ID });
   const host = await startWebHost({ dispatch: createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir })), events: createEventBus(), staticDir });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking'];
+  const browser = await chromium.launch({ executablePath, args });
+  const fastBrowser = await chromium.launch({ executablePath, args: [...args, '--disable-frame-rate-limit'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
@@ -173,7 +224,16 @@ export async function runUiBench(): Promise<BenchResult[]> {
       }
     }
 
-    const typing = await measureTyping(page);
+    // Typing, twice: as on a 60 Hz display, and with the frame-rate limit off (see the file's comment).
+    const typing60 = await measureTyping(page, '#q-q2', typeSteadily);
+    const bare60 = await bareInputTyping(browser, typeSteadily);
+    const fastPage = await openSection(fastBrowser, `${host.url}#/drafts/${draftId}/big`);
+    const typing = await measureTyping(fastPage, '#q-q2', typeSteadily);
+    const bursts = await measureTyping(fastPage, '#q-q8', typeInBursts);
+    await fastPage.close();
+    const bareTyping = await bareInputTyping(fastBrowser, typeSteadily);
+    const bareBursts = await bareInputTyping(fastBrowser, typeInBursts);
+    const bare = (values: number[]) => ({ baseline: { name: 'bare text box', median: Math.round(median(values) * 100) / 100 } });
 
     const saves = await page.evaluate<number[]>(`(async () => {
       const times = [];
@@ -189,9 +249,14 @@ export async function runUiBench(): Promise<BenchResult[]> {
     const floorMedian = Math.round(median(floor) * 100) / 100;
 
     return [
-      result('keypress → next paint while typing, 1,000-question section (p50/p95)', typing, { target: 16 }),
+      result('keypress → next paint, typing steadily, 1,000-question section (p50/p95)', typing, { target: 16, ...bare(bareTyping) }),
+      result('keypress → next paint, typing steadily, bare text box on an empty page (the floor)', bareTyping),
+      result('keypress → next paint, typing words with pauses, 1,000-question section (p50/p95)', bursts, { target: 16, ...bare(bareBursts) }),
+      result('keypress → next paint, typing words with pauses, bare text box (the floor)', bareBursts),
+      result('keypress → next paint at 60 Hz (waits for the display), typing steadily, 1,000-question section', typing60, bare(bare60)),
+      result('keypress → next paint at 60 Hz, typing steadily, bare text box (the floor)', bare60),
       result('section switch into the 1,000-question section: heading and first questions painted', toBigFirst, { target: 100 }),
-      result('section switch into the 1,000-question section: all 1,000 fields in place', toBigAll),
+      result('section switch into the 1,000-question section: all 1,000 fields in place', toBigAll, { target: 100 }),
       result('section switch to a small section (leaving the big one)', toSmall, { target: 100 }),
       result('open a draft with 1,000 answers from a fresh home page: first questions painted', openFirst, { target: 300 }),
       result('open a draft with 1,000 answers from a fresh home page: all 1,000 fields in place', openAll),
@@ -199,6 +264,7 @@ export async function runUiBench(): Promise<BenchResult[]> {
       result('SQLite bare commit (WAL, synchronous=FULL), same disk', floor),
     ];
   } finally {
+    await fastBrowser.close();
     await browser.close();
     await host.close();
     services.close();

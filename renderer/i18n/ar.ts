@@ -98,6 +98,9 @@ export const ar: UiStrings = {
     choose: '— اختر —',
     otherSpecify: 'يرجى التحديد',
     selectedCount: 'تم اختيار {{count}}',
+    day: 'اليوم',
+    month: 'الشهر',
+    year: 'السنة',
   },
   repeat: {
     add: 'إضافة إدخال',

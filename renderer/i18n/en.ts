@@ -97,6 +97,9 @@ export const en = {
     choose: '— Choose —',
     otherSpecify: 'Please specify',
     selectedCount: '{{count}} selected',
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
   },
   repeat: {
     add: 'Add an entry',

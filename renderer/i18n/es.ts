@@ -98,6 +98,9 @@ export const es: UiStrings = {
     choose: '— Elegir —',
     otherSpecify: 'Especifique',
     selectedCount: '{{count}} seleccionada(s)',
+    day: 'Día',
+    month: 'Mes',
+    year: 'Año',
   },
   repeat: {
     add: 'Añadir una entrada',

@@ -98,6 +98,9 @@ export const fr: UiStrings = {
     choose: '— Choisir —',
     otherSpecify: 'Veuillez préciser',
     selectedCount: '{{count}} sélectionné(s)',
+    day: 'Jour',
+    month: 'Mois',
+    year: 'Année',
   },
   repeat: {
     add: 'Ajouter une entrée',

@@ -1,27 +1,58 @@
+import { useMemo, useState } from 'react';
+import { useFieldSession } from '../draft/session-context.js';
+import { joinDate, monthNames, splitDate, type DateParts } from '../fields/date-parts.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
 
-/** A calendar date, stored as YYYY-MM-DD (the browser's date input shows it in the user's locale). */
+/**
+ * A calendar date as three boxes: day, month (named in the chosen language) and year, stored
+ * as YYYY-MM-DD. Not the browser's date input: that one shows its format and calendar in the
+ * computer's language, whatever the questionnaire's, and is awkward with a screen reader.
+ */
 export function DateWidget(props: WidgetProps) {
-  const q = props.node.question;
-  const range = q.type === 'date' ? { min: q.min, max: q.max } : {};
+  const { t, lang, strings } = useFieldSession();
+  const months = useMemo(() => monthNames(lang), [lang]);
+  const [parts, setParts] = useState<DateParts>(() => splitDate(props.value));
+  const [emitted, setEmitted] = useState(props.value);
+  if (props.value !== emitted) {
+    // Set from outside (a value restored from history): the boxes follow.
+    setEmitted(props.value);
+    setParts(splitDate(props.value));
+  }
+  const change = (next: DateParts, typing: boolean) => {
+    setParts(next);
+    const value = joinDate(next);
+    setEmitted(value);
+    props.onChange(value, typing);
+  };
+  const common = { 'aria-invalid': props.invalid || undefined, 'aria-required': props.required || undefined };
   return (
-    <div className="field">
-      <label htmlFor={props.id}>
+    <fieldset className="choice-group date-group" aria-describedby={props.describedBy}>
+      <legend>
         <LabelText label={props.label} required={props.required} />
-      </label>
+      </legend>
       {props.description}
-      <input
-        id={props.id}
-        type="date"
-        className="date-input"
-        value={typeof props.value === 'string' ? props.value : ''}
-        {...range}
-        aria-describedby={props.describedBy}
-        aria-invalid={props.invalid || undefined}
-        aria-required={props.required || undefined}
-        onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}
-      />
-    </div>
+      <div className="date-parts">
+        <label className="date-part">
+          <span>{t('field.day')}</span>
+          <input id={props.id} type="text" inputMode="numeric" className="date-day" maxLength={2} dir="ltr" value={parts.day} {...common} onChange={(e) => change({ ...parts, day: e.target.value }, true)} />
+        </label>
+        <label className="date-part">
+          <span>{t('field.month')}</span>
+          <select id={`${props.id}-month`} value={parts.month} {...common} onChange={(e) => change({ ...parts, month: e.target.value }, false)}>
+            <option value="">{strings.choose}</option>
+            {months.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="date-part">
+          <span>{t('field.year')}</span>
+          <input id={`${props.id}-year`} type="text" inputMode="numeric" className="date-year" maxLength={4} dir="ltr" value={parts.year} {...common} onChange={(e) => change({ ...parts, year: e.target.value }, true)} />
+        </label>
+      </div>
+    </fieldset>
   );
 }

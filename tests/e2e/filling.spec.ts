@@ -79,7 +79,11 @@ test('a secretariat fills every section, reloads mid-way, and sees a complete re
   await nextSection(page, 'Declaration');
   await group(page, /I confirm that/).getByRole('radio', { name: 'Yes', exact: true }).check();
   await page.getByLabel('Name of the person confirming').fill('Amina Diallo');
-  await page.getByLabel('Date', { exact: false }).last().fill(new Date().toISOString().slice(0, 10));
+  const now = new Date();
+  const date = group(page, /^Date/);
+  await date.getByLabel('Day').fill(String(now.getUTCDate()));
+  await date.getByLabel('Month').selectOption(String(now.getUTCMonth() + 1).padStart(2, '0'));
+  await date.getByLabel('Year').fill(String(now.getUTCFullYear()));
   await group(page, /May IOM quote your answers/).getByRole('radio').first().check();
 
   await page.getByRole('link', { name: 'Review', exact: true }).first().click();
@@ -195,6 +199,43 @@ test('switching to Arabic and back keeps every answer, and Arabic is right-to-le
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByLabel('Your full name')).toHaveValue('Amina Diallo');
   await expect(page.getByLabel('How many States take part in the mechanism?')).toHaveValue('45');
+});
+
+test('a date is typed in day, month and year boxes, named in the chosen language; half a date is kept and reported', async ({ page, app }) => {
+  const url = await createDraft(page, app);
+  await page.goto(url.replace(/\/profile$/, '/declaration'));
+  const date = group(page, /^Date/);
+  await date.getByLabel('Day').fill('5');
+  await date.getByLabel('Month').selectOption({ label: 'March' });
+  // The message is next to the boxes and read with them (the group's description).
+  await expect(date).toHaveAccessibleDescription(/Enter a valid date\./);
+  await saved(page);
+
+  // Half a date survives a reload, and is still reported.
+  await page.reload();
+  await expect(date.getByLabel('Day')).toHaveValue('05');
+  await expect(date.getByLabel('Month')).toHaveValue('03');
+  await expect(date).toHaveAccessibleDescription(/Enter a valid date\./);
+
+  // A date in the future breaks the questionnaire's constraint; a past one is accepted.
+  await date.getByLabel('Year').fill('2999');
+  await expect(date).toHaveAccessibleDescription(/The date cannot be in the future\./);
+  await date.getByLabel('Year').fill('2024');
+  await expect(date).not.toHaveAccessibleDescription(/Enter a valid date|cannot be in the future/);
+  await expect(page.getByRole('paragraph').filter({ hasText: /Enter a valid date|cannot be in the future/ })).toHaveCount(0);
+  await saved(page);
+
+  // The boxes and the month names follow the language; the review shows the date in it too.
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByRole('group', { name: /^Date/ }).getByLabel('Mois').locator('option:checked')).toHaveText('mars');
+  await page.getByLabel('Langue').selectOption('ar');
+  const arabic = page.getByRole('group', { name: /^التاريخ/ });
+  await expect(arabic.getByLabel('اليوم')).toHaveValue('05');
+  await expect(arabic.getByLabel('الشهر').locator('option:checked')).toHaveText('مارس');
+  await expect(arabic.getByLabel('السنة')).toHaveValue('2024');
+  await page.getByLabel('اللغة').selectOption('en');
+  await page.getByRole('link', { name: 'Review', exact: true }).first().click();
+  await expect(page.getByRole('region', { name: 'Declaration' }).getByText('March 5, 2024')).toBeVisible();
 });
 
 test('the review lists what is missing, and each item leads to its field', async ({ page, app }) => {

@@ -1,0 +1,46 @@
+import type { AnswerValue } from '../../core/answers/value.js';
+
+/** A date as the three boxes show it: day and year as typed, month `01`–`12` or empty. */
+export interface DateParts {
+  readonly day: string;
+  readonly month: string;
+  readonly year: string;
+}
+
+const EMPTY: DateParts = { day: '', month: '', year: '' };
+
+/** Arabic-Indic and Persian digits to ASCII; anything but digits dropped (a box holds a number). */
+export function digitsOnly(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\D/g, '');
+}
+
+/**
+ * What the date boxes store: `YYYY-MM-DD` once all three are filled (a one-digit day gets its
+ * zero), `null` when all are empty, and otherwise the parts as they stand (`-03-15` when only
+ * the year is missing). A half-typed date is thus saved like any keystroke, and the engine
+ * reports it as not a valid date until it is one.
+ */
+export function joinDate(parts: DateParts): string | null {
+  const day = digitsOnly(parts.day);
+  const year = digitsOnly(parts.year);
+  if (day === '' && parts.month === '' && year === '') return null;
+  return `${year}-${parts.month}-${day.length === 1 ? `0${day}` : day}`;
+}
+
+/** The three boxes for a stored answer (the inverse of `joinDate`). */
+export function splitDate(value: AnswerValue): DateParts {
+  if (typeof value !== 'string' || value === '') return EMPTY;
+  const parts = value.split('-');
+  if (parts.length !== 3) return { ...EMPTY, year: digitsOnly(value) };
+  const [year = '', month = '', day = ''] = parts;
+  return { year, month: /^(0[1-9]|1[0-2])$/.test(month) ? month : '', day };
+}
+
+/** The twelve month names in `lang`, January first, as `01`–`12` with their names. */
+export function monthNames(lang: string): { value: string; name: string }[] {
+  const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1).padStart(2, '0'), name: format.format(new Date(Date.UTC(2001, i, 1))) }));
+}
