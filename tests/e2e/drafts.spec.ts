@@ -10,6 +10,29 @@ async function createDraft(page: Page, title: string): Promise<void> {
   await expect(page.locator('#section-heading')).toBeFocused();
 }
 
+test('Create without a respondent or a mechanism is refused: the missing choice is focused and described', async ({ page, app }) => {
+  await page.goto(app.url);
+  const create = page.getByRole('button', { name: 'Create assessment' });
+  await create.click();
+  const respondents = page.getByRole('group', { name: /In what capacity/ });
+  await expect(respondents.getByRole('radio').first()).toBeFocused();
+  await expect(respondents).toHaveAccessibleDescription('Choose in what capacity you are answering.');
+  await expect(page.getByRole('alert')).toHaveText('Choose in what capacity you are answering.');
+
+  await respondents.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await create.click();
+  const mechanism = page.getByLabel('Which mechanism are you answering about?');
+  await expect(mechanism).toBeFocused();
+  await expect(mechanism).toHaveAttribute('aria-invalid', 'true');
+  await expect(mechanism).toHaveAccessibleDescription('Choose the mechanism.');
+  // Nothing was created by the refused attempts.
+  await expect(page.getByRole('row', { name: /Bali Process|Prague Process/ })).toHaveCount(0);
+  await mechanism.selectOption('bali_process');
+  await create.click();
+  await expect(page.locator('#section-heading')).toBeFocused();
+});
+
 test('the title defaults to the mechanism and the year, and the table shows each draft', async ({ page, app }) => {
   await page.goto(app.url);
   await page.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
