@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
 import type { Control } from 'react-hook-form';
-import type { AnswerMap, AnswerValue } from '../../core/answers/value.js';
+import type { AnswerValue } from '../../core/answers/value.js';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import type { ErrorStore } from '../wizard/error-store.js';
@@ -19,7 +19,6 @@ export interface FieldSession {
   /** Records a change: shown at once, saved by the autosaver, re-evaluated for skip logic. */
   readonly answer: (path: string, value: AnswerValue, typing?: boolean) => void;
   readonly flush: () => Promise<void>;
-  readonly getAnswers: () => AnswerMap;
   /** The answers by path; a field subscribes to its own path, so typing re-renders only that field. */
   readonly answers: AnswerStore;
   /** The section's form, passed explicitly (no FormProvider): repeat groups keep their rows in it. */

@@ -50,7 +50,6 @@ export function SectionView({ session, sectionId, sections, focus }: Props) {
       strings: fieldStrings(t),
       answer: session.answer,
       flush: session.flush,
-      getAnswers: session.getAnswers,
       answers: session.answerStore,
       control: form.control,
       setFormValue: form.setValue,
@@ -59,7 +58,7 @@ export function SectionView({ session, sectionId, sections, focus }: Props) {
       announce,
       showAll: focus !== undefined,
     }),
-    [draftId, loaded, lang, t, session.answer, session.flush, session.getAnswers, session.answerStore, form.control, form.setValue, errors, validate, announce, focus],
+    [draftId, loaded, lang, t, session.answer, session.flush, session.answerStore, form.control, form.setValue, errors, validate, announce, focus],
   );
 
   useEffect(() => {
