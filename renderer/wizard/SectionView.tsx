@@ -27,7 +27,6 @@ interface Props {
 export function SectionView({ session, sectionId, sections, focus }: Props) {
   const { t } = useTranslation();
   const { loaded, lang, evaluation, draftId } = session;
-  const { form, validate, errors } = useSectionForm(session, sectionId);
   const { text, announce } = useAnnouncer();
   const heading = useRef<HTMLHeadingElement>(null);
   const index = sections.findIndex((s) => s.id === sectionId);
@@ -36,6 +35,7 @@ export function SectionView({ session, sectionId, sections, focus }: Props) {
   // A long section appears at once and fills in while the user reads: the rest is rendered in
   // interruptible transitions, so typing is never held up. A review link renders everything.
   const [shown, setShown] = useState(() => (focus ? Number.POSITIVE_INFINITY : FIRST_ITEMS));
+  const { form, validate, errors } = useSectionForm(session, sectionId, shown >= total);
   useEffect(() => {
     if (shown >= total) return;
     const timer = setTimeout(() => startTransition(() => setShown((n) => n + MORE_ITEMS)), 0);

@@ -11,9 +11,10 @@ const VALIDATE_DELAY_MS = 250;
  * One react-hook-form form per section, validated by core's section schema through
  * zodResolver. The schema is rebuilt at each validation from the draft's current answers
  * and language, so skip logic and messages are always those on screen. Validation runs
- * shortly after typing pauses, on blur and on a language change; it never blocks anything.
+ * once the section is drawn, shortly after typing pauses, and on a language change; it never
+ * blocks anything.
  */
-export function useSectionForm(session: DraftSession, sectionId: string) {
+export function useSectionForm(session: DraftSession, sectionId: string, drawn: boolean) {
   const { loaded, lang, getAnswers } = session;
   const langRef = useRef(lang);
   langRef.current = lang;
@@ -40,8 +41,10 @@ export function useSectionForm(session: DraftSession, sectionId: string) {
     [trigger],
   );
   useEffect(() => {
-    validate(true);
+    // The first validation waits until a long section is all drawn: it reads every answer of
+    // the section, and the questions on screen matter more in the meantime.
+    if (drawn) validate(true);
     return () => clearTimeout(timer.current);
-  }, [validate, lang]);
+  }, [validate, lang, drawn]);
   return { form, validate, errors };
 }
