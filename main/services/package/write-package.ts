@@ -17,7 +17,7 @@ import {
 } from '../../../core/package/manifest.js';
 import { parsePublicKeyLine, publicKeyLineFromPrivate } from '../crypto/ssh-key.js';
 import { signSshSig } from '../crypto/sshsig.js';
-import { commitTempFile, removeQuietly, tempPathBeside } from '../atomic-file.js';
+import { commitTempFile, removeLeftoverTemps, removeQuietly, tempPathBeside } from '../atomic-file.js';
 import { writeZipPass } from './zip-writer.js';
 
 export interface PackageAttachment {
@@ -112,6 +112,9 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     },
     ...(input.signal ? { signal: input.signal } : {}),
   };
+  // A temp file beside this target can only be from an export killed before its rename (an
+  // export reserves its path), so it goes now rather than stay forever.
+  await removeLeftoverTemps(input.outPath);
   // Rarely (a blank scan, a file of zeros) an entry compresses beyond the readers' ratio limit;
   // it is then stored uncompressed and the package written again.
   for (let pass = 0; pass < 2; pass++) {

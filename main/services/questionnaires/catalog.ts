@@ -53,6 +53,9 @@ export interface CatalogEntry {
 
 type Cached = { ok: true; entry: CatalogEntry } | { ok: false; error: AppError };
 
+/** Far above any real questionnaire (the 1,000-question benchmark file is 0.4 MB). */
+const MAX_QUESTIONNAIRE_BYTES = 4 * 2 ** 20;
+
 const describe = (errors: readonly LoadError[]): string =>
   errors
     .slice(0, 5)
@@ -72,9 +75,22 @@ export function createQuestionnaireCatalog(dir: string, defaultId = DEFAULT_QUES
     if (!ID_PATTERN.test(ref.id) || !VERSION_PATTERN.test(ref.version)) {
       return { ok: false, error: new AppError('NOT_FOUND', `There is no questionnaire ${label.slice(0, 100)}.`) };
     }
+    const file = path.join(dir, ref.id, `${ref.version}.json`);
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, ref.id, `${ref.version}.json`), 'utf8');
+      // Sized before it is read: a huge file is refused without filling the memory.
+      const size = fs.statSync(file).size;
+      if (size > MAX_QUESTIONNAIRE_BYTES) {
+        const mb = (size / 2 ** 20).toFixed(1);
+        return {
+          ok: false,
+          error: new AppError(
+            'BAD_FILE',
+            `The questionnaire file ${label} is ${mb} MB; a questionnaire file may be at most ${String(MAX_QUESTIONNAIRE_BYTES / 2 ** 20)} MB.`,
+          ),
+        };
+      }
+      text = fs.readFileSync(file, 'utf8');
     } catch {
       return { ok: false, error: new AppError('NOT_FOUND', `The questionnaire ${label} is not installed.`) };
     }
@@ -96,7 +112,14 @@ export function createQuestionnaireCatalog(dir: string, defaultId = DEFAULT_QUES
       const error = new AppError('BAD_FILE', `The file for questionnaire ${label} declares ${q.id} ${q.version}.`);
       return { ok: false, error };
     }
-    return { ok: true, entry: { ref: { id: ref.id, version: ref.version }, definition: json as Record<string, unknown>, loaded: result.questionnaire } };
+    return {
+      ok: true,
+      entry: {
+        ref: { id: ref.id, version: ref.version },
+        definition: json as Record<string, unknown>,
+        loaded: result.questionnaire,
+      },
+    };
   }
 
   function lookup(ref: QuestionnaireRef): Cached {

@@ -143,6 +143,24 @@ describe('writePackage and readPackage', () => {
     expect(fs.readdirSync(dir)).toEqual(['attachment.bin']);
   });
 
+  it('removes the temp file a killed export of the same target left, and nothing else', async () => {
+    const dir = tempDir();
+    const signer = makeSigner();
+    const outPath = path.join(dir, 'Bali Process 2026 (r1).iscm');
+    const leftover = '.Bali Process 2026 (r1).iscm.0a1b2c3d4e5f.tmp';
+    const kept = ['.Bali Process 2026 (r1).iscm.notours.tmp', '.Other.iscm.0a1b2c3d4e5f.tmp', 'notes.txt'];
+    for (const name of [leftover, ...kept]) fs.writeFileSync(path.join(dir, name), 'partial');
+    await writePackage({
+      manifestFields: sampleFields(signer),
+      responses: sampleResponses(),
+      attachments: [],
+      signer: { privateKey: signer.privateKeyPkcs8 },
+      recipients: [DEV_RECIPIENT],
+      outPath,
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual([...kept, path.basename(outPath)].sort());
+  });
+
   it('refuses a signing key that is not the one the manifest names', async () => {
     const signer = makeSigner();
     const other = makeSigner();
