@@ -16,8 +16,10 @@ export interface FileFilter {
 export interface PickFilesOptions {
   readonly title: string;
   readonly filters?: readonly FileFilter[];
-  /** Allow choosing several files. */
+  /** Allow choosing several files (or folders). */
   readonly multiple?: boolean;
+  /** Choose folders instead of files (filters then do not apply). */
+  readonly folders?: boolean;
 }
 
 export interface PickSavePathOptions {

@@ -1,5 +1,6 @@
 import { dialog, safeStorage, type BrowserWindow, type FileFilter as ElectronFilter } from 'electron';
 import type { FileFilter, HostCapabilities, SecretStore } from '../services/host.js';
+import { openDialogProperties } from './dialog-properties.js';
 import { secretStoreIsReal } from './secret-store-policy.js';
 
 const toElectronFilters = (filters: readonly FileFilter[] = []): ElectronFilter[] =>
@@ -28,10 +29,10 @@ const secretStore: SecretStore = {
 /** The desktop's dialogs, PDF printing and secret store, bound to the app window. */
 export function createElectronHost(getWindow: () => BrowserWindow | undefined): HostCapabilities {
   return {
-    pickFiles: async ({ title, filters, multiple }) => {
+    pickFiles: async ({ title, filters, multiple, folders }) => {
       const win = getWindow();
-      const properties: ('openFile' | 'multiSelections')[] = multiple ? ['openFile', 'multiSelections'] : ['openFile'];
-      const options = { title, filters: toElectronFilters(filters), properties };
+      const properties = openDialogProperties({ multiple, folders });
+      const options = { title, filters: folders ? [] : toElectronFilters(filters), properties };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },

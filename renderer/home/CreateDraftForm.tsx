@@ -27,9 +27,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
   const respondentGroup = useRef<HTMLFieldSetElement>(null);
   const mechanismSelect = useRef<HTMLSelectElement>(null);
   const year = new Date().getFullYear();
-  const defaultTitle = mech
-    ? t('create.defaultTitle', { mechanism: choiceLabel(loaded, mechanism?.choices, mech, lang), year })
-    : '';
+  const defaultTitle = mech ? t('create.defaultTitle', { mechanism: choiceLabel(loaded, mechanism?.choices, mech, lang), year }) : '';
   const shownTitle = title ?? defaultTitle;
 
   async function create(event: SyntheticEvent) {
@@ -49,12 +47,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
     setBusy(true);
     try {
       const draft = await unwrap(
-        window.iscm.drafts.create({
-          title: shownTitle.trim() || t('create.heading'),
-          respondentKind: kind || 'unknown',
-          mechanism: mech || null,
-          language: lang,
-        }),
+        window.iscm.drafts.create({ title: shownTitle.trim() || t('create.heading'), respondentKind: kind || 'unknown', mechanism: mech || null, language: lang }),
       );
       if (respondent) await unwrap(window.iscm.answers.save({ draftId: draft.id, path: respondent.id, value: kind }));
       if (mechanism) await unwrap(window.iscm.answers.save({ draftId: draft.id, path: mechanism.id, value: mech }));
@@ -74,11 +67,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
         </p>
       )}
       {respondent && (
-        <fieldset
-          className="choice-group"
-          ref={respondentGroup}
-          aria-describedby={missing === 'respondent' ? 'create-error' : undefined}
-        >
+        <fieldset className="choice-group" ref={respondentGroup} aria-describedby={missing === 'respondent' ? 'create-error' : undefined}>
           <legend>{textIn(loaded, respondent.question.label, lang) || t('create.respondent')}</legend>
           {(respondent.choices ?? []).map((c) => (
             <label key={c.value} className="choice">
@@ -103,9 +92,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
       )}
       {mechanism && (
         <div className="field">
-          <label htmlFor="create-mechanism">
-            {textIn(loaded, mechanism.question.label, lang) || t('create.mechanism')}
-          </label>
+          <label htmlFor="create-mechanism">{textIn(loaded, mechanism.question.label, lang) || t('create.mechanism')}</label>
           <select
             id="create-mechanism"
             ref={mechanismSelect}
@@ -131,13 +118,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
       )}
       <div className="field">
         <label htmlFor="new-draft-title">{t('create.title')}</label>
-        <input
-          id="new-draft-title"
-          value={shownTitle}
-          onChange={(e) => setTitle(e.target.value)}
-          maxLength={200}
-          aria-describedby="new-draft-title-help"
-        />
+        <input id="new-draft-title" value={shownTitle} onChange={(e) => setTitle(e.target.value)} maxLength={200} aria-describedby="new-draft-title-help" />
         <span id="new-draft-title-help" className="help">
           {t('create.titleHelp')}
         </span>

@@ -2,7 +2,9 @@ import { LanguageSelect } from './LanguageSelect.js';
 import { useState } from 'react';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import { unwrap } from '../api/errors.js';
-import { useAction } from '../api/use-loader.js';
+import { useAction, useLoader } from '../api/use-loader.js';
+
+const loadInfo = () => unwrap(window.iscm.iom.info({}));
 
 /** The consolidated dataset (ODK Central layout) as CSV files or one XLSX workbook, into a folder. */
 export function ExportPanel() {
@@ -12,6 +14,13 @@ export function ExportPanel() {
   const [outDir, setOutDir] = useState('');
   const [written, setWritten] = useState<{ files: string[]; submissions: number; media: number } | undefined>();
   const action = useAction();
+  // The desktop has a folder dialog; in the web host the path is typed.
+  const canPick = useLoader(loadInfo).data?.canPickFiles === true;
+  const choose = () =>
+    action.run(async () => {
+      const chosen = await unwrap(window.iscm.iom.pickExportFolder({}));
+      if (chosen.path !== null) setOutDir(chosen.path);
+    });
   const run = () =>
     action.run(async () => {
       setWritten(undefined);
@@ -37,6 +46,11 @@ export function ExportPanel() {
       <div className="field">
         <label htmlFor="iom-out">Folder to write to (path on this computer)</label>
         <input id="iom-out" value={outDir} onChange={(e) => setOutDir(e.target.value)} size={50} />
+        {canPick && (
+          <button type="button" onClick={choose} disabled={action.busy}>
+            Choose folder…
+          </button>
+        )}
       </div>
       <div>
         <button type="button" onClick={run} disabled={action.busy || outDir.trim() === ''}>

@@ -9,7 +9,7 @@ const POLL_MS = 250;
 const loadInfo = () => unwrap(window.iscm.iom.info({}));
 
 /**
- * Pick files (desktop dialog) or type paths of files and folders (one per line; folders are
+ * Pick files or folders (desktop dialogs) or type paths of files and folders (one per line; folders are
  * searched for *.iscm), import them, and watch each file's outcome arrive.
  */
 export function ImportPanel() {
@@ -50,9 +50,9 @@ export function ImportPanel() {
       setOperationId(id);
     });
   }, [action, list]);
-  const pick = () =>
+  const pick = (folder: boolean) =>
     action.run(async () => {
-      const picked = await unwrap(window.iscm.iom.pickFiles({ folder: false }));
+      const picked = await unwrap(window.iscm.iom.pickFiles({ folder }));
       if (picked.paths.length > 0) setPaths([...list, ...picked.paths].join('\n'));
     });
 
@@ -69,9 +69,14 @@ export function ImportPanel() {
         </div>
         <div className="inline">
           {current.canPickFiles && (
-            <button type="button" onClick={pick} disabled={action.busy || running}>
-              Choose files…
-            </button>
+            <>
+              <button type="button" onClick={() => pick(false)} disabled={action.busy || running}>
+                Choose files…
+              </button>
+              <button type="button" onClick={() => pick(true)} disabled={action.busy || running}>
+                Choose folders…
+              </button>
+            </>
           )}
           <button type="button" onClick={start} disabled={action.busy || running || list.length === 0 || !current.recipient}>
             Import

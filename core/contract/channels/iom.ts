@@ -151,8 +151,10 @@ export const iomChannels = {
   createIdentity: channel(emptyInput, iomInfoSchema),
   /** Uses an existing identity file (`age-keygen` or `iscm keygen` format). */
   useIdentity: channel(z.object({ path: localPathSchema }).strict(), iomInfoSchema),
-  /** Desktop only: the native dialog; NOT_SUPPORTED in the web host, where paths are typed. */
+  /** Desktop only: the native dialog for packages (`folder`: folders of them); NOT_SUPPORTED in the web host, where paths are typed. */
   pickFiles: channel(z.object({ folder: z.boolean() }).strict(), z.object({ paths: z.array(z.string()) }).strict()),
+  /** Desktop only: the native dialog for the folder an export goes to; `null` when cancelled. */
+  pickExportFolder: channel(emptyInput, z.object({ path: z.string().nullable() }).strict()),
   /** Starts importing files or folders; follow it with `importProgress` (and `progress` events). */
   startImport: channel(z.object({ paths: z.array(localPathSchema).min(1).max(10_000) }).strict(), z.object({ operationId: z.string() }).strict()),
   importProgress: channel(z.object({ operationId: z.string().max(100) }).strict(), importProgressSchema),

@@ -70,6 +70,10 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
     if (!identity) throw new AppError('NOT_FOUND', "Set up IOM's identity first: packages cannot be opened without it.");
     return identity;
   };
+  const requireDialogs = (): HostCapabilities => {
+    if (!options.hostCapabilities) throw new AppError('NOT_SUPPORTED', 'This window cannot open a file dialog: type the paths instead.');
+    return options.hostCapabilities;
+  };
   const operations = createImportOperations((p) =>
     options.events?.emit('progress', { operationId: p.operationId, label: 'import', done: p.done, total: p.total }),
   );
@@ -90,11 +94,15 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       return info();
     },
     pickFiles: async ({ folder }) => {
-      const host = options.hostCapabilities;
-      if (!host) throw new AppError('NOT_SUPPORTED', 'This window cannot open a file dialog: type the paths instead.');
-      if (folder) throw new AppError('NOT_SUPPORTED', 'Choosing a folder is not available yet: pick the files, or type the folder path.');
-      const paths = await host.pickFiles({ title: 'Submission packages to import', filters: [{ name: 'ISCM submission', extensions: ['iscm'] }], multiple: true });
+      const host = requireDialogs();
+      const paths = folder
+        ? await host.pickFiles({ title: 'Folders with submission packages to import', multiple: true, folders: true })
+        : await host.pickFiles({ title: 'Submission packages to import', filters: [{ name: 'ISCM submission', extensions: ['iscm'] }], multiple: true });
       return { paths: [...paths] };
+    },
+    pickExportFolder: async () => {
+      const [chosen] = await requireDialogs().pickFiles({ title: 'Folder to export the dataset to', folders: true });
+      return { path: chosen ?? null };
     },
     startImport: ({ paths }) => {
       const identity = requireIdentity();

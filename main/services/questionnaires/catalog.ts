@@ -81,14 +81,8 @@ export function createQuestionnaireCatalog(dir: string, defaultId = DEFAULT_QUES
       // Sized before it is read: a huge file is refused without filling the memory.
       const size = fs.statSync(file).size;
       if (size > MAX_QUESTIONNAIRE_BYTES) {
-        const mb = (size / 2 ** 20).toFixed(1);
-        return {
-          ok: false,
-          error: new AppError(
-            'BAD_FILE',
-            `The questionnaire file ${label} is ${mb} MB; a questionnaire file may be at most ${String(MAX_QUESTIONNAIRE_BYTES / 2 ** 20)} MB.`,
-          ),
-        };
+        const limit = `a questionnaire file may be at most ${String(MAX_QUESTIONNAIRE_BYTES / 2 ** 20)} MB`;
+        return { ok: false, error: new AppError('BAD_FILE', `The questionnaire file ${label} is ${(size / 2 ** 20).toFixed(1)} MB; ${limit}.`) };
       }
       text = fs.readFileSync(file, 'utf8');
     } catch {
@@ -112,14 +106,7 @@ export function createQuestionnaireCatalog(dir: string, defaultId = DEFAULT_QUES
       const error = new AppError('BAD_FILE', `The file for questionnaire ${label} declares ${q.id} ${q.version}.`);
       return { ok: false, error };
     }
-    return {
-      ok: true,
-      entry: {
-        ref: { id: ref.id, version: ref.version },
-        definition: json as Record<string, unknown>,
-        loaded: result.questionnaire,
-      },
-    };
+    return { ok: true, entry: { ref: { id: ref.id, version: ref.version }, definition: json as Record<string, unknown>, loaded: result.questionnaire } };
   }
 
   function lookup(ref: QuestionnaireRef): Cached {

@@ -48,14 +48,12 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
       '9.0.2': '',
       '9.0.3': `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
       '9.0.4': `{"format":"iscm-questionnaire/1","id":"iscm-assessment","version":"9.0.4","sections":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`,
-      '9.0.5':
-        '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"format":"iscm-questionnaire/1","id":"iscm-assessment","version":"9.0.5"}',
+      '9.0.5': '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"format":"iscm-questionnaire/1","id":"iscm-assessment","version":"9.0.5"}',
       '9.0.6': real, // says 1.0.0 inside
       '9.0.7': fs.readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/questionnaires/broken-cycle.json')),
       '9.0.8': `{"x":"${'y'.repeat(8 * 1024 * 1024)}"}`,
     };
-    for (const [version, content] of Object.entries(hostile))
-      fs.writeFileSync(path.join(questionnairesDir, 'iscm-assessment', `${version}.json`), content);
+    for (const [version, content] of Object.entries(hostile)) fs.writeFileSync(path.join(questionnairesDir, 'iscm-assessment', `${version}.json`), content);
     // 1 GiB, sparse: refused by its size, never read into memory.
     const giant = path.join(questionnairesDir, 'iscm-assessment', '9.0.9.json');
     fs.writeFileSync(giant, '');
@@ -70,12 +68,8 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
       if (!result.ok) expect(result.error.message, version).toContain(`iscm-assessment ${version}`);
     }
     const giantResult = await app.dispatch('questionnaires.get', { id: 'iscm-assessment', version: '9.0.9' });
-    expect(giantResult).toMatchObject({
-      ok: false,
-      error: {
-        message: 'The questionnaire file iscm-assessment 9.0.9 is 1024.0 MB; a questionnaire file may be at most 4 MB.',
-      },
-    });
+    const tooLarge = 'The questionnaire file iscm-assessment 9.0.9 is 1024.0 MB; a questionnaire file may be at most 4 MB.';
+    expect(giantResult).toMatchObject({ ok: false, error: { message: tooLarge } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // The newest installed file is broken: the app says so instead of starting drafts on it.
     expect(await app.dispatch('questionnaires.current', {})).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
@@ -135,12 +129,7 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
     const staticDir = path.join(root, 'static');
     fs.mkdirSync(staticDir);
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<html><head></head></html>');
-    const host = await startWebHost({
-      dispatch: app.dispatch,
-      events: createEventBus(),
-      staticDir,
-      uploads: app.services.attachments,
-    });
+    const host = await startWebHost({ dispatch: app.dispatch, events: createEventBus(), staticDir, uploads: app.services.attachments });
     cleanups.push(() => host.close());
     const draft = await app.call<DraftSummary>('drafts.create', NEW_DRAFT);
     const before = treeSnapshot(root, ['data']);
@@ -152,20 +141,10 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
         body,
         ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
       });
-      return (await response.json()) as {
-        ok: boolean;
-        value?: { file?: AttachmentRef; rejected?: { reason: string } };
-      };
+      return (await response.json()) as { ok: boolean; value?: { file?: AttachmentRef; rejected?: { reason: string } } };
     };
 
-    for (const name of [
-      '../../../outside/evil.pdf',
-      '..\\..\\evil.pdf',
-      '/etc/cron.d/evil.pdf',
-      'nul\u0000byte.pdf',
-      '\u202egpj.pdf',
-      '..',
-    ]) {
+    for (const name of ['../../../outside/evil.pdf', '..\\..\\evil.pdf', '/etc/cron.d/evil.pdf', 'nul\u0000byte.pdf', '\u202egpj.pdf', '..']) {
       const r = await upload(name, Buffer.from(`%PDF ${name}`));
       expect(r.ok, name).toBe(true);
       const stored = r.value?.file;
@@ -191,9 +170,7 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
 
     expect(treeSnapshot(root, ['data'])).toEqual(before);
     expect(storeFiles(dataDir).every((f) => HASH_NAME.test(path.basename(f)))).toBe(true);
-    expect(
-      fs.readdirSync(path.join(dataDir, 'attachments'), { recursive: true }).some((f) => String(f).includes('tmp')),
-    ).toBe(false);
+    expect(fs.readdirSync(path.join(dataDir, 'attachments'), { recursive: true }).some((f) => String(f).includes('tmp'))).toBe(false);
   });
 
   it('public key cards through `iscm keys import-card`: garbage, huge, a lying fingerprint, a wrong key type, a folder — each refused, nothing pinned', async () => {
@@ -217,20 +194,12 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
     const before = treeSnapshot(root, ['iom']);
     for (const name of [...Object.keys(hostile), 'folder.card', 'missing.card']) {
       const err: string[] = [];
-      const code = await iscm(['keys', 'import-card', path.join(cards, name), '--db', db], {
-        stdout: () => undefined,
-        stderr: (s) => err.push(s),
-        isTTY: false,
-      });
+      const code = await iscm(['keys', 'import-card', path.join(cards, name), '--db', db], { stdout: () => undefined, stderr: (s) => err.push(s), isTTY: false });
       expect(code, name).not.toBe(0);
       expect(err.join(''), name).toMatch(/^error: .{15,}/);
     }
     const out: string[] = [];
-    await iscm(['keys', 'list', '--db', db, '--json'], {
-      stdout: (s) => out.push(s),
-      stderr: () => undefined,
-      isTTY: false,
-    });
+    await iscm(['keys', 'list', '--db', db, '--json'], { stdout: (s) => out.push(s), stderr: () => undefined, isTTY: false });
     expect(JSON.parse(out.join('')) as unknown).toMatchObject({ pinned: [] });
     expect(treeSnapshot(root, ['iom'])).toEqual(before);
   });
