@@ -1,4 +1,5 @@
 import type { AnswerValue } from '../../core/answers/value.js';
+import { asciiDigits } from './number-input.js';
 
 /** A date as the three boxes show it: day and year as typed, month `01`–`12` or empty. */
 export interface DateParts {
@@ -10,12 +11,7 @@ export interface DateParts {
 const EMPTY: DateParts = { day: '', month: '', year: '' };
 
 /** Arabic-Indic and Persian digits to ASCII; anything but digits dropped (a box holds a number). */
-export function digitsOnly(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/\D/g, '');
-}
+const digitsOnly = (text: string): string => asciiDigits(text).replace(/\D/g, '');
 
 /**
  * What the date boxes store: `YYYY-MM-DD` once all three are filled (a one-digit day gets its

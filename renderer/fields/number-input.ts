@@ -1,3 +1,8 @@
+/** Arabic-Indic and Persian digits as ASCII digits; everything else unchanged. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
 /**
  * What a number field stores from the text typed: a number when the text is one, `null`
  * when empty, and otherwise the text itself, so nothing typed is lost and the engine reports
@@ -6,9 +11,7 @@
 export function parseNumberInput(text: string, integer: boolean): number | string | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  const ascii = trimmed
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+  const ascii = asciiDigits(trimmed)
     .replace(/[\u066b,]/g, '.')
     .replace(/\u2212/g, '-');
   const pattern = integer ? /^-?\d+$/ : /^-?(\d+\.?\d*|\.\d+)$/;

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useFieldSession } from '../draft/session-context.js';
 import { joinDate, monthNames, splitDate, type DateParts } from '../fields/date-parts.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
+import { useTypedState } from './use-typed-state.js';
 
 /**
  * A calendar date as three boxes: day, month (named in the chosen language) and year, stored
@@ -12,17 +13,10 @@ import type { WidgetProps } from './types.js';
 export function DateWidget(props: WidgetProps) {
   const { t, lang, strings } = useFieldSession();
   const months = useMemo(() => monthNames(lang), [lang]);
-  const [parts, setParts] = useState<DateParts>(() => splitDate(props.value));
-  const [emitted, setEmitted] = useState(props.value);
-  if (props.value !== emitted) {
-    // Set from outside (a value restored from history): the boxes follow.
-    setEmitted(props.value);
-    setParts(splitDate(props.value));
-  }
+  const [parts, setParts] = useTypedState<DateParts>(props.value, splitDate);
   const change = (next: DateParts, typing: boolean) => {
-    setParts(next);
     const value = joinDate(next);
-    setEmitted(value);
+    setParts(next, value);
     props.onChange(value, typing);
   };
   const common = { 'aria-invalid': props.invalid || undefined, 'aria-required': props.required || undefined };

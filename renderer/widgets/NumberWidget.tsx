@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { numberInputText, parseNumberInput } from '../fields/number-input.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
+import { useTypedState } from './use-typed-state.js';
 
 /**
  * Integer, decimal and year: typed as text (so "1." or "-" can be on the way to a number),
@@ -10,12 +10,7 @@ import type { WidgetProps } from './types.js';
  */
 export function NumberWidget(props: WidgetProps) {
   const integer = props.node.question.type !== 'decimal';
-  const [text, setText] = useState(() => numberInputText(props.value));
-  const [emitted, setEmitted] = useState(props.value);
-  if (props.value !== emitted) {
-    setEmitted(props.value);
-    setText(numberInputText(props.value));
-  }
+  const [text, setText] = useTypedState(props.value, numberInputText);
   return (
     <div className="field">
       <label htmlFor={props.id}>
@@ -33,9 +28,8 @@ export function NumberWidget(props: WidgetProps) {
         aria-invalid={props.invalid || undefined}
         aria-required={props.required || undefined}
         onChange={(e) => {
-          setText(e.target.value);
           const value = parseNumberInput(e.target.value, integer);
-          setEmitted(value);
+          setText(e.target.value, value);
           props.onChange(value, true);
         }}
       />
