@@ -1,13 +1,18 @@
 import { LanguageSelect } from './LanguageSelect.js';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import { unwrap } from '../api/errors.js';
+import { formatNumber } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { useAction, useLoader } from '../api/use-loader.js';
 
 const loadInfo = () => unwrap(window.iscm.iom.info({}));
 
 /** The consolidated dataset (ODK Central layout) as CSV files or one XLSX workbook, into a folder. */
 export function ExportPanel() {
+  const { t } = useTranslation();
+  const uiLang = useLanguage();
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const [lang, setLang] = useState<Language>('en');
   const [allRevisions, setAllRevisions] = useState(false);
@@ -28,33 +33,33 @@ export function ExportPanel() {
     });
   return (
     <div className="iom-form">
-      <h2>Export the dataset</h2>
-      <p>One row per current submission, one table per repeated group, a codebook, and the attached files in media/.</p>
+      <h2>{t('iom.export.heading')}</h2>
+      <p>{t('iom.export.intro')}</p>
       <fieldset>
-        <legend>Format</legend>
+        <legend>{t('iom.export.format')}</legend>
         <label>
-          <input type="radio" name="iom-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> CSV files
+          <input type="radio" name="iom-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> {t('iom.export.csv')}
         </label>{' '}
         <label>
-          <input type="radio" name="iom-format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} /> Excel workbook (XLSX)
+          <input type="radio" name="iom-format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} /> {t('iom.export.xlsx')}
         </label>
       </fieldset>
-      <LanguageSelect label="Labels in the codebook" value={lang} onChange={setLang} />
+      <LanguageSelect label={t('iom.export.codebookLanguage')} value={lang} onChange={setLang} />
       <label>
-        <input type="checkbox" checked={allRevisions} onChange={(e) => setAllRevisions(e.target.checked)} /> Include superseded revisions
+        <input type="checkbox" checked={allRevisions} onChange={(e) => setAllRevisions(e.target.checked)} /> {t('iom.export.allRevisions')}
       </label>
       <div className="field">
-        <label htmlFor="iom-out">Folder to write to (path on this computer)</label>
+        <label htmlFor="iom-out">{t('iom.export.outDir')}</label>
         <input id="iom-out" value={outDir} onChange={(e) => setOutDir(e.target.value)} size={50} />
         {canPick && (
           <button type="button" onClick={choose} disabled={action.busy}>
-            Choose folder…
+            {t('iom.export.chooseFolder')}
           </button>
         )}
       </div>
       <div>
         <button type="button" onClick={run} disabled={action.busy || outDir.trim() === ''}>
-          Export
+          {t('iom.export.run')}
         </button>
       </div>
       {action.error && (
@@ -64,9 +69,7 @@ export function ExportPanel() {
       )}
       {written && (
         <div role="status">
-          <p>
-            Exported {written.submissions} submission(s) and {written.media} attached file(s):
-          </p>
+          <p>{t('iom.export.done', { submissions: formatNumber(uiLang, written.submissions), media: formatNumber(uiLang, written.media) })}</p>
           <ul>
             {written.files.map((f) => (
               <li key={f}>

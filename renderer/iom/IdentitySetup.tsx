@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { IomInfo } from '../../core/contract/channels/iom.js';
 import { unwrap } from '../api/errors.js';
 import { useAction } from '../api/use-loader.js';
 
 /** Which age identity the workspace decrypts with: create one, or use an existing file. */
 export function IdentitySetup({ info, onChange }: { info: IomInfo; onChange: (info: IomInfo) => void }) {
+  const { t } = useTranslation();
   const [path, setPath] = useState('');
   const action = useAction();
   const use = useCallback(() => {
@@ -13,26 +15,25 @@ export function IdentitySetup({ info, onChange }: { info: IomInfo; onChange: (in
   if (info.recipient)
     return (
       <p className="read-only-note">
-        Decrypting with the identity in <code>{info.identityPath}</code>; its recipient (for the questionnaire configuration) is{' '}
-        <code>{info.recipient}</code>.
+        <Trans i18nKey="iom.identity.inUse" values={{ path: info.identityPath, recipient: info.recipient }} components={{ code: <code /> }} />
       </p>
     );
   return (
     <div className="iom-form" role="group" aria-labelledby="iom-identity-title">
-      <h2 id="iom-identity-title">IOM's identity</h2>
-      <p>Packages are sealed to IOM's key. Use the identity file IOM already has, or create one for testing.</p>
+      <h2 id="iom-identity-title">{t('iom.identity.heading')}</h2>
+      <p>{t('iom.identity.intro')}</p>
       <div className="field">
-        <label htmlFor="iom-identity-path">Identity file (path on this computer)</label>
+        <label htmlFor="iom-identity-path">{t('iom.identity.path')}</label>
         <div className="inline">
           <input id="iom-identity-path" value={path} onChange={(e) => setPath(e.target.value)} size={50} />
           <button type="button" disabled={action.busy || path.trim() === ''} onClick={use}>
-            Use this identity
+            {t('iom.identity.use')}
           </button>
         </div>
       </div>
       <div>
         <button type="button" disabled={action.busy} onClick={() => action.run(async () => onChange(await unwrap(window.iscm.iom.createIdentity({}))))}>
-          Create a new identity
+          {t('iom.identity.create')}
         </button>
       </div>
       {action.error && (

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportProgressView, IomInfo } from '../../core/contract/channels/iom.js';
 import { messageOf, unwrap } from '../api/errors.js';
+import { formatNumber } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { IdentitySetup } from './IdentitySetup.js';
 import { OutcomeTable } from './OutcomeTable.js';
 import { useAction, useLoader } from '../api/use-loader.js';
@@ -13,6 +16,7 @@ const loadInfo = () => unwrap(window.iscm.iom.info({}));
  * searched for *.iscm), import them, and watch each file's outcome arrive.
  */
 export function ImportPanel() {
+  const { t } = useTranslation();
   const loaded = useLoader(loadInfo);
   const [info, setInfo] = useState<IomInfo | undefined>();
   const current = info ?? loaded.data;
@@ -56,30 +60,30 @@ export function ImportPanel() {
       if (picked.paths.length > 0) setPaths([...list, ...picked.paths].join('\n'));
     });
 
-  if (!current) return loaded.error ? <p className="error">{loaded.error}</p> : <p>Loading…</p>;
+  if (!current) return loaded.error ? <p className="error">{loaded.error}</p> : <p>{t('app.loading')}</p>;
   const running = progress !== undefined && !progress.finished;
   return (
     <div>
       <IdentitySetup info={current} onChange={setInfo} />
       <div className="iom-form">
-        <h2>Packages to import</h2>
+        <h2>{t('iom.import.heading')}</h2>
         <div className="field">
-          <label htmlFor="iom-paths">Files or folders, one per line (folders are searched for .iscm files)</label>
+          <label htmlFor="iom-paths">{t('iom.import.paths')}</label>
           <textarea id="iom-paths" rows={4} value={paths} onChange={(e) => setPaths(e.target.value)} />
         </div>
         <div className="inline">
           {current.canPickFiles && (
             <>
               <button type="button" onClick={() => pick(false)} disabled={action.busy || running}>
-                Choose files…
+                {t('iom.import.chooseFiles')}
               </button>
               <button type="button" onClick={() => pick(true)} disabled={action.busy || running}>
-                Choose folders…
+                {t('iom.import.chooseFolders')}
               </button>
             </>
           )}
           <button type="button" onClick={start} disabled={action.busy || running || list.length === 0 || !current.recipient}>
-            Import
+            {t('iom.import.start')}
           </button>
         </div>
         {action.error && (
@@ -95,14 +99,25 @@ export function ImportPanel() {
 }
 
 function ImportProgress({ progress }: { progress: ImportProgressView }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const n = (value: number): string => formatNumber(lang, value);
   const c = progress.counts;
   return (
     <section aria-labelledby="iom-progress-title">
-      <h2 id="iom-progress-title">{progress.finished ? 'Import finished' : 'Importing…'}</h2>
-      <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Files done" />
+      <h2 id="iom-progress-title">{progress.finished ? t('iom.import.finished') : t('iom.import.running')}</h2>
+      <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('iom.import.filesDone')} />
       <p role="status" data-testid="iom-import-summary">
-        {progress.done} of {progress.total} files: imported {c.imported}, older revisions {c.superseded}, already imported {c.duplicate},
-        conflicts {c.conflict}, held {c.held}, rejected {c.rejected}.
+        {t('iom.import.summary', {
+          done: n(progress.done),
+          total: n(progress.total),
+          imported: n(c.imported),
+          superseded: n(c.superseded),
+          duplicate: n(c.duplicate),
+          conflict: n(c.conflict),
+          held: n(c.held),
+          rejected: n(c.rejected),
+        })}
       </p>
       {progress.error && <p className="error">{progress.error}</p>}
       <OutcomeTable outcomes={progress.outcomes} />

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { ExportPanel } from './ExportPanel.js';
 import { ImportPanel } from './ImportPanel.js';
-import { iomHref, IOM_TABS, type IomRoute, type IomTab } from './iom-route.js';
+import { iomHref, IOM_TABS, type IomRoute } from './iom-route.js';
 import { KeysPanel } from './KeysPanel.js';
 import { QuarantinePanel } from './QuarantinePanel.js';
 import { StatusPanel } from './StatusPanel.js';
@@ -8,33 +9,26 @@ import { SubmissionsPanel } from './SubmissionsPanel.js';
 import { SubmissionView } from './SubmissionView.js';
 import './iom.css';
 
-const TAB_LABELS: Readonly<Record<IomTab, string>> = {
-  import: 'Import',
-  submissions: 'Submissions',
-  keys: 'Keys',
-  status: 'Status per mechanism',
-  export: 'Export',
-  quarantine: 'Quarantine',
-};
-
 /** The link to the workspace, for the app's header. */
 export function IomNavLink() {
+  const { t } = useTranslation();
   return (
     <a href={iomHref({ tab: 'import' })} className="iom-nav-link">
-      IOM import
+      {t('iom.navLink')}
     </a>
   );
 }
 
 /** IOM's workspace: import packages, review what arrived, decide on keys, export the dataset. */
 export function IomWorkspace({ route }: { route: IomRoute }) {
+  const { t } = useTranslation();
   return (
     <section className="iom" aria-labelledby="iom-title">
-      <h1 id="iom-title">IOM import</h1>
-      <nav aria-label="IOM workspace" className="iom-tabs">
+      <h1 id="iom-title">{t('iom.heading')}</h1>
+      <nav aria-label={t('iom.workspace')} className="iom-tabs">
         {IOM_TABS.map((tab) => (
           <a key={tab} href={iomHref({ tab })} aria-current={route.tab === tab ? 'page' : undefined}>
-            {TAB_LABELS[tab]}
+            {t(`iom.tabs.${tab}`)}
           </a>
         ))}
       </nav>

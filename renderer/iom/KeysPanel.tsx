@@ -1,66 +1,74 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { unwrap } from '../api/errors.js';
+import { formatDateTime, formatNumber } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { KeyCardForm } from './KeyCardForm.js';
 import { useAction, useLoader } from '../api/use-loader.js';
 
 const loadKeys = () => unwrap(window.iscm.iom.listKeys({}));
 
+/** What a decision did, kept as facts so its sentence follows the language. */
+type Decided = { readonly decision: 'accept'; readonly codes: readonly string[] } | { readonly decision: 'reject'; readonly quarantined: number };
+
 /** Keys pinned per mechanism, and new keys whose packages are held until someone decides. */
 export function KeysPanel() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const keys = useLoader(loadKeys);
   const [actor, setActor] = useState('');
-  const [result, setResult] = useState<string | undefined>();
+  const [result, setResult] = useState<Decided | undefined>();
   const action = useAction();
   if (keys.error) return <p className="error">{keys.error}</p>;
-  if (!keys.data) return <p>Loading…</p>;
+  if (!keys.data) return <p>{t('app.loading')}</p>;
   const decide = (decision: 'accept' | 'reject', mechanism: string, fingerprint: string) =>
     action.run(async () => {
       const input = { mechanism, fingerprint, actor: actor.trim() };
       if (decision === 'accept') {
         const { outcomes } = await unwrap(window.iscm.iom.acceptKey(input));
-        setResult(`Key accepted; ${outcomes.length} held package(s) imported again: ${outcomes.map((o) => o.code).join(', ')}.`);
+        setResult({ decision: 'accept', codes: outcomes.map((o) => o.code) });
       } else {
         const { quarantined } = await unwrap(window.iscm.iom.rejectKey(input));
-        setResult(`Key rejected; ${quarantined} package(s) moved to the quarantine.`);
+        setResult({ decision: 'reject', quarantined });
       }
       keys.reload();
     });
   return (
     <div>
-      <h2>Keys held for review</h2>
-      {keys.data.held.length === 0 && <p>No package is waiting for a key decision.</p>}
+      <h2>{t('iom.keys.heldHeading')}</h2>
+      {keys.data.held.length === 0 && <p>{t('iom.keys.noneHeld')}</p>}
       {keys.data.held.length > 0 && (
         <div className="iom-form">
           <div className="field">
-            <label htmlFor="iom-actor">Your name (recorded with the decision)</label>
+            <label htmlFor="iom-actor">{t('iom.keys.actor')}</label>
             <input id="iom-actor" value={actor} onChange={(e) => setActor(e.target.value)} />
           </div>
         </div>
       )}
       {keys.data.held.map((h) => (
-        <div key={`${h.mechanism}-${h.fingerprint}`} className="held-key" role="group" aria-label={`New key for ${h.mechanism}`}>
+        <div key={`${h.mechanism}-${h.fingerprint}`} className="held-key" role="group" aria-label={t('iom.keys.newKeyFor', { mechanism: h.mechanism })}>
           <p>
-            <strong>{h.mechanism}</strong>: packages signed by <strong>{h.signerName}</strong> with a new key.
+            <Trans i18nKey="iom.keys.heldIntro" values={{ mechanism: h.mechanism, signer: h.signerName }} components={{ strong: <strong /> }} />
           </p>
           <p>
-            New key <span className="mono">{h.fingerprint}</span>
+            {t('iom.keys.newKey')} <span className="mono">{h.fingerprint}</span>
             <br />
-            Recorded key <span className="mono">{h.pinnedFingerprint}</span>
+            {t('iom.keys.recordedKey')} <span className="mono">{h.pinnedFingerprint}</span>
           </p>
-          <p>Check with the sender (by phone, not by replying to the email) that the new key is theirs before accepting it.</p>
+          <p>{t('iom.keys.checkSender')}</p>
           <ul>
             {h.packages.map((p) => (
               <li key={p.id}>
-                {p.fileName}: revision {p.revision}, held {p.heldAt.slice(0, 16).replace('T', ' ')}
+                {t('iom.keys.heldPackage', { file: p.fileName, revision: formatNumber(lang, p.revision), when: formatDateTime(lang, p.heldAt) })}
               </li>
             ))}
           </ul>
           <div className="inline">
             <button type="button" disabled={action.busy || actor.trim() === ''} onClick={() => decide('accept', h.mechanism, h.fingerprint)}>
-              Accept the new key
+              {t('iom.keys.accept')}
             </button>
             <button type="button" disabled={action.busy || actor.trim() === ''} onClick={() => decide('reject', h.mechanism, h.fingerprint)}>
-              Reject the new key
+              {t('iom.keys.reject')}
             </button>
           </div>
         </div>
@@ -70,20 +78,26 @@ export function KeysPanel() {
           {action.error}
         </p>
       )}
-      {result && <p role="status">{result}</p>}
+      {result && (
+        <p role="status">
+          {result.decision === 'accept'
+            ? t('iom.keys.accepted', { packages: formatNumber(lang, result.codes.length), codes: result.codes.join(', ') })
+            : t('iom.keys.rejected', { packages: formatNumber(lang, result.quarantined) })}
+        </p>
+      )}
       <KeyCardForm onPinned={keys.reload} />
-      <h2>Pinned keys</h2>
+      <h2>{t('iom.keys.pinnedHeading')}</h2>
       {keys.data.pinned.length === 0 ? (
-        <p>No key is pinned yet: the first package of each mechanism pins its signer's key.</p>
+        <p>{t('iom.keys.nonePinned')}</p>
       ) : (
-        <table aria-label="Pinned keys">
+        <table aria-label={t('iom.keys.caption')}>
           <thead>
             <tr>
-              <th scope="col">Mechanism</th>
-              <th scope="col">Signer</th>
-              <th scope="col">Fingerprint</th>
-              <th scope="col">How</th>
-              <th scope="col">When, by whom</th>
+              <th scope="col">{t('iom.keys.colMechanism')}</th>
+              <th scope="col">{t('iom.keys.colSigner')}</th>
+              <th scope="col">{t('iom.keys.colFingerprint')}</th>
+              <th scope="col">{t('iom.keys.colHow')}</th>
+              <th scope="col">{t('iom.keys.colWhen')}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,10 +106,8 @@ export function KeysPanel() {
                 <td>{k.mechanism}</td>
                 <td>{k.signerName}</td>
                 <td className="mono">{k.fingerprint}</td>
-                <td>{k.source === 'package' ? 'first package' : k.source === 'card' ? 'key card' : 'accepted'}</td>
-                <td>
-                  {k.pinnedAt.slice(0, 16).replace('T', ' ')}, {k.pinnedBy}
-                </td>
+                <td>{t(k.source === 'package' ? 'iom.keys.sources.package' : k.source === 'card' ? 'iom.keys.sources.card' : 'iom.keys.sources.accepted')}</td>
+                <td>{t('iom.keys.pinnedWhen', { when: formatDateTime(lang, k.pinnedAt), by: k.pinnedBy })}</td>
               </tr>
             ))}
           </tbody>

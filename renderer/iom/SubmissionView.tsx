@@ -1,9 +1,12 @@
 import { directionOf } from '../i18n/index.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { NestedAnswers } from '../../core/questionnaire/index.js';
 import { unwrap } from '../api/errors.js';
+import { formatDateTime, formatNumber } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { fetchQuestionnaire } from '../questionnaire/load.js';
 import { textIn } from '../questionnaire/labels.js';
 import { ReviewSection } from '../review/ReviewSection.js';
@@ -13,6 +16,9 @@ import { useLoader } from '../api/use-loader.js';
 
 /** One imported revision, read-only: the signed answers rendered with their questionnaire in a chosen language. */
 export function SubmissionView({ submissionId }: { submissionId: string }) {
+  const { t } = useTranslation();
+  const uiLang = useLanguage();
+  // The language the questionnaire is shown in (data), not the screen's.
   const [lang, setLang] = useState<Language>('en');
   const load = useCallback(async () => {
     const submission = await unwrap(window.iscm.iom.getSubmission({ submissionId }));
@@ -21,50 +27,54 @@ export function SubmissionView({ submissionId }: { submissionId: string }) {
   }, [submissionId]);
   const { data, error } = useLoader(load);
   if (error) return <p className="error">{error}</p>;
-  if (!data) return <p>Loading…</p>;
+  if (!data) return <p>{t('app.loading')}</p>;
   const { submission, loaded } = data;
   const s = submission.summary;
   const response = submission.responses as NestedAnswers;
   // Sections the respondent did not see (skip logic) have no answers: they are left out.
   const answeredIn = (sectionId: string): boolean =>
     Object.keys(response).some((id) => loaded.nodes.get(id)?.sectionId === sectionId);
+  // The article is in the questionnaire's language; the screen's own words around it are in the UI's.
+  const ui = { lang: uiLang, dir: directionOf(uiLang) };
   return (
     <article aria-labelledby="iom-submission-title" dir={directionOf(lang)} lang={lang}>
-      <p>
-        <a href={iomHref({ tab: 'submissions' })}>Back to the submissions</a>
+      <p {...ui}>
+        <a href={iomHref({ tab: 'submissions' })}>{t('iom.submission.back')}</a>
       </p>
-      <h2 id="iom-submission-title">
-        {s.mechanismLabel}: revision {s.revision} ({s.status})
+      <h2 id="iom-submission-title" {...ui}>
+        {t('iom.submission.heading', { mechanism: s.mechanismLabel, revision: formatNumber(uiLang, s.revision), status: t(`iom.submissionStatus.${s.status}`) })}
       </h2>
-      <p className="read-only-note">Read-only: this is the signed submission exactly as it was imported.</p>
-      <dl className="revision-facts">
-        <dt>Respondent</dt>
-        <dd>{s.respondentKind}</dd>
-        <dt>Signed by</dt>
+      <p className="read-only-note" {...ui}>{t('iom.submission.readOnly')}</p>
+      <dl className="revision-facts" {...ui}>
+        <dt>{t('iom.submission.respondent')}</dt>
+        <dd>{t(`iom.respondentKinds.${s.respondentKind}`, { defaultValue: s.respondentKind })}</dd>
+        <dt>{t('iom.submission.signedBy')}</dt>
         <dd>
           {s.signerName} <span className="mono">{s.signerFingerprint}</span>
         </dd>
-        <dt>Finalized</dt>
-        <dd>{s.finalizedAt}</dd>
-        <dt>Questionnaire</dt>
+        <dt>{t('iom.submission.finalized')}</dt>
+        <dd>{formatDateTime(uiLang, s.finalizedAt)}</dd>
+        <dt>{t('iom.submission.questionnaire')}</dt>
         <dd>
           {s.questionnaireId} {s.questionnaireVersion}
         </dd>
-        <dt>Revisions of this submission</dt>
+        <dt>{t('iom.submission.revisions')}</dt>
         <dd>
           {submission.history.map((h) => (
             <span key={h.submissionId}>
               {h.submissionId === s.submissionId ? (
-                <strong>revision {h.revision}</strong>
+                <strong>{t('iom.submission.revision', { revision: formatNumber(uiLang, h.revision) })}</strong>
               ) : (
-                <a href={iomHref({ tab: 'submissions', submissionId: h.submissionId })}>revision {h.revision}</a>
+                <a href={iomHref({ tab: 'submissions', submissionId: h.submissionId })}>
+                  {t('iom.submission.revision', { revision: formatNumber(uiLang, h.revision) })}
+                </a>
               )}{' '}
-              ({h.status}){' '}
+              ({t(`iom.submissionStatus.${h.status}`)}){' '}
             </span>
           ))}
         </dd>
       </dl>
-      <LanguageSelect label="Language of the questionnaire" value={lang} onChange={setLang} />
+      <LanguageSelect label={t('iom.submission.language')} value={lang} onChange={setLang} {...ui} />
       {loaded.questionnaire.sections.filter((section) => answeredIn(section.id)).map((section) => (
         <section key={section.id} aria-label={textIn(loaded, section.title, lang)}>
           <h3>{textIn(loaded, section.title, lang)}</h3>

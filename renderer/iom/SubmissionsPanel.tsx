@@ -1,6 +1,9 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SubmissionSummaryView } from '../../core/contract/channels/iom.js';
 import { unwrap } from '../api/errors.js';
+import { formatCalendarDate, formatNumber } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { iomHref } from './iom-route.js';
 import { useLoader } from '../api/use-loader.js';
 
@@ -10,6 +13,7 @@ const loadAll = () => unwrap(window.iscm.iom.listSubmissions({ status: 'all' }))
 
 /** Every imported revision, filtered by mechanism, respondent kind and status. */
 export function SubmissionsPanel() {
+  const { t } = useTranslation();
   const [mechanism, setMechanism] = useState('');
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState<StatusFilter>('current');
@@ -29,12 +33,12 @@ export function SubmissionsPanel() {
   const mechanisms = [...new Map((all.data ?? []).map((s) => [s.mechanism, s.mechanismLabel])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   return (
     <div>
-      <h2>Submissions</h2>
-      <div className="iom-form inline" role="group" aria-label="Filters">
+      <h2>{t('iom.submissions.heading')}</h2>
+      <div className="iom-form inline" role="group" aria-label={t('iom.submissions.filters')}>
         <label>
-          Mechanism{' '}
+          {t('iom.submissions.mechanism')}{' '}
           <select value={mechanism} onChange={(e) => setMechanism(e.target.value)}>
-            <option value="">All</option>
+            <option value="">{t('iom.submissions.anyMechanism')}</option>
             {mechanisms.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -43,21 +47,21 @@ export function SubmissionsPanel() {
           </select>
         </label>
         <label>
-          Respondent{' '}
+          {t('iom.submissions.respondent')}{' '}
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {k === '' ? 'All' : k}
+                {k === '' ? t('iom.submissions.anyRespondent') : t(`iom.respondentKinds.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Status{' '}
+          {t('iom.submissions.status')}{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-            <option value="current">Current</option>
-            <option value="superseded">Superseded</option>
-            <option value="all">All revisions</option>
+            <option value="current">{t('iom.submissions.current')}</option>
+            <option value="superseded">{t('iom.submissions.superseded')}</option>
+            <option value="all">{t('iom.submissions.allRevisions')}</option>
           </select>
         </label>
       </div>
@@ -68,19 +72,21 @@ export function SubmissionsPanel() {
 }
 
 function SubmissionTable({ rows }: { rows: readonly SubmissionSummaryView[] }) {
-  if (rows.length === 0) return <p>No submission matches.</p>;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (rows.length === 0) return <p>{t('iom.submissions.noMatch')}</p>;
   return (
-    <table aria-label="Submissions">
+    <table aria-label={t('iom.submissions.caption')}>
       <thead>
         <tr>
-          <th scope="col">Mechanism</th>
-          <th scope="col">Respondent</th>
-          <th scope="col">Revision</th>
-          <th scope="col">Status</th>
-          <th scope="col">Signed by</th>
-          <th scope="col">Finalized</th>
+          <th scope="col">{t('iom.submissions.colMechanism')}</th>
+          <th scope="col">{t('iom.submissions.colRespondent')}</th>
+          <th scope="col">{t('iom.submissions.colRevision')}</th>
+          <th scope="col">{t('iom.submissions.colStatus')}</th>
+          <th scope="col">{t('iom.submissions.colSigner')}</th>
+          <th scope="col">{t('iom.submissions.colFinalized')}</th>
           <th scope="col">
-            <span className="visually-hidden">Open</span>
+            <span className="visually-hidden">{t('iom.submissions.open')}</span>
           </th>
         </tr>
       </thead>
@@ -88,16 +94,19 @@ function SubmissionTable({ rows }: { rows: readonly SubmissionSummaryView[] }) {
         {rows.map((s) => (
           <tr key={s.submissionId} data-status={s.status}>
             <td>{s.mechanismLabel}</td>
-            <td>{s.respondentKind}</td>
-            <td>{s.revision}</td>
-            <td>{s.status}</td>
+            <td>{t(`iom.respondentKinds.${s.respondentKind}`, { defaultValue: s.respondentKind })}</td>
+            <td>{formatNumber(lang, s.revision)}</td>
+            <td>{t(`iom.submissionStatus.${s.status}`)}</td>
             <td>
               {s.signerName} <span className="mono">{s.signerFingerprint}</span>
             </td>
-            <td>{s.finalizedAt.slice(0, 10)}</td>
+            <td>{formatCalendarDate(lang, s.finalizedAt.slice(0, 10))}</td>
             <td>
-              <a href={iomHref({ tab: 'submissions', submissionId: s.submissionId })} aria-label={`Open revision ${s.revision} of ${s.mechanismLabel}`}>
-                Open
+              <a
+                href={iomHref({ tab: 'submissions', submissionId: s.submissionId })}
+                aria-label={t('iom.submissions.openRevision', { revision: formatNumber(lang, s.revision), mechanism: s.mechanismLabel })}
+              >
+                {t('iom.submissions.open')}
               </a>
             </td>
           </tr>

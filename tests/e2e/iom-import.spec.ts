@@ -90,3 +90,31 @@ test('import in reverse order in the workspace, review, and export CSV and XLSX'
   const header = (sheet?.getRow(1).values as unknown[]).slice(1);
   expect(header).toEqual(Object.keys(main[0] ?? {}));
 });
+
+test('the workspace follows the UI language: French, then Arabic from right to left', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'IOM import' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'IOM import' })).toBeVisible();
+
+  // The header's language menu, as on every screen.
+  await page.getByLabel('Language', { exact: true }).selectOption('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1, name: 'Importation OIM' })).toBeVisible();
+  const tabs = page.getByRole('navigation', { name: 'Espace de travail de l’OIM' });
+  await expect(tabs.getByRole('link')).toHaveText(['Importation', 'Soumissions', 'Clés', 'État par mécanisme', 'Exportation', 'Quarantaine']);
+  await expect(page.getByRole('button', { name: 'Importer', exact: true })).toBeVisible();
+  // A sentence with the identity's path inside it keeps the path as code.
+  await page.getByLabel('Fichier d’identité (chemin sur cet ordinateur)').fill(DEV_IDENTITY);
+  await page.getByRole('button', { name: 'Utiliser cette identité' }).click();
+  const inUse = page.getByText(/son destinataire \(pour la configuration du questionnaire\) est/);
+  await expect(inUse).toBeVisible();
+  await expect(inUse.locator('code').first()).toHaveText(DEV_IDENTITY);
+
+  await page.getByLabel('Langue', { exact: true }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.getByRole('navigation', { name: 'مساحة عمل المنظمة الدولية للهجرة' }).getByRole('link', { name: 'الإرسالات' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'استيراد', exact: true })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
