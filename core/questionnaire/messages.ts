@@ -128,10 +128,41 @@ export function uiLanguage(lang: string): UiLanguage {
   return base === 'fr' || base === 'es' || base === 'ar' ? base : 'en';
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A number or a date inside a message, written the language's way (`Intl` is in every runtime):
+ * "1 000 000" in French, "٥" in Arabic, "January 1, 1945" for a date limit. Numbers under
+ * 10,000 are not grouped, so a year limit reads 1945, not 1,945.
+ */
+function formatParam(key: MessageKey, value: string | number, lang: UiLanguage): string {
+  if (typeof value === 'number') return numberFormat(lang, Math.abs(value) >= 10_000).format(value);
+  if ((key === 'min_date' || key === 'max_date') && ISO_DATE.test(value)) return dateFormat(lang).format(new Date(`${value}T00:00:00Z`));
+  return value;
+}
+
+// Formatters are costly to create and a validation may write many messages: one per language.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
+function numberFormat(lang: UiLanguage, grouped: boolean): Intl.NumberFormat {
+  const id = `${lang}:${String(grouped)}`;
+  let format = numberFormats.get(id);
+  if (!format) numberFormats.set(id, (format = new Intl.NumberFormat(lang, { useGrouping: grouped, maximumFractionDigits: 20 })));
+  return format;
+}
+function dateFormat(lang: UiLanguage): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })));
+  return format;
+}
+
 /** A message for respondents, e.g. `uiMessage('required', 'fr')` → "Cette question est obligatoire." */
 export function uiMessage(key: MessageKey, lang: string, params: Readonly<Record<string, string | number>> = {}): string {
-  const template = MESSAGES[uiLanguage(lang)][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const ui = uiLanguage(lang);
+  return MESSAGES[ui][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : formatParam(key, value, ui);
+  });
 }
 
 /** A byte count for people: 10485760 → "10 MB". */

@@ -62,9 +62,23 @@ describe('response schema', () => {
       'Enter a value of at most 5.',
       'Saisissez une valeur inférieure ou égale à 5.',
       'Introduzca un valor menor o igual que 5.',
-      'أدخل قيمة لا تزيد على 5.',
+      `أدخل قيمة لا تزيد على ${new Intl.NumberFormat('ar').format(5)}.`,
       'Enter a value of at most 5.',
     ]);
+  });
+
+  it('writes the numbers and dates in a message the language’s way', () => {
+    expect(uiMessage('max', 'fr', { max: 1_000_000 })).toBe('Saisissez une valeur inférieure ou égale à 1\u202f000\u202f000.');
+    expect(uiMessage('max', 'en', { max: 1_000_000 })).toBe('Enter a value of at most 1,000,000.');
+    expect(uiMessage('min', 'en', { min: 1945 })).toBe('Enter a value of at least 1945.');
+    expect(uiMessage('step', 'fr', { step: 0.5 })).toBe('Saisissez un multiple de 0,5.');
+    // Arabic digits are whatever this runtime's ICU gives for `ar` (Latin in recent CLDR), as everywhere in the app.
+    expect(uiMessage('step', 'ar', { step: 0.5 })).toBe(`أدخل مضاعفًا لـ ${new Intl.NumberFormat('ar').format(0.5)}.`);
+    expect(uiMessage('min_date', 'en', { min: '1945-01-01' })).toBe('Enter a date on or after January 1, 1945.');
+    expect(uiMessage('min_date', 'es', { min: '1945-01-01' })).toBe('Introduzca una fecha igual o posterior al 1 de enero de 1945.');
+    expect(uiMessage('min_date', 'ar', { min: '1945-01-01' })).toBe(`أدخل تاريخًا في ${new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(1945, 0, 1))} أو بعده.`);
+    // A file name stays as it is, even one that looks like a date.
+    expect(uiMessage('file_too_large', 'en', { name: '2024-01-01', max: '10 MB' })).toBe('The file "2024-01-01" is larger than 10 MB.');
   });
 });
 
