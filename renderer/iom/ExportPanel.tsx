@@ -6,8 +6,8 @@ import { unwrap } from '../api/errors.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { useAction, useLoader } from '../api/use-loader.js';
+import { loadIomInfo } from './load-info.js';
 
-const loadInfo = () => unwrap(window.iscm.iom.info({}));
 
 /** The consolidated dataset (ODK Central layout) as CSV files or one XLSX workbook, into a folder. */
 export function ExportPanel() {
@@ -20,7 +20,7 @@ export function ExportPanel() {
   const [written, setWritten] = useState<{ files: string[]; submissions: number; media: number } | undefined>();
   const action = useAction();
   // The desktop has a folder dialog; in the web host the path is typed.
-  const canPick = useLoader(loadInfo).data?.canPickFiles === true;
+  const canPick = useLoader(loadIomInfo).data?.canPickFiles === true;
   const choose = () =>
     action.run(async () => {
       const chosen = await unwrap(window.iscm.iom.pickExportFolder({}));

@@ -7,9 +7,9 @@ import { useLanguage } from '../i18n/use-language.js';
 import { IdentitySetup } from './IdentitySetup.js';
 import { OutcomeTable } from './OutcomeTable.js';
 import { useAction, useLoader } from '../api/use-loader.js';
+import { loadIomInfo } from './load-info.js';
 
 const POLL_MS = 250;
-const loadInfo = () => unwrap(window.iscm.iom.info({}));
 
 /**
  * Pick files or folders (desktop dialogs) or type paths of files and folders (one per line; folders are
@@ -17,7 +17,7 @@ const loadInfo = () => unwrap(window.iscm.iom.info({}));
  */
 export function ImportPanel() {
   const { t } = useTranslation();
-  const loaded = useLoader(loadInfo);
+  const loaded = useLoader(loadIomInfo);
   const [info, setInfo] = useState<IomInfo | undefined>();
   const current = info ?? loaded.data;
   const [paths, setPaths] = useState('');

@@ -1,6 +1,7 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 import type { AnswerValue } from '../../core/answers/value.js';
 import { useFieldSession } from '../draft/session-context.js';
+import { useKeyedValue } from './use-keyed-value.js';
 
 /**
  * One answer's value and the function that changes it. The value comes from the draft's
@@ -13,9 +14,7 @@ import { useFieldSession } from '../draft/session-context.js';
 export function useAnswerField(path: string, name: string) {
   const session = useFieldSession();
   const { answers, setFormValue, errors, answer, validate } = session;
-  const subscribe = useCallback((listener: () => void) => answers.subscribe(path, listener), [answers, path]);
-  const read = useCallback(() => answers.get(path), [answers, path]);
-  const value = useSyncExternalStore(subscribe, read);
+  const value = useKeyedValue(answers, path);
   const change = useCallback(
     (next: AnswerValue, typing?: boolean) => {
       setFormValue(name, next);
