@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { ApiProvider } from './api/api-context.js';
 import { initI18n, initialLanguage } from './i18n/index.js';
 import './styles/app.css';
 import './styles/wizard.css';
@@ -13,7 +14,9 @@ const root = container;
 void initI18n(initialLanguage()).then(() => {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <ApiProvider api={window.iscm}>
+        <App />
+      </ApiProvider>
     </StrictMode>,
   );
 });

@@ -1,13 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../core/contract/channels/drafts.js';
-import { ar } from './ar.js';
-import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
+import { NAMESPACES } from './namespaces.js';
 
 export const LANGUAGES: readonly Language[] = ['en', 'fr', 'es', 'ar'];
-export const UI_RESOURCES = { en, fr, es, ar } as const;
 
 /** Each language's name in itself, for the language switch. */
 export const NATIVE_NAMES: Readonly<Record<Language, string>> = { en: 'English', fr: 'Français', es: 'Español', ar: 'العربية' };
@@ -41,7 +37,11 @@ export async function setUiLanguage(lang: Language): Promise<void> {
 export async function initI18n(lang: Language): Promise<void> {
   applyToDocument(lang);
   await i18next.use(initReactI18next).init({
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: UI_RESOURCES[l] }])),
+    resources: Object.fromEntries(
+      LANGUAGES.map((l) => [l, Object.fromEntries(Object.entries(NAMESPACES).map(([ns, texts]) => [ns, texts[l]]))]),
+    ),
+    ns: Object.keys(NAMESPACES),
+    defaultNS: 'translation',
     lng: lang,
     fallbackLng: 'en',
     // React escapes; i18next must not escape a second time.

@@ -1,0 +1,23 @@
+import type { Language } from '../../core/contract/channels/drafts.js';
+import { ar } from './ar.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+
+/** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
+export interface TextTree {
+  readonly [key: string]: string | TextTree;
+}
+
+/**
+ * Every i18next namespace of the UI, each complete in the four languages. A part of the app
+ * with its own texts adds its namespace here (its files in `renderer/i18n/<namespace>/`), so
+ * translators find every text under one folder and one test checks them all
+ * (`tests/unit/renderer/i18n.test.ts`: same keys and placeholders in every language).
+ * `translation` is i18next's default namespace: the texts shared across screens.
+ */
+export const NAMESPACES = {
+  translation: { en, fr, es, ar },
+} as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
+
+export type Namespace = keyof typeof NAMESPACES;
