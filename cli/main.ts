@@ -8,19 +8,28 @@ import { runImportCommand } from './commands/import.js';
 import { runKeygenCommand } from './commands/keygen.js';
 import { runKeysCommand } from './commands/keys.js';
 import { runQuestionnaireCommand } from './commands/questionnaire.js';
-import { runStatusCommand } from './commands/status.js';
+import { runDuplicatesCommand } from './commands/duplicates.js';
+import { runHeldCommand, runQuarantineCommand } from './commands/lists.js';
+import { runRespondentsCommand } from './commands/respondents.js';
+import { runSettingsCommand, runStatusCommand } from './commands/status.js';
 import { runVerifyCommand } from './commands/verify.js';
 
 const USAGE = `usage: iscm <command> [options]
 
   keygen --out FILE                       create IOM's age identity and print its recipient
   verify FILE --identity FILE [--json]    check one package without importing it
-  import PATH... --db FILE --identity FILE [--json]
+  import PATH... --db FILE --identity FILE [--require-registered] [--json]
                                           verify and import packages (files or folders of *.iscm)
-  status --db FILE [--json]               per mechanism: the current submission, or none
+  status --db FILE [--json]               per mechanism: the secretariat, States and organisations
   export --db FILE --format csv|xlsx --out DIR [--lang en|fr|es|ar] [--all-revisions]
                                           the consolidated dataset (ODK Central layout)
-  keys list|accept|reject|import-card     keys pinned per mechanism, and new keys held for review
+  keys list|accept|reject|import-card     keys registered per mechanism and respondent; held keys
+  held list --db FILE [--json]            packages held for a key decision
+  quarantine list --db FILE [--json]      refused files and why
+  respondents import FILE|list            IOM's list of expected respondents (CSV or XLSX)
+  duplicates list|choose ROOT_ID          possible duplicates, and the submission that counts
+  settings --db FILE [--require-registered on|off]
+                                          strict mode: hold packages from unregistered keys
   questionnaire check|print FILE          check or print a questionnaire file
 `;
 
@@ -37,6 +46,16 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       return runExportCommand(args, io);
     case 'keys':
       return runKeysCommand(args, io);
+    case 'held':
+      return runHeldCommand(args, io);
+    case 'quarantine':
+      return runQuarantineCommand(args, io);
+    case 'respondents':
+      return runRespondentsCommand(args, io);
+    case 'duplicates':
+      return runDuplicatesCommand(args, io);
+    case 'settings':
+      return runSettingsCommand(args, io);
     case 'keygen':
       return runKeygenCommand(args, io);
     case 'verify':

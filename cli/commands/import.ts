@@ -5,7 +5,7 @@ import { AppError } from '../../core/contract/errors.js';
 import { parseIdentityFile } from '../../main/services/crypto/age.js';
 import type { BatchProgress } from '../../main/services/import/batch.js';
 import { createIomService, type IomService } from '../../main/services/import/iom-service.js';
-import type { BatchSummary, FileOutcome } from '../../main/services/import/outcomes.js';
+import type { BatchSummary, FileOutcome, OutcomeFlag } from '../../main/services/import/outcomes.js';
 
 /** What the IOM commands may touch: injected so tests run them with real files and capture output. */
 export interface IomIo {
@@ -48,9 +48,15 @@ export function readIdentity(file: string): string {
   }
 }
 
-/** The import database; only `import` and `keys import-card` may create it. */
-export function openService(db: string, questionnaires: string | undefined, identity?: string, create = false): IomService {
-  return createIomService({ dbFile: db, questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR, identity, mustExist: !create });
+/** The import database; only `import`, `keys import-card` and `respondents import` may create it. */
+export function openService(db: string, questionnaires: string | undefined, identity?: string, create = false, requireRegistered = false): IomService {
+  return createIomService({
+    dbFile: db,
+    questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR,
+    identity,
+    mustExist: !create,
+    ...(requireRegistered ? { requireRegistered } : {}),
+  });
 }
 
 /** Runs a command body: usage errors exit 2, expected failures 1 with their message. */
@@ -71,7 +77,7 @@ export async function guarded(io: IomIo, usage: string, body: () => Promise<numb
   }
 }
 
-const USAGE = 'usage: iscm import PATH... --db FILE --identity FILE [--json] [--questionnaires DIR]';
+const USAGE = 'usage: iscm import PATH... --db FILE --identity FILE [--require-registered] [--json] [--questionnaires DIR]';
 
 function progressBar(p: BatchProgress): string {
   const width = 30;
@@ -82,8 +88,11 @@ function progressBar(p: BatchProgress): string {
 
 export function outcomeLine(o: FileOutcome): string {
   const where = o.kind === 'rejected' ? ` [${o.stage}]` : '';
-  return `${o.kind.padEnd(10)} ${o.code.padEnd(22)} ${o.file}${where}: ${o.message}${o.detail && o.kind !== 'imported' ? ` (${o.detail})` : ''}`;
+  const flags = o.flags && o.flags.length > 0 ? ` [${o.flags.map((f) => f.replace('_', ' ')).join(', ')}]` : '';
+  return `${o.kind.padEnd(10)} ${o.code.padEnd(22)} ${o.file}${where}: ${o.message}${o.detail && o.kind !== 'imported' ? ` (${o.detail})` : ''}${flags}`;
 }
+
+const flagged = (s: BatchSummary, flag: OutcomeFlag): number => s.outcomes.filter((o) => o.flags?.includes(flag) === true).length;
 
 export function summaryLines(s: BatchSummary): string[] {
   const c = s.counts;
@@ -91,7 +100,9 @@ export function summaryLines(s: BatchSummary): string[] {
   return [
     `${s.total} file${s.total === 1 ? '' : 's'}: imported ${c.imported}, superseded ${c.superseded}, duplicate ${c.duplicate}, conflict ${c.conflict}, held ${c.held}, rejected ${c.rejected}${reasons ? ` (${reasons})` : ''}`,
     ...s.outcomes.filter((o) => o.kind === 'rejected').map((o) => `  rejected ${o.file}: ${o.code}: ${o.message}`),
-    ...(c.held > 0 ? ['  held packages wait for a key decision: iscm keys list --db FILE'] : []),
+    ...(c.held > 0 ? ['  held packages wait for a key decision: iscm held list --db FILE'] : []),
+    ...(flagged(s, 'new_signer') > 0 ? [`  ${flagged(s, 'new_signer')} imported from a new signer (a key recorded on first use): iscm keys list --db FILE`] : []),
+    ...(flagged(s, 'possible_duplicate') > 0 ? [`  ${flagged(s, 'possible_duplicate')} possible duplicate(s): iscm duplicates list --db FILE`] : []),
   ];
 }
 
@@ -102,11 +113,12 @@ export function runImportCommand(args: string[], io: IomIo): Promise<number> {
       db: { type: 'string' },
       identity: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'require-registered': { type: 'boolean', default: false },
       questionnaires: { type: 'string' },
     });
     if (positionals.length === 0) throw new UsageError('give at least one file or folder');
     const identity = readIdentity(requireOption(values.identity, 'identity'));
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires, identity, true);
+    const service = openService(requireOption(values.db, 'db'), values.questionnaires, identity, true, values['require-registered']);
     try {
       const onProgress = (p: BatchProgress): void => {
         if (io.isTTY) io.stderr(progressBar(p));

@@ -1,16 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { AppError } from '../../core/contract/errors.js';
+import type { HeldKey } from '../../main/services/import/held-keys.js';
+import type { RegisteredSigner } from '../../main/services/import/signer-registry.js';
 import { guarded, openService, outcomeLine, parseCommandLine, readIdentity, requireOption, UsageError, type IomIo } from './import.js';
 
 const USAGE = [
   'usage: iscm keys list --db FILE [--json]',
-  '       iscm keys accept --db FILE --identity FILE --mechanism M --fingerprint SHA256:… [--by NAME]',
-  '       iscm keys reject --db FILE --mechanism M --fingerprint SHA256:… [--by NAME]',
-  '       iscm keys import-card CARD --db FILE [--mechanism M] [--by NAME]',
+  '       iscm keys accept FINGERPRINT --db FILE --identity FILE [--respondent KEY] [--by NAME]',
+  '       iscm keys reject FINGERPRINT --db FILE [--respondent KEY] [--by NAME]',
+  '       iscm keys import-card CARD --db FILE --kind secretariat|state|organisation',
+  '                             [--mechanism M] [--mechanism-name NAME] [--state NAME | --organisation NAME] [--by NAME]',
 ].join('\n');
 
-const currentUser = (): string => {
+export const currentUser = (): string => {
   try {
     return os.userInfo().username;
   } catch {
@@ -18,15 +21,53 @@ const currentUser = (): string => {
   }
 };
 
-/** `iscm keys`: the keys pinned per mechanism, and the decisions on new ones. */
+/** "secretariat", "State Ghana", "organisation UNHCR": a respondent in words. */
+export const respondentWords = (kind: string, party: string): string =>
+  kind === 'secretariat' ? 'secretariat' : `${kind === 'state' ? 'State' : kind} ${party || '(unnamed)'}`;
+
+const SOURCES: Readonly<Record<RegisteredSigner['source'], string>> = {
+  package: 'new signer: recorded from its first package',
+  card: 'key card',
+  list: 'list of expected respondents',
+  accepted: 'accepted after a hold',
+  migrated: 'pinned before respondents were registered',
+};
+
+export function heldLine(h: HeldKey): string {
+  const who = h.respondent.respondentKey || `${h.respondent.mechanism} (respondent read again on accept)`;
+  const why = h.reason === 'key_change' ? `key change; registered: ${h.registeredFingerprints.join(', ')}` : 'not registered (strict mode)';
+  return `HELD ${h.fingerprint} ${h.signerName} for ${who}: ${why}; ${h.packages.length} package(s)`;
+}
+
+function listText(io: IomIo, signers: readonly RegisteredSigner[], held: readonly HeldKey[]): void {
+  let mechanism = '';
+  for (const k of signers) {
+    if (k.mechanism !== mechanism) {
+      mechanism = k.mechanism;
+      io.stdout(`${k.mechanism_label} (${k.mechanism}):\n`);
+    }
+    io.stdout(
+      `  ${respondentWords(k.kind, k.party)}: ${k.fingerprint} ${k.name} (${SOURCES[k.source]}, ${k.registered_at}, by ${k.registered_by}); ${k.chains} submission(s)\n`,
+    );
+  }
+  for (const h of held) io.stdout(`${heldLine(h)}\n`);
+  if (signers.length === 0 && held.length === 0) io.stdout('no keys yet\n');
+}
+
+/** `iscm keys`: the key registry per mechanism and respondent, and the decisions on held keys. */
 export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
   return guarded(io, USAGE, async () => {
     const [sub, ...rest] = args;
     const { values, positionals } = parseCommandLine(rest, {
       db: { type: 'string' },
       identity: { type: 'string' },
-      mechanism: { type: 'string' },
       fingerprint: { type: 'string' },
+      respondent: { type: 'string' },
+      mechanism: { type: 'string' },
+      'mechanism-name': { type: 'string' },
+      kind: { type: 'string' },
+      state: { type: 'string' },
+      organisation: { type: 'string' },
       by: { type: 'string' },
       json: { type: 'boolean', default: false },
       questionnaires: { type: 'string' },
@@ -36,34 +77,28 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
     if (sub === 'list') {
       const service = openService(db, values.questionnaires);
       try {
-        const pinned = service.pinnedKeys();
+        const signers = service.signers();
         const held = service.heldKeys();
-        if (values.json) {
-          io.stdout(`${JSON.stringify({ pinned, held })}\n`);
-          return 0;
-        }
-        for (const k of pinned) io.stdout(`pinned ${k.mechanism} ${k.fingerprint} ${k.signer_name} (${k.source}, ${k.pinned_at}, by ${k.pinned_by})\n`);
-        for (const h of held)
-          io.stdout(`HELD   ${h.mechanism} ${h.fingerprint} ${h.signerName}: ${h.packages.length} package(s); pinned key is ${h.pinnedFingerprint}\n`);
-        if (pinned.length === 0 && held.length === 0) io.stdout('no keys yet\n');
+        if (values.json) io.stdout(`${JSON.stringify({ signers, held })}\n`);
+        else listText(io, signers, held);
         return 0;
       } finally {
         service.close();
       }
     }
     if (sub === 'accept' || sub === 'reject') {
-      const mechanism = requireOption(values.mechanism, 'mechanism');
-      const fingerprint = requireOption(values.fingerprint, 'fingerprint');
+      const fingerprint = values.fingerprint ?? positionals[0];
+      if (!fingerprint) throw new UsageError('give the fingerprint of the held key (SHA256:…)');
       const identity = sub === 'accept' ? readIdentity(requireOption(values.identity, 'identity')) : undefined;
       const service = openService(db, values.questionnaires, identity);
       try {
         if (sub === 'reject') {
-          const n = service.rejectKey(mechanism, fingerprint, by);
-          io.stdout(`rejected ${fingerprint} for ${mechanism} (by ${by}); ${n} held package(s) moved to the quarantine\n`);
+          const n = service.rejectKey(fingerprint, values.respondent, by);
+          io.stdout(`rejected ${fingerprint} (by ${by}); ${n} held package(s) moved to the quarantine\n`);
           return 0;
         }
-        const outcomes = await service.acceptKey(mechanism, fingerprint, by);
-        io.stdout(`accepted ${fingerprint} for ${mechanism} (by ${by}); held packages imported again:\n`);
+        const outcomes = await service.acceptKey(fingerprint, values.respondent, by);
+        io.stdout(`accepted ${fingerprint} (by ${by}); held packages imported again:\n`);
         for (const o of outcomes) io.stdout(`${outcomeLine(o)}\n`);
         return outcomes.every((o) => o.kind !== 'rejected') ? 0 : 1;
       } finally {
@@ -73,6 +108,7 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
     if (sub === 'import-card') {
       const [cardFile] = positionals;
       if (!cardFile) throw new UsageError('give the card file');
+      if (values.state !== undefined && values.organisation !== undefined) throw new UsageError('give --state or --organisation, not both');
       let text: string;
       try {
         text = fs.readFileSync(cardFile, 'utf8');
@@ -81,8 +117,12 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
       }
       const service = openService(db, values.questionnaires, undefined, true);
       try {
-        const result = service.importKeyCard(text, values.mechanism, by);
-        io.stdout(`${result.changed ? 'pinned' : 'already pinned'} ${result.fingerprint} for ${result.mechanism}\n`);
+        const result = service.importKeyCard(
+          text,
+          { mechanism: values.mechanism, mechanismName: values['mechanism-name'], kind: values.kind, party: values.state ?? values.organisation },
+          by,
+        );
+        io.stdout(`${result.changed ? 'registered' : 'already registered'} ${result.fingerprint} for ${result.respondentKey}\n`);
         return 0;
       } finally {
         service.close();

@@ -1,8 +1,44 @@
-import { guarded, openService, parseCommandLine, requireOption, type IomIo } from './import.js';
+import type { ChainStatus, MechanismStatus, RespondentStatus } from '../../main/services/import/status.js';
+import { currentUser } from './keys.js';
+import { guarded, openService, parseCommandLine, requireOption, UsageError, type IomIo } from './import.js';
 
 const USAGE = 'usage: iscm status --db FILE [--json] [--lang en|fr|es|ar] [--questionnaires DIR]';
+const SETTINGS_USAGE = 'usage: iscm settings --db FILE [--require-registered on|off] [--by NAME]';
 
-/** `iscm status`: per mechanism of the questionnaire's list, what IOM has. */
+const chainWords = (c: ChainStatus): string =>
+  `revision ${c.revision}, signed by ${c.signerName} ${c.fingerprint}${c.newSigner ? ' (new signer)' : ''}, finalized ${c.finalizedAt}` +
+  (c.state === 'withdrawn' ? ` — WITHDRAWN by ${c.stateBy ?? '?'} on ${c.stateAt ?? '?'}` : '');
+
+function respondentLines(r: RespondentStatus, indent: string, name: string): string[] {
+  const lines: string[] = [];
+  if (r.chains.length === 0) lines.push(`${indent}${name}: ${r.expected ? 'expected, ' : ''}not received${r.held > 0 ? `; ${r.held} package(s) held` : ''}`);
+  else if (r.chains.length === 1 && r.chains[0]) lines.push(`${indent}${name}: ${chainWords(r.chains[0])}`);
+  else {
+    lines.push(`${indent}${name}: ${r.chains.length} submissions${r.possibleDuplicate ? ' — POSSIBLE DUPLICATE: choose one (iscm duplicates choose ROOT_ID)' : ''}`);
+    for (const c of r.chains) lines.push(`${indent}  ${c.rootId}: ${chainWords(c)}`);
+  }
+  if (r.chains.length > 0 && r.held > 0) lines.push(`${indent}  ${r.held} package(s) held for a key decision`);
+  return lines;
+}
+
+function mechanismLines(m: MechanismStatus): string[] {
+  const title = `${m.label} (${m.mechanism}${m.listed ? '' : ', not in the questionnaire list'})`;
+  const c = m.counts;
+  const others = [...m.states, ...m.organisations];
+  if (m.secretariat.chains.length === 0 && m.secretariat.held === 0 && !m.secretariat.expected && others.length === 0 && c.held === 0 && c.quarantined === 0)
+    return [`${title}: nothing received`];
+  return [
+    `${title}:`,
+    ...respondentLines(m.secretariat, '  ', 'secretariat'),
+    `  States: ${c.statesReceived} received of ${c.statesExpected} expected`,
+    ...m.states.flatMap((s) => respondentLines(s, '    ', s.party || '(unnamed)')),
+    `  organisations: ${c.organisationsReceived} received of ${c.organisationsExpected} expected`,
+    ...m.organisations.flatMap((o) => respondentLines(o, '    ', o.party || '(unnamed)')),
+    `  held: ${c.held}, quarantined: ${c.quarantined}${c.possibleDuplicates > 0 ? `, possible duplicates: ${c.possibleDuplicates}` : ''}`,
+  ];
+}
+
+/** `iscm status`: per mechanism of the questionnaire's list, the secretariat, States and organisations. */
 export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
   return guarded(io, USAGE, () => {
     const { values } = parseCommandLine(args, {
@@ -15,21 +51,36 @@ export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
     try {
       const status = service.status(values.lang);
       if (values.json) {
-        io.stdout(`${JSON.stringify({ mechanisms: status })}\n`);
+        io.stdout(`${JSON.stringify(status)}\n`);
         return 0;
       }
-      for (const m of status) {
-        const label = `${m.label} (${m.mechanism}${m.listed ? '' : ', not in the questionnaire list'})`;
-        if (m.current.length === 0) {
-          io.stdout(`${label}: no submission\n`);
-          continue;
-        }
-        io.stdout(`${label}:\n`);
-        for (const c of m.current)
-          io.stdout(`  ${c.respondentKind} revision ${c.revision}, signed by ${c.signerName} ${c.fingerprint}, finalized ${c.finalizedAt}\n`);
-      }
-      const withData = status.filter((m) => m.current.length > 0).length;
-      io.stdout(`${withData} of ${status.length} mechanisms have a submission.\n`);
+      for (const m of status.mechanisms) io.stdout(`${mechanismLines(m).join('\n')}\n`);
+      const withData = status.mechanisms.filter((m) => [m.secretariat, ...m.states, ...m.organisations].some((r) => r.received)).length;
+      io.stdout(`${withData} of ${status.mechanisms.length} mechanisms have a submission.`);
+      io.stdout(status.quarantinedUnfiled > 0 ? ` ${status.quarantinedUnfiled} unreadable file(s) in the quarantine.\n` : '\n');
+      if (status.requireRegistered) io.stdout('Strict mode: packages from keys not registered for their respondent are held.\n');
+      return 0;
+    } finally {
+      service.close();
+    }
+  });
+}
+
+/** `iscm settings`: strict mode (`--require-registered on|off`), kept in iom.db for the workspace too. */
+export function runSettingsCommand(args: string[], io: IomIo): Promise<number> {
+  return guarded(io, SETTINGS_USAGE, () => {
+    const { values } = parseCommandLine(args, {
+      db: { type: 'string' },
+      'require-registered': { type: 'string' },
+      by: { type: 'string' },
+      questionnaires: { type: 'string' },
+    });
+    const change = values['require-registered'];
+    if (change !== undefined && change !== 'on' && change !== 'off') throw new UsageError('--require-registered is on or off');
+    const service = openService(requireOption(values.db, 'db'), values.questionnaires);
+    try {
+      if (change !== undefined) service.setRequireRegistered(change === 'on', values.by ?? currentUser());
+      io.stdout(`require-registered: ${service.settings().requireRegistered ? 'on' : 'off'}\n`);
       return 0;
     } finally {
       service.close();

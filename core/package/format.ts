@@ -1,7 +1,12 @@
-/** Constants of the `.iscm` submission package, format 1 (see docs/package-format.md). */
+/** Constants of the `.iscm` submission package, format 2 (see docs/package-format.md). */
 
 export const PACKAGE_FORMAT_NAME = 'iscm-submission';
-export const PACKAGE_FORMAT_VERSION = 1;
+/**
+ * The newest format this application reads and writes. Format 2 added `respondent.state`.
+ * A revision finalized before format 2 is still written as format 1 (its bytes never change),
+ * and readers accept every version up to this one.
+ */
+export const PACKAGE_FORMAT_VERSION = 2;
 /** The SSHSIG namespace: a signature made for another purpose never verifies as a submission. */
 export const SIGNATURE_NAMESPACE = 'iscm-submission';
 export const PACKAGE_EXTENSION = '.iscm';

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import {
-  ATTACHMENTS_PREFIX,
-  PACKAGE_FORMAT_NAME,
-  PACKAGE_FORMAT_VERSION,
-  RESPONSES_ENTRY,
-  SHA256_HEX_PATTERN,
-} from './format.js';
+import { ATTACHMENTS_PREFIX, PACKAGE_FORMAT_NAME, RESPONSES_ENTRY, SHA256_HEX_PATTERN } from './format.js';
 
-/** manifest.json of format 1 (architecture §5). Objects are strict: an unknown key is an error. */
+/**
+ * manifest.json of formats 1 and 2 (architecture §5). Objects are strict: an unknown key is an
+ * error. Format 2 differs from format 1 by one field, `respondent.state`: present in format 2
+ * (the State a State respondent answers for, '' for other kinds), absent in format 1.
+ */
 
 const text = (max: number) => z.string().max(max);
 const sha256Hex = z.string().regex(SHA256_HEX_PATTERN, 'lower-case hex SHA-256');
@@ -24,7 +22,14 @@ export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 const mechanismSchema = z.object({ value: text(200).min(1), label: text(500), kind: text(100) }).strict();
 const respondentSchema = z
-  .object({ kind: text(100), name: text(500), role: text(500), organisation: text(500), email: text(320) })
+  .object({
+    kind: text(100),
+    name: text(500),
+    role: text(500),
+    organisation: text(500),
+    email: text(320),
+    state: text(500).optional(),
+  })
   .strict();
 const signerSchema = z
   .object({
@@ -69,7 +74,7 @@ function checkEntries(entries: readonly ManifestEntry[], ctx: z.RefinementCtx): 
 export const manifestSchema = z
   .object({
     format: z.literal(PACKAGE_FORMAT_NAME),
-    formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(2)]),
     questionnaire: z.object({ id: text(200).min(1), version: text(100).min(1) }).strict(),
     submissionId: uuid,
     rootId: uuid,
@@ -94,18 +99,27 @@ export const manifestSchema = z
       ctx.addIssue({ code: 'custom', message: 'a later revision names the one it supersedes', path: ['supersedes'] });
     if (m.revision === 1 && m.rootId !== m.submissionId)
       ctx.addIssue({ code: 'custom', message: 'revision 1 is its own root', path: ['rootId'] });
+    if (m.formatVersion === 1 && m.respondent.state !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'format 1 has no respondent.state', path: ['respondent', 'state'] });
+    if (m.formatVersion >= 2 && m.respondent.state === undefined)
+      ctx.addIssue({ code: 'custom', message: 'format 2 names the respondent\'s state (\'\' when none)', path: ['respondent', 'state'] });
   });
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** Everything in the manifest except what the writer derives itself (format, entries). */
 export type ManifestFields = Omit<Manifest, 'format' | 'formatVersion' | 'entries'>;
 
-/** The complete manifest from the revision's fields and the entries; throws (zod) when invalid. */
+/**
+ * The complete manifest from the revision's fields and the entries; throws (zod) when invalid.
+ * The format follows from the fields: a revision frozen with `respondent.state` (every revision
+ * finalized since format 2) is format 2; one frozen before is format 1, so that exporting it
+ * again gives the very bytes IOM may already have (a re-sent file stays a duplicate).
+ */
 export function buildManifest(fields: ManifestFields, entries: readonly ManifestEntry[]): Manifest {
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return manifestSchema.parse({
     format: PACKAGE_FORMAT_NAME,
-    formatVersion: PACKAGE_FORMAT_VERSION,
+    formatVersion: fields.respondent.state === undefined ? 1 : 2,
     ...fields,
     entries: sorted,
   });

@@ -4,7 +4,8 @@ import { emptyInput } from './app.js';
 
 /**
  * The IOM workspace: import packages (with progress), the submissions they hold, the
- * quarantine, keys held for review, the status per mechanism, and the consolidated export.
+ * quarantine, the key registry per respondent and the keys held for review, the expected
+ * respondents, possible duplicates, the status per mechanism, and the consolidated export.
  * The same services as the `iscm` command.
  */
 
@@ -13,6 +14,9 @@ const langSchema = z.enum(['en', 'fr', 'es', 'ar']);
 const fingerprintSchema = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/);
 const mechanismSchema = z.string().min(1).max(200);
 const actorSchema = z.string().trim().min(1, 'say who takes the decision').max(200);
+/** core/trust/respondent.ts: `<mechanism>/<kind>[/<State or organisation>]`, normalised. */
+const respondentKeySchema = z.string().min(1).max(1200);
+const respondentKindSchema = z.enum(['secretariat', 'state', 'organisation']);
 /** A path on this computer, typed or picked by the user (the web host runs on the same machine). */
 const localPathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\u0000'), 'no NUL in a path');
 
@@ -30,6 +34,8 @@ export const fileOutcomeSchema = z
     submissionId: z.string().optional(),
     mechanism: z.string().optional(),
     revision: z.number().int().optional(),
+    /** `new_signer`: key recorded on first use; `possible_duplicate`: the respondent has two counted submissions. */
+    flags: z.array(z.enum(['new_signer', 'possible_duplicate'])).optional(),
   })
   .strict();
 export type FileOutcomeView = z.infer<typeof fileOutcomeSchema>;
@@ -68,15 +74,21 @@ export const submissionSummarySchema = z
     submissionId: z.string(),
     rootId: z.string(),
     revision: z.number().int(),
-    status: z.enum(['current', 'superseded']),
+    /** `withdrawn`: the current revision of a chain IOM withdrew as a possible duplicate. */
+    status: z.enum(['current', 'superseded', 'withdrawn']),
     questionnaireId: z.string(),
     questionnaireVersion: z.string(),
     mechanism: z.string(),
     mechanismLabel: z.string(),
     mechanismKind: z.string(),
     respondentKind: z.string(),
+    /** The respondent the revision is filed under, and their State or organisation as written. */
+    respondentKey: z.string(),
+    respondentParty: z.string(),
     signerName: z.string(),
     signerFingerprint: z.string(),
+    /** The chain's key was recorded on first use. */
+    newSigner: z.boolean(),
     finalizedAt: z.string(),
     importedAt: z.string(),
     fileName: z.string(),
@@ -88,7 +100,7 @@ export const submissionFilterSchema = z
   .object({
     mechanism: mechanismSchema.optional(),
     respondentKind: z.string().max(100).optional(),
-    status: z.enum(['current', 'superseded', 'all']).optional(),
+    status: z.enum(['current', 'superseded', 'withdrawn', 'all']).optional(),
   })
   .strict();
 
@@ -103,22 +115,76 @@ export const quarantineItemSchema = z
     message: z.string(),
     detail: z.string(),
     at: z.string(),
+    /** The mechanism key the manifest named, when the file got that far. */
+    mechanism: z.string().nullable(),
   })
   .strict();
 
-export const pinnedKeySchema = z
-  .object({ mechanism: z.string(), fingerprint: z.string(), signerName: z.string(), source: z.string(), pinnedAt: z.string(), pinnedBy: z.string() })
+const respondentRefSchema = z
+  .object({ respondentKey: z.string(), mechanism: z.string(), mechanismLabel: z.string(), kind: z.string(), party: z.string() })
   .strict();
+
+/** A key of the registry, with the respondent it is registered for. */
+export const registeredSignerSchema = z
+  .object({
+    respondent: respondentRefSchema,
+    fingerprint: z.string(),
+    signerName: z.string(),
+    title: z.string(),
+    organisation: z.string(),
+    /** package: recorded on first use ("new signer"); card, list: registered ahead; accepted: after a hold; migrated: from the old pinned keys. */
+    source: z.enum(['package', 'card', 'list', 'accepted', 'migrated']),
+    registeredAt: z.string(),
+    registeredBy: z.string(),
+    /** Submissions (chains) bound to this key for this respondent. */
+    chains: z.number().int(),
+  })
+  .strict();
+export type RegisteredSignerView = z.infer<typeof registeredSignerSchema>;
+
 export const heldKeySchema = z
   .object({
-    mechanism: z.string(),
     fingerprint: z.string(),
     publicKey: z.string(),
     signerName: z.string(),
-    pinnedFingerprint: z.string(),
+    /** key_change: the respondent has other keys; unregistered: strict mode and no key registered for them. */
+    reason: z.enum(['key_change', 'unregistered']),
+    respondent: respondentRefSchema,
+    registeredFingerprints: z.array(z.string()),
     packages: z.array(z.object({ id: z.number(), fileName: z.string(), submissionId: z.string(), revision: z.number(), heldAt: z.string() }).strict()),
   })
   .strict();
+export type HeldKeyView = z.infer<typeof heldKeySchema>;
+
+const chainStatusSchema = z
+  .object({
+    rootId: z.string(),
+    submissionId: z.string(),
+    revision: z.number().int(),
+    signerName: z.string(),
+    fingerprint: z.string(),
+    finalizedAt: z.string(),
+    newSigner: z.boolean(),
+    state: z.enum(['counted', 'withdrawn']),
+    stateBy: z.string().nullable(),
+    stateAt: z.string().nullable(),
+  })
+  .strict();
+export type ChainStatusView = z.infer<typeof chainStatusSchema>;
+
+export const respondentStatusSchema = z
+  .object({
+    respondentKey: z.string(),
+    kind: z.string(),
+    party: z.string(),
+    expected: z.boolean(),
+    received: z.boolean(),
+    possibleDuplicate: z.boolean(),
+    held: z.number().int(),
+    chains: z.array(chainStatusSchema),
+  })
+  .strict();
+export type RespondentStatusView = z.infer<typeof respondentStatusSchema>;
 
 export const mechanismStatusSchema = z
   .object({
@@ -126,24 +192,32 @@ export const mechanismStatusSchema = z
     label: z.string(),
     kind: z.string(),
     listed: z.boolean(),
-    pinnedFingerprint: z.string().nullable(),
-    current: z.array(
-      z
-        .object({
-          submissionId: z.string(),
-          rootId: z.string(),
-          revision: z.number(),
-          respondentKind: z.string(),
-          signerName: z.string(),
-          fingerprint: z.string(),
-          finalizedAt: z.string(),
-        })
-        .strict(),
-    ),
+    secretariat: respondentStatusSchema,
+    states: z.array(respondentStatusSchema),
+    organisations: z.array(respondentStatusSchema),
+    counts: z
+      .object({
+        statesReceived: z.number().int(),
+        statesExpected: z.number().int(),
+        organisationsReceived: z.number().int(),
+        organisationsExpected: z.number().int(),
+        held: z.number().int(),
+        quarantined: z.number().int(),
+        possibleDuplicates: z.number().int(),
+      })
+      .strict(),
   })
   .strict();
+export type MechanismStatusView = z.infer<typeof mechanismStatusSchema>;
 
-const keyDecision = z.object({ mechanism: mechanismSchema, fingerprint: fingerprintSchema, actor: actorSchema }).strict();
+export const iomStatusSchema = z
+  .object({ mechanisms: z.array(mechanismStatusSchema), quarantinedUnfiled: z.number().int(), requireRegistered: z.boolean() })
+  .strict();
+export type IomStatusView = z.infer<typeof iomStatusSchema>;
+
+export const iomSettingsSchema = z.object({ requireRegistered: z.boolean() }).strict();
+
+const keyDecision = z.object({ fingerprint: fingerprintSchema, respondentKey: respondentKeySchema.optional(), actor: actorSchema }).strict();
 
 export const iomChannels = {
   info: channel(emptyInput, iomInfoSchema),
@@ -172,15 +246,52 @@ export const iomChannels = {
       .strict(),
   ),
   listQuarantine: channel(emptyInput, z.array(quarantineItemSchema)),
-  listKeys: channel(emptyInput, z.object({ pinned: z.array(pinnedKeySchema), held: z.array(heldKeySchema) }).strict()),
+  /** The key registry (every key with its respondent) and the keys held for a decision. */
+  listKeys: channel(emptyInput, z.object({ signers: z.array(registeredSignerSchema), held: z.array(heldKeySchema) }).strict()),
+  /**
+   * Accepts a held key for the respondents its packages claim (or only `respondentKey`): it is
+   * added beside their keys, and the held packages are imported again through every check.
+   */
   acceptKey: channel(keyDecision, z.object({ outcomes: z.array(fileOutcomeSchema) }).strict()),
+  /** Rejects a held key for its mechanism: its held packages go to the quarantine. */
   rejectKey: channel(keyDecision, z.object({ quarantined: z.number().int() }).strict()),
-  /** Pins the key on a public key card (a text file the signer sent) before their first package. */
+  /**
+   * Registers the key on a public key card (a text file the signer sent) for one respondent,
+   * before their first package: the mechanism (when the card does not name it; `other` with
+   * `mechanismName`), the kind of respondent, and the State or organisation.
+   */
   importKeyCard: channel(
-    z.object({ path: localPathSchema, mechanism: mechanismSchema.optional(), actor: actorSchema }).strict(),
-    z.object({ mechanism: z.string(), fingerprint: z.string(), changed: z.boolean() }).strict(),
+    z
+      .object({
+        path: localPathSchema,
+        mechanism: mechanismSchema.optional(),
+        mechanismName: z.string().max(500).optional(),
+        kind: respondentKindSchema,
+        party: z.string().max(500).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+    z.object({ respondentKey: z.string(), fingerprint: z.string(), changed: z.boolean() }).strict(),
   ),
-  status: channel(z.object({ lang: langSchema }).strict(), z.array(mechanismStatusSchema)),
+  /**
+   * Loads IOM's list of expected respondents (CSV or XLSX; it replaces the previous list). A file
+   * with a bad line changes nothing: BAD_FILE with `details.problems` = [{ line, message }].
+   */
+  importRespondents: channel(
+    z.object({ path: localPathSchema, actor: actorSchema }).strict(),
+    z.object({ expected: z.number().int(), added: z.number().int(), removed: z.number().int(), keys: z.number().int() }).strict(),
+  ),
+  /** Desktop only: the native dialog for a list of respondents; `null` when cancelled. */
+  pickRespondentsFile: channel(emptyInput, z.object({ path: z.string().nullable() }).strict()),
+  status: channel(z.object({ lang: langSchema }).strict(), iomStatusSchema),
+  /** Of a respondent's possible duplicates, the one that counts; their other submissions are withdrawn (kept). */
+  chooseSubmission: channel(
+    z.object({ rootId: z.uuid(), actor: actorSchema }).strict(),
+    z.object({ respondentKey: z.string(), counted: z.string(), withdrawn: z.array(z.string()) }).strict(),
+  ),
+  settings: channel(emptyInput, iomSettingsSchema),
+  /** Strict mode: a package from a key not registered for its respondent is held instead of imported. */
+  setSettings: channel(z.object({ requireRegistered: z.boolean(), actor: actorSchema }).strict(), iomSettingsSchema),
   export: channel(
     z.object({ format: z.enum(['csv', 'xlsx']), outDir: localPathSchema, lang: langSchema, allRevisions: z.boolean() }).strict(),
     z.object({ files: z.array(z.string()), submissions: z.number().int(), media: z.number().int() }).strict(),

@@ -10,8 +10,12 @@ export interface QuarantineRow {
   readonly message: string;
   readonly detail: string;
   readonly at: string;
+  /** The mechanism key and submission the manifest named, when the file got that far. */
+  readonly mechanism: string | null;
+  readonly submission_id: string | null;
 }
-export type NewQuarantineRow = Omit<QuarantineRow, 'id'>;
+export type NewQuarantineRow = Omit<QuarantineRow, 'id' | 'mechanism' | 'submission_id'> &
+  Partial<Pick<QuarantineRow, 'mechanism' | 'submission_id'>>;
 
 export interface ImportLogRow {
   readonly batch_id: string;
@@ -26,8 +30,8 @@ export interface ImportLogRow {
 /** The quarantine list (rejected files and why) and the per-file log of each import batch. */
 export function quarantineRepo(db: Db) {
   const insert = db.prepare<NewQuarantineRow>(
-    `INSERT INTO quarantine (file_name, file_path, file_sha256, stage, code, message, detail, at)
-     VALUES (@file_name, @file_path, @file_sha256, @stage, @code, @message, @detail, @at)`,
+    `INSERT INTO quarantine (file_name, file_path, file_sha256, stage, code, message, detail, at, mechanism, submission_id)
+     VALUES (@file_name, @file_path, @file_sha256, @stage, @code, @message, @detail, @at, @mechanism, @submission_id)`,
   );
   const list = db.prepare<[], QuarantineRow>('SELECT * FROM quarantine ORDER BY id DESC');
   const log = db.prepare<ImportLogRow>(
@@ -35,7 +39,7 @@ export function quarantineRepo(db: Db) {
      VALUES (@batch_id, @file_name, @file_sha256, @outcome, @code, @submission_id, @at)`,
   );
   return {
-    add: (row: NewQuarantineRow) => insert.run(row),
+    add: (row: NewQuarantineRow) => insert.run({ ...row, mechanism: row.mechanism ?? null, submission_id: row.submission_id ?? null }),
     list: () => list.all(),
     log: (row: ImportLogRow) => log.run(row),
   };

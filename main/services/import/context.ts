@@ -3,26 +3,40 @@ import path from 'node:path';
 import type { PackageLimits } from '../../../core/package/format.js';
 import { openDatabase, type Db } from '../../../db/open.js';
 import { iomMigrations } from '../../../db/migrations/iom/index.js';
-import { keysRepo, type KeysRepo } from '../../../db/repos/iom/keys.js';
+import { chainsRepo, type ChainsRepo } from '../../../db/repos/iom/chains.js';
+import { heldRepo, type HeldRepo } from '../../../db/repos/iom/held.js';
 import { quarantineRepo, type QuarantineRepo } from '../../../db/repos/iom/quarantine.js';
+import { respondentsRepo, type RespondentsRepo } from '../../../db/repos/iom/respondents.js';
+import { settingsRepo, type SettingsRepo } from '../../../db/repos/iom/settings.js';
+import { signersRepo, type SignersRepo } from '../../../db/repos/iom/signers.js';
 import { submissionsRepo, type SubmissionsRepo } from '../../../db/repos/iom/submissions.js';
 import type { Clock } from '../clock.js';
 import type { QuestionnaireRegistry } from './questionnaire-registry.js';
 
-/** Everything one import needs: the database, where files go, the identity, the time. */
-export interface ImportContext {
+/** The repositories of iom.db. */
+export interface IomRepos {
   readonly db: Db;
   readonly submissions: SubmissionsRepo;
-  readonly keys: KeysRepo;
+  readonly respondents: RespondentsRepo;
+  readonly signers: SignersRepo;
+  readonly chains: ChainsRepo;
+  readonly held: HeldRepo;
+  readonly settings: SettingsRepo;
   readonly quarantine: QuarantineRepo;
+}
+
+/** Everything one import needs: the database, where files go, the identity, the time. */
+export interface ImportContext extends IomRepos {
   readonly registry: QuestionnaireRegistry;
   /** `AGE-SECRET-KEY-1…` */
   readonly identity: string;
   readonly dirs: IomDirs;
   readonly clock: Clock;
-  /** Who is importing (recorded when a first key is pinned). */
+  /** Who is importing (recorded with keys registered on first use and with holds). */
   readonly actor: string;
   readonly limits?: Partial<PackageLimits>;
+  /** Strict mode for this run (`--require-registered`), whatever the setting in iom.db says. */
+  readonly requireRegistered?: boolean;
 }
 
 /** The folders beside iom.db. Every file in them is named by a SHA-256, never by input. */
@@ -45,11 +59,7 @@ export function iomDirsBeside(dbFile: string): IomDirs {
   };
 }
 
-export interface OpenedIom {
-  readonly db: Db;
-  readonly submissions: SubmissionsRepo;
-  readonly keys: KeysRepo;
-  readonly quarantine: QuarantineRepo;
+export interface OpenedIom extends IomRepos {
   readonly dirs: IomDirs;
 }
 
@@ -59,5 +69,15 @@ export function openIom(dbFile: string, nativeBinding?: string): OpenedIom {
   const db = openDatabase(dbFile, { migrations: iomMigrations, ...(nativeBinding ? { nativeBinding } : {}) });
   const dirs = iomDirsBeside(dbFile);
   for (const dir of [dirs.media, dirs.held, dirs.temp]) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return { db, submissions: submissionsRepo(db), keys: keysRepo(db), quarantine: quarantineRepo(db), dirs };
+  return {
+    db,
+    submissions: submissionsRepo(db),
+    respondents: respondentsRepo(db),
+    signers: signersRepo(db),
+    chains: chainsRepo(db),
+    held: heldRepo(db),
+    settings: settingsRepo(db),
+    quarantine: quarantineRepo(db),
+    dirs,
+  };
 }

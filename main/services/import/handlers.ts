@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SubmissionSummaryView } from '../../../core/contract/channels/iom.js';
+import type { IomStatusView, RespondentStatusView, SubmissionSummaryView } from '../../../core/contract/channels/iom.js';
 import type { Handlers } from '../../../core/contract/dispatch.js';
 import { AppError } from '../../../core/contract/errors.js';
 import type { SubmissionRow } from '../../../db/repos/iom/submissions.js';
@@ -10,6 +10,7 @@ import type { HostCapabilities } from '../host.js';
 import { createIdentitySettings } from './identity-settings.js';
 import { createImportOperations } from './import-operations.js';
 import { createIomService, type IomService } from './iom-service.js';
+import type { IomStatus, RespondentStatus } from './status.js';
 
 export interface IomHandlerOptions {
   /** iom.db and its folders live here. */
@@ -28,18 +29,34 @@ export const toSummaryView = (r: SubmissionRow): SubmissionSummaryView => ({
   submissionId: r.submission_id,
   rootId: r.root_id,
   revision: r.revision,
-  status: r.is_current === 1 ? 'current' : 'superseded',
+  status: r.is_current !== 1 ? 'superseded' : r.chain_state === 'withdrawn' ? 'withdrawn' : 'current',
   questionnaireId: r.questionnaire_id,
   questionnaireVersion: r.questionnaire_version,
   mechanism: r.mechanism,
   mechanismLabel: r.mechanism_label,
   mechanismKind: r.mechanism_kind,
   respondentKind: r.respondent_kind,
+  respondentKey: r.respondent_key,
+  respondentParty: r.respondent_party,
   signerName: r.signer_name,
   signerFingerprint: r.signer_fingerprint,
+  newSigner: r.new_signer === 1,
   finalizedAt: r.finalized_at,
   importedAt: r.imported_at,
   fileName: r.file_name,
+});
+
+const respondentView = (r: RespondentStatus): RespondentStatusView => ({ ...r, chains: [...r.chains] });
+
+/** The status as the contract carries it (mutable arrays, same data). */
+export const toStatusView = (status: IomStatus): IomStatusView => ({
+  ...status,
+  mechanisms: status.mechanisms.map((m) => ({
+    ...m,
+    secretariat: respondentView(m.secretariat),
+    states: m.states.map(respondentView),
+    organisations: m.organisations.map(respondentView),
+  })),
 });
 
 /**
@@ -104,6 +121,13 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       const [chosen] = await requireDialogs().pickFiles({ title: 'Folder to export the dataset to', folders: true });
       return { path: chosen ?? null };
     },
+    pickRespondentsFile: async () => {
+      const [chosen] = await requireDialogs().pickFiles({
+        title: 'List of expected respondents',
+        filters: [{ name: 'CSV or Excel', extensions: ['csv', 'xlsx'] }],
+      });
+      return { path: chosen ?? null };
+    },
     startImport: ({ paths }) => {
       const identity = requireIdentity();
       const operationId = operations.start((onProgress) => withService((s) => s.importPaths(paths, { onProgress }), identity));
@@ -134,33 +158,48 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
           message: q.message,
           detail: q.detail,
           at: q.at,
+          mechanism: q.mechanism,
         })),
       ),
     listKeys: () =>
       withService((s) => ({
-        pinned: s.pinnedKeys().map((k) => ({
-          mechanism: k.mechanism,
+        signers: s.signers().map((k) => ({
+          respondent: { respondentKey: k.respondent_key, mechanism: k.mechanism, mechanismLabel: k.mechanism_label, kind: k.kind, party: k.party },
           fingerprint: k.fingerprint,
-          signerName: k.signer_name,
+          signerName: k.name,
+          title: k.title,
+          organisation: k.organisation,
           source: k.source,
-          pinnedAt: k.pinned_at,
-          pinnedBy: k.pinned_by,
+          registeredAt: k.registered_at,
+          registeredBy: k.registered_by,
+          chains: k.chains,
         })),
-        held: s.heldKeys().map((h) => ({ ...h, packages: [...h.packages] })),
+        held: s.heldKeys().map((h) => ({ ...h, registeredFingerprints: [...h.registeredFingerprints], packages: [...h.packages] })),
       })),
-    acceptKey: ({ mechanism, fingerprint, actor }) =>
-      withService(async (s) => ({ outcomes: await s.acceptKey(mechanism, fingerprint, actor) }), requireIdentity()),
-    rejectKey: ({ mechanism, fingerprint, actor }) => withService((s) => ({ quarantined: s.rejectKey(mechanism, fingerprint, actor) })),
-    importKeyCard: ({ path: file, mechanism, actor }) => {
+    acceptKey: ({ fingerprint, respondentKey, actor }) =>
+      withService(async (s) => ({ outcomes: await s.acceptKey(fingerprint, respondentKey, actor) }), requireIdentity()),
+    rejectKey: ({ fingerprint, respondentKey, actor }) => withService((s) => ({ quarantined: s.rejectKey(fingerprint, respondentKey, actor) })),
+    importKeyCard: ({ path: file, mechanism, mechanismName, kind, party, actor }) => {
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch {
         throw new AppError('BAD_FILE', `The key card ${file} cannot be read.`);
       }
-      return withService((s) => s.importKeyCard(text, mechanism, actor));
+      return withService((s) => s.importKeyCard(text, { mechanism, mechanismName, kind, party }, actor));
     },
-    status: ({ lang }) => withService((s) => s.status(lang).map((m) => ({ ...m, current: [...m.current] }))),
+    importRespondents: ({ path: file, actor }) => withService((s) => s.importRespondents(file, actor)),
+    status: ({ lang }) => withService((s) => toStatusView(s.status(lang))),
+    chooseSubmission: ({ rootId, actor }) => withService((s) => {
+      const chosen = s.chooseChain(rootId, actor);
+      return { ...chosen, withdrawn: [...chosen.withdrawn] };
+    }),
+    settings: () => withService((s) => s.settings()),
+    setSettings: ({ requireRegistered, actor }) =>
+      withService((s) => {
+        s.setRequireRegistered(requireRegistered, actor);
+        return s.settings();
+      }),
     export: ({ format, outDir, lang, allRevisions }) =>
       withService(async (s) => {
         const result = await s.export({ format, outDir: path.resolve(outDir), lang, allRevisions });

@@ -4,12 +4,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PackageVerifyError } from '../../../core/package/verify-codes.js';
+import { mechanismKey } from '../../../core/trust/respondent.js';
 import { isoNow } from '../clock.js';
 import { readPackage, type ReadPackageResult } from '../package/read-package.js';
 import type { ImportContext } from './context.js';
-import { decideKey, holdPackage } from './key-stage.js';
-import { messageOf, type FileOutcome, type OutcomeCode, type OutcomeKind, type PipelineStage } from './outcomes.js';
+import { messageOf, type FileOutcome, type OutcomeCode, type OutcomeFlag, type OutcomeKind, type PipelineStage } from './outcomes.js';
 import { precheck, storeMedia, storeSubmission, type StoreResult } from './store-stage.js';
+import { decideTrust, holdPackage, mismatchDetail } from './trust-stage.js';
 import { checkResponses } from './validate-responses.js';
 
 async function fileSha256(file: string): Promise<string | null> {
@@ -37,7 +38,14 @@ interface Failure {
 }
 
 /** Rejected: one quarantine row with the reason; nothing else is written. */
-async function reject(ctx: ImportContext, file: string, f: Failure, batchId: string, sha?: string): Promise<FileOutcome> {
+async function reject(
+  ctx: ImportContext,
+  file: string,
+  f: Failure,
+  batchId: string,
+  sha?: string,
+  filed?: { readonly mechanism: string; readonly submissionId: string },
+): Promise<FileOutcome> {
   const packageSha256 = sha ?? (await fileSha256(file));
   const message = f.message ?? messageOf(f.code);
   const at = isoNow(ctx.clock);
@@ -51,8 +59,10 @@ async function reject(ctx: ImportContext, file: string, f: Failure, batchId: str
       message,
       detail: f.detail.slice(0, 2000),
       at,
+      mechanism: filed?.mechanism ?? null,
+      submission_id: filed?.submissionId ?? null,
     });
-    ctx.quarantine.log({ batch_id: batchId, file_name: path.basename(file), file_sha256: packageSha256, outcome: 'rejected', code: f.code, submission_id: null, at });
+    ctx.quarantine.log({ batch_id: batchId, file_name: path.basename(file), file_sha256: packageSha256, outcome: 'rejected', code: f.code, submission_id: filed?.submissionId ?? null, at });
   })();
   return {
     file,
@@ -62,10 +72,19 @@ async function reject(ctx: ImportContext, file: string, f: Failure, batchId: str
     message,
     detail: f.detail,
     ...(packageSha256 ? { packageSha256 } : {}),
+    ...(filed ? { submissionId: filed.submissionId, mechanism: filed.mechanism } : {}),
   };
 }
 
-function outcomeOf(file: string, read: ReadPackageResult, kind: OutcomeKind, code: OutcomeCode, stage: PipelineStage, detail: string): FileOutcome {
+function outcomeOf(
+  file: string,
+  read: ReadPackageResult,
+  kind: OutcomeKind,
+  code: OutcomeCode,
+  stage: PipelineStage,
+  detail: string,
+  flags?: OutcomeFlag[],
+): FileOutcome {
   const m = read.manifest;
   return {
     file,
@@ -78,10 +97,18 @@ function outcomeOf(file: string, read: ReadPackageResult, kind: OutcomeKind, cod
     submissionId: m.submissionId,
     mechanism: m.mechanism.value,
     revision: m.revision,
+    ...(flags && flags.length > 0 ? { flags } : {}),
   };
 }
 
-async function afterRead(ctx: ImportContext, file: string, fileName: string, read: ReadPackageResult, batchId: string): Promise<FileOutcome> {
+async function afterRead(
+  ctx: ImportContext,
+  file: string,
+  fileName: string,
+  read: ReadPackageResult,
+  batchId: string,
+  acceptedFingerprint?: string,
+): Promise<FileOutcome> {
   const m = read.manifest;
   const log = (o: FileOutcome): FileOutcome => {
     ctx.quarantine.log({ batch_id: batchId, file_name: fileName, file_sha256: read.packageSha256, outcome: o.kind, code: o.code, submission_id: m.submissionId, at: isoNow(ctx.clock) });
@@ -90,27 +117,33 @@ async function afterRead(ctx: ImportContext, file: string, fileName: string, rea
   // Re-importing a file that is already in changes nothing, whoever's key it carries today.
   const early = precheck(ctx, read);
   if (early?.code === 'DUPLICATE') return log(outcomeOf(file, read, 'duplicate', 'DUPLICATE', 'store', early.detail));
-  // Stage 7: the key.
-  const key = decideKey(ctx, m);
-  if (key.kind === 'rejected')
-    return reject(ctx, file, { stage: 'key', code: 'KEY_REJECTED', detail: `${m.signer.fingerprint} was rejected for ${m.mechanism.value}` }, batchId, read.packageSha256);
-  if (key.kind === 'changed') {
-    await holdPackage(ctx, file, m, read.packageSha256, key.pinnedFingerprint);
-    return log(outcomeOf(file, read, 'held', 'KEY_CHANGED', 'key', `signed by ${m.signer.fingerprint}; pinned ${key.pinnedFingerprint}`));
-  }
-  // Stage 8: the questionnaire version and the answers.
+  // Stage 8 before any key decision: an invalid package is refused, never held for a key review.
+  const refuse = (stage: PipelineStage, code: OutcomeCode, detail: string, mechanism = mechanismKey(m.mechanism)) =>
+    reject(ctx, file, { stage, code, detail }, batchId, read.packageSha256, { mechanism, submissionId: m.submissionId });
   const loaded = ctx.registry.get(m.questionnaire.id, m.questionnaire.version);
-  if (!loaded)
-    return reject(ctx, file, { stage: 'questionnaire', code: 'QUESTIONNAIRE_UNKNOWN', detail: `${m.questionnaire.id} ${m.questionnaire.version}` }, batchId, read.packageSha256);
+  if (!loaded) return refuse('questionnaire', 'QUESTIONNAIRE_UNKNOWN', `${m.questionnaire.id} ${m.questionnaire.version}`);
   const check = checkResponses(loaded, m, read.responses);
-  if (!check.ok)
-    return reject(ctx, file, { stage: 'questionnaire', code: 'ANSWERS_INVALID', detail: check.problems.join('; ') }, batchId, read.packageSha256);
+  if (!check.ok) return refuse('questionnaire', 'ANSWERS_INVALID', check.problems.join('; '));
+  // Stage 7: the chain's binding, then the signer's key for the respondent claimed.
+  const trust = decideTrust(ctx, m, read.responses, acceptedFingerprint);
+  const mechanism = trust.claim.mechanismKey;
+  if (trust.chain.kind === 'mismatch') return refuse('key', 'CHAIN_MISMATCH', mismatchDetail(trust.chain, trust.claim, m), mechanism);
+  const signer = trust.signer;
+  if (signer.kind === 'rejected') return refuse('key', 'KEY_REJECTED', `${m.signer.fingerprint} was rejected for ${mechanism}`, mechanism);
+  if (signer.kind === 'hold') {
+    await holdPackage(ctx, file, m, read.packageSha256, { ...trust, signer });
+    const detail =
+      signer.reason === 'key_change'
+        ? `signed by ${m.signer.fingerprint}; registered for ${trust.claim.respondent.key}: ${signer.registered.join(', ')}`
+        : `signed by ${m.signer.fingerprint}; no key is registered for ${trust.claim.respondent.key}`;
+    return log(outcomeOf(file, read, 'held', signer.reason === 'key_change' ? 'KEY_CHANGED' : 'SIGNER_UNREGISTERED', 'key', detail));
+  }
   // Stage 9: one transaction.
   if (early !== null) return log(outcomeOf(file, read, STORE_KIND[early.code], early.code, 'store', early.detail));
   await storeMedia(ctx, read);
   // The log row of a stored revision is written in the same transaction as the revision.
-  const stored = storeSubmission(ctx, read, fileName, key, batchId);
-  const outcome = outcomeOf(file, read, STORE_KIND[stored.code], stored.code, 'store', stored.detail);
+  const stored = storeSubmission(ctx, read, fileName, trust, batchId, acceptedFingerprint);
+  const outcome = outcomeOf(file, read, STORE_KIND[stored.code], stored.code, 'store', stored.detail, stored.flags);
   return stored.code === 'IMPORTED' || stored.code === 'SUPERSEDED' ? outcome : log(outcome);
 }
 
@@ -136,7 +169,8 @@ export async function readForImport(
 
 /**
  * Stages 7–9 for a package that passed 1–6, then removes its work folder. These stages read
- * and write the pinned keys and the submissions, so a batch runs them one file at a time.
+ * and write the key registry, the chains and the submissions, so a batch runs them one file at
+ * a time. `acceptedFingerprint`: IOM has just accepted this key for the packages held with it.
  */
 export async function finishImport(
   ctx: ImportContext,
@@ -144,9 +178,10 @@ export async function finishImport(
   read: ReadPackageResult,
   batchId: string,
   fileName = path.basename(file),
+  acceptedFingerprint?: string,
 ): Promise<FileOutcome> {
   try {
-    return await afterRead(ctx, file, fileName, read, batchId);
+    return await afterRead(ctx, file, fileName, read, batchId, acceptedFingerprint);
   } catch (error) {
     return await reject(ctx, file, { stage: 'store', code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) }, batchId, read.packageSha256);
   } finally {
@@ -158,7 +193,13 @@ export async function finishImport(
  * One file through the nine stages (architecture §6). Never throws for a bad file: every
  * failure becomes an outcome with its code, and a rejection a quarantine row.
  */
-export async function importFile(ctx: ImportContext, file: string, batchId: string, fileName = path.basename(file)): Promise<FileOutcome> {
+export async function importFile(
+  ctx: ImportContext,
+  file: string,
+  batchId: string,
+  fileName = path.basename(file),
+  acceptedFingerprint?: string,
+): Promise<FileOutcome> {
   const first = await readForImport(ctx, file, batchId);
-  return 'outcome' in first ? first.outcome : finishImport(ctx, file, first.read, batchId, fileName);
+  return 'outcome' in first ? first.outcome : finishImport(ctx, file, first.read, batchId, fileName, acceptedFingerprint);
 }

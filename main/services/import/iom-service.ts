@@ -3,14 +3,18 @@ import os from 'node:os';
 import { AppError } from '../../../core/contract/errors.js';
 import type { PackageLimits } from '../../../core/package/format.js';
 import type { SubmissionFilter } from '../../../db/repos/iom/submissions.js';
-import { isoNow, systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import { runBatch, type BatchOptions } from './batch.js';
 import { openIom, type ImportContext } from './context.js';
+import { chooseChain, findDuplicates } from './duplicates.js';
 import { runExport, type ExportOptions } from './export/run-export.js';
 import { acceptHeldKey, listHeldKeys, rejectHeldKey } from './held-keys.js';
-import { parseKeyCard } from './key-card.js';
 import { createQuestionnaireRegistry } from './questionnaire-registry.js';
+import type { RespondentTarget } from './respondent-target.js';
+import { DEFAULT_QUESTIONNAIRE, listSigners, loadExpectedRespondents, registerKeyCard, setRequireRegistered } from './signer-registry.js';
 import { mechanismStatus } from './status.js';
+
+export { DEFAULT_QUESTIONNAIRE };
 
 export interface IomServiceOptions {
   readonly dbFile: string;
@@ -24,9 +28,9 @@ export interface IomServiceOptions {
   readonly nativeBinding?: string;
   /** Refuse to create iom.db (commands that only read or export it). */
   readonly mustExist?: boolean;
+  /** Strict mode for this service's imports (`--require-registered`), whatever iom.db's setting. */
+  readonly requireRegistered?: boolean;
 }
-
-export const DEFAULT_QUESTIONNAIRE = 'iscm-assessment';
 
 function defaultActor(): string {
   try {
@@ -43,7 +47,14 @@ export function createIomService(options: IomServiceOptions) {
   const opened = openIom(options.dbFile, options.nativeBinding);
   const registry = createQuestionnaireRegistry(options.questionnairesDir);
   const clock = options.clock ?? systemClock;
-  const base = { ...opened, registry, clock, actor: options.actor ?? defaultActor(), ...(options.limits ? { limits: options.limits } : {}) };
+  const base = {
+    ...opened,
+    registry,
+    clock,
+    actor: options.actor ?? defaultActor(),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.requireRegistered === true ? { requireRegistered: true } : {}),
+  };
   const context = (): ImportContext => {
     if (!options.identity) throw new AppError('INVALID_INPUT', "IOM's decryption identity is needed to import packages; none is set.");
     return { ...base, identity: options.identity };
@@ -57,32 +68,24 @@ export function createIomService(options: IomServiceOptions) {
     attachmentsOf: (id: string) => opened.submissions.attachments(id),
     quarantine: () => opened.quarantine.list(),
     heldKeys: () => listHeldKeys(opened),
-    pinnedKeys: () => opened.keys.allPinned(),
-    keyEvents: () => opened.keys.events(),
-    acceptKey: (mechanism: string, fingerprint: string, actor: string) => acceptHeldKey(context(), mechanism, fingerprint, actor),
-    rejectKey: (mechanism: string, fingerprint: string, actor: string) => rejectHeldKey({ ...base, identity: '' }, mechanism, fingerprint, actor),
+    /** The key registry: every key with the respondent it is registered for. */
+    signers: () => listSigners(opened),
+    keyEvents: () => opened.signers.events(),
+    chainEvents: (rootId: string) => opened.chains.events(rootId),
+    acceptKey: (fingerprint: string, respondentKey: string | undefined, actor: string) => acceptHeldKey(context(), fingerprint, respondentKey, actor),
+    rejectKey: (fingerprint: string, respondentKey: string | undefined, actor: string) =>
+      rejectHeldKey({ ...base, identity: '' }, fingerprint, respondentKey, actor),
     status: (lang = 'en', questionnaireId = DEFAULT_QUESTIONNAIRE) => mechanismStatus(base, questionnaireId, lang),
+    duplicates: () => findDuplicates(opened),
+    chooseChain: (rootId: string, actor: string) => chooseChain(base, rootId, actor),
+    settings: () => opened.settings.get(),
+    setRequireRegistered: (on: boolean, actor: string) => setRequireRegistered(base, on, actor),
     export: (exportOptions: ExportOptions) => runExport(base, exportOptions),
     questionnaire: (id: string, version: string) => registry.get(id, version),
-    /** Pins the key on a public key card before any package from that mechanism arrives. */
-    importKeyCard: (text: string, mechanismOverride: string | undefined, actor: string) => {
-      const card = parseKeyCard(text);
-      const mechanism = mechanismOverride ?? card.mechanism;
-      if (!mechanism) throw new AppError('INVALID_INPUT', 'The card does not name its mechanism: give it with --mechanism.');
-      const pinned = opened.keys.pinned(mechanism);
-      if (pinned?.fingerprint === card.fingerprint) return { mechanism, fingerprint: card.fingerprint, changed: false };
-      if (pinned)
-        throw new AppError(
-          'CONFLICT',
-          `Mechanism ${mechanism} already has a pinned key (${pinned.fingerprint}). A new key is accepted from a held package, not from a card.`,
-        );
-      const at = isoNow(clock);
-      opened.db.transaction(() => {
-        opened.keys.pin({ mechanism, public_key: card.publicKey, fingerprint: card.fingerprint, signer_name: card.name, source: 'card', pinned_at: at, pinned_by: actor });
-        opened.keys.recordEvent({ mechanism, fingerprint: card.fingerprint, public_key: card.publicKey, action: 'card', actor, at, note: `card of ${card.name}` });
-      }).immediate();
-      return { mechanism, fingerprint: card.fingerprint, changed: true };
-    },
+    /** Registers the key on a public key card for one respondent, before their first package. */
+    importKeyCard: (text: string, target: Partial<RespondentTarget>, actor: string) => registerKeyCard(base, text, target, actor),
+    /** Loads IOM's list of expected respondents (CSV or XLSX), which replaces the previous one. */
+    importRespondents: (file: string, actor: string) => loadExpectedRespondents(base, file, actor),
     close: () => opened.db.close(),
   };
 }

@@ -9,6 +9,9 @@ import { fingerprintOf, parsePublicKeyLine } from '../crypto/ssh-key.js';
  */
 export interface KeyCard {
   readonly name: string;
+  readonly title: string;
+  readonly organisation: string;
+  readonly email: string;
   readonly mechanism: string | null;
   readonly publicKey: string;
   readonly fingerprint: string;
@@ -35,17 +38,25 @@ export function parseKeyCard(text: string): KeyCard {
       `The card's fingerprint (${card.fingerprint}) is not that of its key (${actual}): the card was damaged or edited.`,
     );
   }
-  return { name: card.name, mechanism: card.mechanism === '' ? null : card.mechanism, publicKey: card.publicKey, fingerprint: actual };
+  return {
+    name: card.name,
+    title: card.title,
+    organisation: card.organisation,
+    email: card.email,
+    mechanism: card.mechanism === '' ? null : card.mechanism,
+    publicKey: card.publicKey,
+    fingerprint: actual,
+  };
 }
 
 /** A card for a key, in the one card format (tests and tools that pin keys ahead of time). */
-export function formatKeyCard(card: KeyCard & { readonly title?: string }): string {
+export function formatKeyCard(card: Pick<KeyCard, 'name' | 'mechanism' | 'publicKey' | 'fingerprint'> & Partial<KeyCard>): string {
   return serializeKeyCard({
     name: card.name,
     title: card.title ?? '',
-    organisation: '',
+    organisation: card.organisation ?? '',
     mechanism: card.mechanism ?? '',
-    email: '',
+    email: card.email ?? '',
     publicKey: card.publicKey,
     fingerprint: card.fingerprint,
   });

@@ -13,7 +13,9 @@ export type PipelineStage = VerifyStage | ImportStage;
 export const IMPORT_CODES = [
   'FILE_UNREADABLE',
   'KEY_CHANGED',
+  'SIGNER_UNREGISTERED',
   'KEY_REJECTED',
+  'CHAIN_MISMATCH',
   'QUESTIONNAIRE_UNKNOWN',
   'ANSWERS_INVALID',
   'IMPORTED',
@@ -31,8 +33,12 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const IMPORT_MESSAGES: Readonly<Record<ImportCode, string>> = {
   FILE_UNREADABLE: 'The file could not be read: it does not exist, is not a file, or access was refused.',
   KEY_CHANGED:
-    'The package is signed by a different key from the one already recorded for this mechanism. It is held until someone at IOM accepts or rejects the new key.',
+    'The package is signed by a different key from the one IOM has registered for this respondent. It is held until someone at IOM accepts or rejects the new key.',
+  SIGNER_UNREGISTERED:
+    'The package is signed by a key that IOM has not registered for this respondent, and IOM requires registered keys. It is held until someone at IOM accepts or rejects the key.',
   KEY_REJECTED: 'The package is signed by a key that IOM rejected for this mechanism.',
+  CHAIN_MISMATCH:
+    'The package claims to continue a submission that was signed by someone else (another key, mechanism or kind of respondent). It was refused and nothing changed.',
   QUESTIONNAIRE_UNKNOWN:
     'The package answers a questionnaire version this installation does not have. Add that questionnaire version, then import the file again.',
   ANSWERS_INVALID:
@@ -63,7 +69,16 @@ export interface FileOutcome {
   readonly submissionId?: string;
   readonly mechanism?: string;
   readonly revision?: number;
+  /** What IOM should look at in an imported package (see OUTCOME_FLAGS). */
+  readonly flags?: OutcomeFlag[];
 }
+
+/**
+ * `new_signer`: the key was recorded for its respondent on first use (nobody was registered);
+ * `possible_duplicate`: the respondent now has two or more counted submissions.
+ */
+export const OUTCOME_FLAGS = ['new_signer', 'possible_duplicate'] as const;
+export type OutcomeFlag = (typeof OUTCOME_FLAGS)[number];
 
 export type OutcomeCounts = Record<OutcomeKind, number>;
 

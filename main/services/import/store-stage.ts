@@ -5,12 +5,13 @@ import type { ReadPackageResult } from '../package/read-package.js';
 import { commitTempFile, removeQuietly, tempPathBeside } from '../atomic-file.js';
 import { isoNow } from '../clock.js';
 import type { ImportContext } from './context.js';
-import type { KeyDecision } from './key-stage.js';
-import type { OutcomeCode } from './outcomes.js';
+import type { OutcomeCode, OutcomeFlag } from './outcomes.js';
+import { decideTrust, ensureRespondent, type TrustDecision } from './trust-stage.js';
 
 export interface StoreResult {
   readonly code: Extract<OutcomeCode, 'IMPORTED' | 'SUPERSEDED' | 'DUPLICATE' | 'CONFLICT'>;
   readonly detail: string;
+  readonly flags?: OutcomeFlag[];
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -54,30 +55,39 @@ export function precheck(ctx: ImportContext, read: ReadPackageResult): StoreResu
       code: 'CONFLICT',
       detail: `revision ${m.revision} of ${m.rootId} is already imported as submission ${sameRevision.submission_id}`,
     };
-  const previous = m.supersedes === null ? undefined : ctx.submissions.get(m.supersedes);
-  if (previous && previous.root_id !== m.rootId)
-    return { code: 'CONFLICT', detail: `it supersedes ${m.supersedes ?? ''}, which belongs to another submission` };
   return null;
 }
 
+const storable = (t: TrustDecision): boolean => (t.chain.kind === 'new' || t.chain.kind === 'bound') && (t.signer.kind === 'registered' || t.signer.kind === 'accepted' || t.signer.kind === 'new_signer');
+
 /**
- * Stage 9, in one transaction: pin the first key, insert the revision and its attachments, and
- * make the highest revision of the root current (so arrival order does not matter).
+ * Stage 9, in one transaction: the trust decision taken again on the database as it is now
+ * (another process may have imported meanwhile), the respondent recorded, a key registered on
+ * first use or on IOM's acceptance, the chain bound by its first stored revision, the revision
+ * and its attachments inserted, and the highest revision of the root made current (so arrival
+ * order does not matter).
  */
 export function storeSubmission(
   ctx: ImportContext,
   read: ReadPackageResult,
   fileName: string,
-  key: KeyDecision,
+  trust: TrustDecision,
   batchId: string,
+  acceptedFingerprint?: string,
 ): StoreResult {
   const m = read.manifest;
   return ctx.db
     .transaction((): StoreResult => {
       const early = precheck(ctx, read);
       if (early) return early;
+      const now = decideTrust(ctx, m, read.responses, acceptedFingerprint);
+      if (!storable(now) || now.chain.kind !== trust.chain.kind || now.signer.kind !== trust.signer.kind)
+        return {
+          code: 'CONFLICT',
+          detail: 'what IOM knows of this respondent changed while the file was being imported (another import at the same time): import it again',
+        };
       const at = isoNow(ctx.clock);
-      const result = insertRevision(ctx, read, fileName, key, at);
+      const result = insertRevision(ctx, read, fileName, now, at);
       const log = {
         batch_id: batchId,
         file_name: fileName,
@@ -95,33 +105,51 @@ export function storeSubmission(
     .immediate();
 }
 
-function insertRevision(
-  ctx: ImportContext,
-  read: ReadPackageResult,
-  fileName: string,
-  key: KeyDecision,
-  at: string,
-): StoreResult {
+function insertRevision(ctx: ImportContext, read: ReadPackageResult, fileName: string, trust: TrustDecision, at: string): StoreResult {
   const m = read.manifest;
-  if (key.kind === 'pin') {
-    ctx.keys.pin({
-      mechanism: m.mechanism.value,
-      public_key: m.signer.publicKey,
+  const { claim, signer, chain } = trust;
+  const respondent = ensureRespondent(ctx, claim.respondent, { label: m.mechanism.label, kind: m.mechanism.kind }, at);
+  if (signer.kind === 'new_signer' || signer.kind === 'accepted') {
+    ctx.signers.register({
+      respondent_id: respondent.id,
       fingerprint: m.signer.fingerprint,
-      signer_name: m.signer.name,
-      source: 'package',
-      pinned_at: at,
-      pinned_by: ctx.actor,
+      public_key: m.signer.publicKey,
+      name: m.signer.name,
+      title: m.signer.title,
+      organisation: m.signer.organisation,
+      email: m.signer.email,
+      source: signer.kind === 'new_signer' ? 'package' : 'accepted',
+      registered_at: at,
+      registered_by: ctx.actor,
     });
-    ctx.keys.recordEvent({
-      mechanism: m.mechanism.value,
+    ctx.signers.recordEvent({
+      mechanism: claim.mechanismKey,
       fingerprint: m.signer.fingerprint,
       public_key: m.signer.publicKey,
-      action: 'pinned',
+      action: signer.kind === 'new_signer' ? 'registered' : 'accepted',
       actor: ctx.actor,
       at,
-      note: `first key seen, from submission ${m.submissionId}`,
+      respondent_key: claim.respondent.key,
+      note:
+        signer.kind === 'new_signer'
+          ? `new signer: first key seen for ${claim.respondent.key}, from submission ${m.submissionId}`
+          : `accepted for ${claim.respondent.key}, from held submission ${m.submissionId}`,
     });
+  }
+  if (chain.kind === 'new') {
+    ctx.chains.bind({
+      root_id: m.rootId,
+      fingerprint: m.signer.fingerprint,
+      public_key: m.signer.publicKey,
+      signer_name: m.signer.name,
+      mechanism: claim.mechanismKey,
+      respondent_kind: claim.respondentKind,
+      respondent_id: respondent.id,
+      bound_at: at,
+      bound_by_submission: m.submissionId,
+      new_signer: signer.kind === 'new_signer' ? 1 : 0,
+    });
+    ctx.chains.recordEvent({ root_id: m.rootId, action: 'bound', actor: ctx.actor, at, note: `by revision ${m.revision} (${m.submissionId}), signed by ${m.signer.fingerprint}` });
   }
   ctx.submissions.insert({
     submission_id: m.submissionId,
@@ -149,18 +177,25 @@ function insertRevision(
     package_size: read.packageSize,
     file_name: fileName,
     imported_at: at,
+    respondent_id: respondent.id,
   });
   for (const a of read.attachments) ctx.submissions.addAttachment(m.submissionId, a.sha256, a.size);
   ctx.submissions.recomputeCurrent(m.rootId);
+  // The chain is filed under the respondent of its current revision.
+  const current = ctx.submissions.currentOf(m.rootId);
+  if (current?.respondent_id != null) ctx.chains.fileUnder(m.rootId, current.respondent_id);
   const stored = ctx.submissions.get(m.submissionId);
   const latest = ctx.submissions.latestRevision(m.rootId) ?? m.revision;
+  const counted = ctx.chains.forRespondent(current?.respondent_id ?? respondent.id).filter((c) => c.state === 'counted');
+  const flags: OutcomeFlag[] = [];
+  if (signer.kind === 'new_signer') flags.push('new_signer');
+  if (counted.length > 1) flags.push('possible_duplicate');
+  const withFlags = flags.length > 0 ? { flags } : {};
   if (stored?.is_current === 1)
     return {
       code: 'IMPORTED',
-      detail:
-        m.revision > 1
-          ? `revision ${m.revision} is current; older revisions are kept as history`
-          : `revision ${m.revision}`,
+      detail: m.revision > 1 ? `revision ${m.revision} is current; older revisions are kept as history` : `revision ${m.revision}`,
+      ...withFlags,
     };
-  return { code: 'SUPERSEDED', detail: `revision ${m.revision} kept as history; revision ${latest} is current` };
+  return { code: 'SUPERSEDED', detail: `revision ${m.revision} kept as history; revision ${latest} is current`, ...withFlags };
 }

@@ -40,12 +40,34 @@ export function checkResponses(loaded: LoadedQuestionnaire, manifest: Manifest, 
   if (!full.success) return { ok: false, problems: problemsOf(full.error) };
   // The manifest's mechanism and respondent are what the import files the submission under:
   // they must be the ones answered inside the signed responses, when the questionnaire asks.
-  const problems: string[] = [];
-  const mechanism = responses.mechanism;
-  if (typeof mechanism === 'string' && mechanism !== 'other' && mechanism !== manifest.mechanism.value)
-    problems.push(`mechanism: the answers say "${mechanism}", the manifest "${manifest.mechanism.value}"`);
-  const kind = responses.respondent_kind;
-  if (typeof kind === 'string' && kind !== manifest.respondent.kind)
-    problems.push(`respondent_kind: the answers say "${kind}", the manifest "${manifest.respondent.kind}"`);
+  const problems = manifestAgreesWithAnswers(manifest, responses);
   return problems.length > 0 ? { ok: false, problems } : { ok: true };
+}
+
+/**
+ * The fields IOM files and trusts a submission by (mechanism, "Other" name, respondent kind,
+ * State) must be the ones answered inside the signed responses, where the questionnaire asks.
+ */
+function manifestAgreesWithAnswers(manifest: Manifest, responses: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const differ = (field: string, answered: string, stated: string): void => {
+    problems.push(`${field}: the answers say "${answered}", the manifest "${stated}"`);
+  };
+  const mechanism = responses.mechanism;
+  if (typeof mechanism === 'string' && mechanism !== manifest.mechanism.value) differ('mechanism', mechanism, manifest.mechanism.value);
+  const otherTexts = isPlainObject(responses._other) ? responses._other : {};
+  const otherName = otherTexts.mechanism;
+  if (mechanism === 'other' && typeof otherName === 'string' && otherName !== manifest.mechanism.label)
+    differ('mechanism (other)', otherName, manifest.mechanism.label);
+  const kind = responses.respondent_kind;
+  if (typeof kind === 'string' && kind !== manifest.respondent.kind) differ('respondent_kind', kind, manifest.respondent.kind);
+  const institution = responses.respondent_institution;
+  if (typeof institution === 'string' && institution !== manifest.respondent.organisation)
+    differ('respondent_institution', institution, manifest.respondent.organisation);
+  const state = manifest.respondent.state;
+  if (state !== undefined) {
+    const answered = manifest.respondent.kind === 'state' && typeof responses.state_name === 'string' ? responses.state_name : '';
+    if (answered !== state) differ('state_name', answered, state);
+  }
+  return problems;
 }

@@ -27,13 +27,16 @@ export function mechanismOf(
   return { value, label: localize(choice.label, 'en', fallbackLang), kind: choice.attributes?.kind ?? '' };
 }
 
-export function respondentOf(answers: AnswerMap): Manifest['respondent'] {
+/** Who answered; `state` (package format 2) names the State a State respondent answers for. */
+export function respondentOf(answers: AnswerMap): Manifest['respondent'] & { readonly state: string } {
+  const kind = text(answers.respondent_kind);
   return {
-    kind: text(answers.respondent_kind),
+    kind,
     name: text(answers.respondent_name),
     role: text(answers.respondent_role),
     organisation: text(answers.respondent_institution),
     email: text(answers.respondent_email),
+    state: kind === 'state' ? text(answers.state_name) : '',
   };
 }
 

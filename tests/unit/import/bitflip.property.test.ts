@@ -6,7 +6,7 @@ import { filesUnder, testIom, tempDir, type TestIom } from './iom-kit.js';
 import { makePackage, makeSigner, type MadePackage } from './package-kit.js';
 
 /** Any single bit flipped anywhere in a valid package is rejected by the whole pipeline and writes nothing. */
-const DATA_TABLES = ['submissions', 'submission_attachments', 'pinned_keys', 'held_packages', 'key_events'];
+const DATA_TABLES = ['submissions', 'submission_attachments', 'signers', 'chains', 'respondents', 'held_packages', 'key_events'];
 let iom: TestIom;
 let pkg: MadePackage;
 let original: Buffer;

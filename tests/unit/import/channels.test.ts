@@ -62,26 +62,41 @@ describe('iom channels', () => {
     const one = await call<{ responses: Record<string, unknown>; history: unknown[] }>('iom.getSubmission', { submissionId: r2.submissionId });
     expect(one.responses.mechanism).toBe(r2.manifest.mechanism.value);
     expect(one.history).toHaveLength(2);
-    const status = await call<{ mechanism: string; current: unknown[] }[]>('iom.status', { lang: 'fr' });
-    expect(status.filter((m) => m.current.length > 0)).toHaveLength(2);
+    const status = await call<{ mechanisms: { mechanism: string; label: string; secretariat: { received: boolean } }[] }>('iom.status', { lang: 'fr' });
+    expect(status.mechanisms.filter((m) => m.secretariat.received)).toHaveLength(2);
+    expect(status.mechanisms.find((m) => m.mechanism === 'bali_process')?.label).toMatch(/^Processus de Bali/);
     const out = tempDir();
     const exported = await call<{ files: string[] }>('iom.export', { format: 'xlsx', outDir: out, lang: 'es', allRevisions: false });
     expect(exported.files.map((f) => path.basename(f))).toEqual(['iscm-assessment.xlsx']);
     expect(fs.existsSync(path.join(out, 'iscm-assessment.xlsx'))).toBe(true);
   });
 
-  it('a key card pins a key ahead of time; an unreadable card is a clear error', async () => {
+  it('a key card registers a key for one respondent ahead of time; an unreadable card is a clear error', async () => {
     const key = makeSigner('Future');
     const card = path.join(tempDir(), 'card.txt');
-    fs.writeFileSync(card, formatKeyCard({ name: 'Future', mechanism: null, publicKey: key.publicKey, fingerprint: key.fingerprint }));
-    expect(await call('iom.importKeyCard', { path: card, mechanism: 'igc', actor: 'Jean' })).toEqual({ mechanism: 'igc', fingerprint: key.fingerprint, changed: true });
-    const keys = await call<{ pinned: { mechanism: string; source: string }[] }>('iom.listKeys', {});
-    expect(keys.pinned.find((k) => k.mechanism === 'igc')?.source).toBe('card');
-    expect(await raw('iom.importKeyCard', { path: `${card}.missing`, actor: 'Jean' })).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
+    fs.writeFileSync(card, formatKeyCard({ name: 'Future', mechanism: null, organisation: 'UNHCR Bureau', publicKey: key.publicKey, fingerprint: key.fingerprint }));
+    expect(await call('iom.importKeyCard', { path: card, mechanism: 'igc', kind: 'organisation', actor: 'Jean' })).toEqual({
+      respondentKey: 'igc/organisation/unhcr-bureau',
+      fingerprint: key.fingerprint,
+      changed: true,
+    });
+    const keys = await call<{ signers: { respondent: { respondentKey: string; party: string }; source: string }[] }>('iom.listKeys', {});
+    expect(keys.signers.find((k) => k.respondent.respondentKey === 'igc/organisation/unhcr-bureau')).toMatchObject({ source: 'card', respondent: { party: 'UNHCR Bureau' } });
+    expect(await raw('iom.importKeyCard', { path: `${card}.missing`, kind: 'state', actor: 'Jean' })).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
+  });
+
+  it('strict mode is a setting kept in iom.db, with who changed it', async () => {
+    expect(await call('iom.settings', {})).toEqual({ requireRegistered: false });
+    expect(await call('iom.setSettings', { requireRegistered: true, actor: 'Jean' })).toEqual({ requireRegistered: true });
+    expect((await call<{ requireRegistered: boolean }>('iom.status', { lang: 'en' })).requireRegistered).toBe(true);
+    expect(await call('iom.setSettings', { requireRegistered: false, actor: 'Jean' })).toEqual({ requireRegistered: false });
+    expect(await raw('iom.setSettings', { requireRegistered: true, actor: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('bad input never reaches the service', async () => {
-    expect(await raw('iom.rejectKey', { mechanism: 'm', fingerprint: 'nope', actor: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await raw('iom.rejectKey', { fingerprint: 'nope', actor: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await raw('iom.importKeyCard', { path: '/x', kind: 'planet', actor: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await raw('iom.chooseSubmission', { rootId: 'not-a-uuid', actor: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await raw('iom.startImport', { paths: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await raw('iom.getSubmission', { submissionId: '../etc' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });

@@ -61,14 +61,17 @@ describe('iscm (child processes)', () => {
     expect(report.files.map((f) => f.code)).toEqual(['DUPLICATE', 'DUPLICATE', 'DUPLICATE']);
   });
 
-  it('status: per mechanism the current revision, or "no submission"', () => {
+  it('status: per mechanism the secretariat, States and organisations, or "nothing received"', () => {
     const text = iscm('status', '--db', db);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('no submission');
-    expect(text.stdout).toContain(`secretariat revision 2, signed by Amina Diallo ${signer.fingerprint}`);
-    const json = JSON.parse(iscm('status', '--db', db, '--json').stdout) as { mechanisms: { mechanism: string; current: { revision: number }[] }[] };
+    expect(text.stdout).toContain('nothing received');
+    expect(text.stdout).toContain(`  secretariat: revision 2, signed by Amina Diallo ${signer.fingerprint} (new signer), finalized`);
+    expect(text.stdout).toContain('  States: 0 received of 0 expected');
+    const json = JSON.parse(iscm('status', '--db', db, '--json').stdout) as {
+      mechanisms: { mechanism: string; secretariat: { chains: { revision: number }[] } }[];
+    };
     const mine = json.mechanisms.find((m) => m.mechanism === r2.manifest.mechanism.value);
-    expect(mine?.current.map((c) => c.revision)).toEqual([2]);
+    expect(mine?.secretariat.chains.map((c) => c.revision)).toEqual([2]);
   });
 
   it('export csv and xlsx; a wrong format is a usage error', () => {
@@ -84,28 +87,59 @@ describe('iscm (child processes)', () => {
     expect(bad.stderr).toContain('usage: iscm export');
   });
 
-  it('keys: a changed key is held, listed, then accepted with who', async () => {
+  it('a revision of a chain signed by another key is refused (CHAIN_MISMATCH) and listed in the quarantine', async () => {
     const replacement = makeSigner('Amina (new laptop)');
     const r3 = await makePackage({ dir: work, signer: replacement, rootId: r1.submissionId, supersedes: r2.submissionId, revision: 3 });
-    const held = iscm('import', r3.path, '--db', db, '--identity', DEV_IDENTITY_FILE);
-    expect(held.code).toBe(0);
-    expect(held.stdout).toContain('held       KEY_CHANGED');
-    expect(iscm('keys', 'list', '--db', db).stdout).toContain(`HELD   ${r3.manifest.mechanism.value} ${replacement.fingerprint}`);
-    const mechanism = r3.manifest.mechanism.value;
-    const accept = iscm('keys', 'accept', '--db', db, '--identity', DEV_IDENTITY_FILE, '--mechanism', mechanism, '--fingerprint', replacement.fingerprint, '--by', 'Jean Dupont');
-    expect(accept.code).toBe(0);
-    expect(accept.stdout).toContain('IMPORTED');
-    const list = JSON.parse(iscm('keys', 'list', '--db', db, '--json').stdout) as { pinned: { mechanism: string; pinned_by: string }[] };
-    expect(list.pinned.find((k) => k.mechanism === mechanism)?.pinned_by).toBe('Jean Dupont');
+    const refused = iscm('import', r3.path, '--db', db, '--identity', DEV_IDENTITY_FILE);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('rejected   CHAIN_MISMATCH');
+    expect(refused.stdout).toContain(`is signed by Amina Diallo (${signer.fingerprint})`);
+    const quarantine = JSON.parse(iscm('quarantine', 'list', '--db', db, '--json').stdout) as { quarantine: { code: string; file_sha256: string }[] };
+    expect(quarantine.quarantine.find((q) => q.file_sha256 === r3.sha256)?.code).toBe('CHAIN_MISMATCH');
+    expect(iscm('quarantine', 'list', '--db', db).stdout).toMatch(/CHAIN_MISMATCH\s+\S+\.iscm \[key\]/);
   });
 
-  it('keys import-card pins ahead of time; unknown subcommands and missing options exit 2', () => {
+  it('keys: a new key for the secretariat is held, listed, accepted beside the first; the duplicate is then chosen', async () => {
+    const replacement = makeSigner('Amina (new laptop)');
+    const fresh = await makePackage({ dir: work, signer: replacement, note: 'started again' });
+    const held = iscm('import', fresh.path, '--db', db, '--identity', DEV_IDENTITY_FILE);
+    expect(held.code).toBe(0);
+    expect(held.stdout).toContain('held       KEY_CHANGED');
+    const mechanism = fresh.manifest.mechanism.value;
+    expect(iscm('held', 'list', '--db', db).stdout).toContain(`HELD ${replacement.fingerprint} Amina Diallo for ${mechanism}/secretariat: key change; registered: ${signer.fingerprint}`);
+    expect(iscm('keys', 'list', '--db', db).stdout).toContain(`HELD ${replacement.fingerprint}`);
+    const accept = iscm('keys', 'accept', replacement.fingerprint, '--db', db, '--identity', DEV_IDENTITY_FILE, '--by', 'Jean Dupont');
+    expect(accept.code).toBe(0);
+    expect(accept.stdout).toMatch(/imported\s+IMPORTED .*\[possible duplicate\]/);
+    const list = JSON.parse(iscm('keys', 'list', '--db', db, '--json').stdout) as { signers: { respondent_key: string; fingerprint: string; source: string; registered_by: string }[] };
+    const secretariat = list.signers.filter((k) => k.respondent_key === `${mechanism}/secretariat`);
+    expect(secretariat.map((k) => [k.fingerprint, k.source])).toEqual([
+      [signer.fingerprint, 'package'],
+      [replacement.fingerprint, 'accepted'],
+    ]);
+    expect(secretariat[1]?.registered_by).toBe('Jean Dupont');
+    const duplicates = JSON.parse(iscm('duplicates', 'list', '--db', db, '--json').stdout) as { duplicates: { respondentKey: string; submissions: { rootId: string }[] }[] };
+    expect(duplicates.duplicates.map((d) => d.respondentKey)).toEqual([`${mechanism}/secretariat`]);
+    expect(duplicates.duplicates[0]?.submissions.map((x) => x.rootId).sort()).toEqual([r1.submissionId, fresh.submissionId].sort());
+    expect(iscm('status', '--db', db).stdout).toContain('POSSIBLE DUPLICATE');
+    const chose = iscm('duplicates', 'choose', fresh.submissionId, '--db', db, '--by', 'Jean Dupont');
+    expect(chose.stdout).toBe(`${fresh.submissionId} counts for ${mechanism}/secretariat; withdrawn (kept): ${r1.submissionId}\n`);
+    expect(iscm('duplicates', 'list', '--db', db).stdout).toContain('no possible duplicate');
+    expect(iscm('status', '--db', db).stdout).toMatch(/WITHDRAWN by Jean Dupont on \d{4}-/);
+  });
+
+  it('keys import-card registers a key for one respondent ahead of time; unknown subcommands and missing options exit 2', () => {
     const card = path.join(work, 'card.txt');
     const key = makeSigner('Future signer');
-    fs.writeFileSync(card, formatKeyCard({ name: 'Future signer', mechanism: 'mena_rcp', publicKey: key.publicKey, fingerprint: key.fingerprint }));
-    const result = iscm('keys', 'import-card', card, '--db', db, '--by', 'Jean');
+    fs.writeFileSync(card, formatKeyCard({ name: 'Future signer', mechanism: 'midcom', publicKey: key.publicKey, fingerprint: key.fingerprint }));
+    const result = iscm('keys', 'import-card', card, '--db', db, '--kind', 'state', '--state', 'Sénégal', '--by', 'Jean');
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`pinned ${key.fingerprint} for mena_rcp\n`);
+    expect(result.stdout).toBe(`registered ${key.fingerprint} for midcom/state/senegal\n`);
+    const noKind = iscm('keys', 'import-card', card, '--db', db);
+    expect(noKind.code).toBe(1);
+    expect(noKind.stderr).toContain('Say whom this key answers for');
+    const notListed = iscm('keys', 'import-card', card, '--db', db, '--kind', 'secretariat', '--mechanism', 'mena_rcp');
+    expect(notListed.stderr).toContain('mechanism "mena_rcp" is not in the questionnaire\'s list');
     expect(iscm('keys', 'frobnicate', '--db', db).code).toBe(2);
     const missing = iscm('status', '--db', path.join(work, 'nowhere.db'));
     expect(missing.code).toBe(1);
@@ -113,6 +147,37 @@ describe('iscm (child processes)', () => {
     expect(fs.existsSync(path.join(work, 'nowhere.db'))).toBe(false);
     expect(iscm('import', r1.path, '--db', db).code).toBe(2);
     expect(iscm('import', r1.path, '--db', db, '--identity', path.join(work, 'missing.txt')).code).toBe(1);
+  });
+
+  it('respondents import: a CSV list with a bad line changes nothing and names each line; a good one counts States as expected', () => {
+    const bad = path.join(work, 'bad.csv');
+    fs.writeFileSync(bad, 'mechanism,kind,state_or_organisation\nmidcom,state,Mali\nnowhere,state,Chad\nmidcom,planet,Mars\nmidcom,state,\n');
+    const refused = iscm('respondents', 'import', bad, '--db', db, '--by', 'Jean');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 3: mechanism "nowhere" is not in the questionnaire\'s list');
+    expect(refused.stderr).toContain('line 4: respondent kind "planet" is not one of secretariat, state, organisation');
+    expect(refused.stderr).toContain('line 5: a State respondent needs the name of the State');
+    expect(JSON.parse(iscm('respondents', 'list', '--db', db, '--json').stdout)).toEqual({ expected: [] });
+    const good = path.join(work, 'expected.csv');
+    fs.writeFileSync(good, '\uFEFFMechanism,Kind,State or organisation\nmidcom,state,Mali\nmidcom,state,Senegal\nmidcom,secretariat,\n');
+    const loaded = iscm('respondents', 'import', good, '--db', db, '--by', 'Jean');
+    expect(loaded.stdout).toBe('3 respondent(s) expected: 3 added, 0 no longer expected; 0 key(s) registered\n');
+    const midcom = (JSON.parse(iscm('status', '--db', db, '--json').stdout) as { mechanisms: { mechanism: string; counts: { statesExpected: number; statesReceived: number } }[] }).mechanisms.find(
+      (m) => m.mechanism === 'midcom',
+    );
+    expect(midcom?.counts).toMatchObject({ statesExpected: 2, statesReceived: 0 });
+  });
+
+  it('strict mode: --require-registered holds a package from an unregistered key; the setting does it for every import', async () => {
+    const stranger = await makePackage({ dir: work, signer: makeSigner('Stranger'), mechanismIndex: 7, respondentKind: 'organisation' });
+    const held = iscm('import', stranger.path, '--db', db, '--identity', DEV_IDENTITY_FILE, '--require-registered');
+    expect(held.stdout).toContain('held       SIGNER_UNREGISTERED');
+    expect(iscm('settings', '--db', db).stdout).toBe('require-registered: off\n');
+    expect(iscm('settings', '--db', db, '--require-registered', 'on', '--by', 'Jean').stdout).toBe('require-registered: on\n');
+    const another = await makePackage({ dir: work, signer: makeSigner('Stranger 2'), mechanismIndex: 8, respondentKind: 'organisation' });
+    expect(iscm('import', another.path, '--db', db, '--identity', DEV_IDENTITY_FILE).stdout).toContain('held       SIGNER_UNREGISTERED');
+    expect(iscm('settings', '--db', db, '--require-registered', 'maybe').code).toBe(2);
+    iscm('settings', '--db', db, '--require-registered', 'off');
   });
 });
 

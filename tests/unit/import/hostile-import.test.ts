@@ -29,7 +29,7 @@ const valid = (): Part[] => validParts(signer);
 const iom: TestIom = testIom();
 afterAll(() => iom.service.close());
 
-const DATA_TABLES = ['submissions', 'submission_attachments', 'pinned_keys', 'held_packages', 'key_events', 'rejected_keys'];
+const DATA_TABLES = ['submissions', 'submission_attachments', 'signers', 'chains', 'respondents', 'held_packages', 'key_events', 'rejected_keys'];
 
 async function expectRejected(file: string, code: string) {
   const before = iom.service.quarantine().length;
@@ -91,7 +91,7 @@ const CORPUS: [string, () => Promise<string>, string][] = [
   ['overlapping entries', async () => { const z = await zipParts(valid()); return sealed(patchCentral(z, ATTACHMENT_NAME, 42, locate(z, 'responses.json').local)); }, 'ZIP_UNSAFE'],
   ['a __proto__ key in the manifest', async () => sealed(await zipParts(withManifest({ editText: (t) => t.replace('{\n', '{\n  "__proto__": {\n    "polluted": true\n  },\n') }))), 'MANIFEST_INVALID'],
   ['deep nesting', async () => sealed(await zipParts(withManifest({ editText: (t) => t.replace('"name": "ISCM Assessment"', `"name": ${'['.repeat(5000)}${']'.repeat(5000)}`) }))), 'MANIFEST_INVALID'],
-  ['a future format version', async () => sealed(await zipParts(withManifest({ editText: (t) => t.replace('"formatVersion": 1', '"formatVersion": 2') }))), 'FORMAT_UNSUPPORTED'],
+  ['a future format version', async () => sealed(await zipParts(withManifest({ editText: (t) => t.replace('"formatVersion": 2', '"formatVersion": 3') }))), 'FORMAT_UNSUPPORTED'],
   ['an entry not in the manifest', async () => sealed(await zipParts([...valid(), { name: 'notes.txt', data: Buffer.from('hi') }])), 'ENTRY_UNEXPECTED'],
   ['a missing entry', async () => sealed(await zipParts(valid().filter((p) => p.name !== ATTACHMENT_NAME))), 'ENTRY_MISSING'],
   ['declared size too small', async () => sealed(await lyingSize(RESPONSES.length - 1)), 'ENTRY_MISMATCH'],

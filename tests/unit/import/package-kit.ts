@@ -5,7 +5,7 @@ import type { AttachmentRef } from '../../../core/answers/value.js';
 import type { ManifestFields } from '../../../core/package/manifest.js';
 import { generateSigningKeyPair, type SigningKeyPair } from '../../../main/services/crypto/ssh-key.js';
 import { writePackage, type WrittenPackage } from '../../../main/services/package/write-package.js';
-import { FORM_ID, FORM_VERSION, makeResponses, mechanismAt } from './response-kit.js';
+import { FORM_ID, FORM_VERSION, institutionOf, makeResponses, mechanismAt } from './response-kit.js';
 
 /** Real packages (writePackage, real questionnaire answers, real crypto) for the import tests and the benchmark. */
 
@@ -19,7 +19,16 @@ export interface PackageSpec {
   readonly dir: string;
   readonly signer: SigningKeyPair;
   readonly mechanismIndex?: number;
+  /** An "Other" mechanism, by its written name (instead of `mechanismIndex`). */
+  readonly otherMechanism?: string;
   readonly respondentKind?: 'secretariat' | 'state' | 'organisation';
+  /** The State of a State respondent (default Ghana). */
+  readonly stateName?: string;
+  /** The organisation (`respondent_institution`); by default one per kind. */
+  readonly institution?: string;
+  /** 1: a package as an application before format 2 wrote it (no `respondent.state`). */
+  readonly formatVersion?: 1 | 2;
+  readonly signerName?: string;
   readonly submissionId?: string;
   readonly rootId?: string;
   readonly supersedes?: string | null;
@@ -42,8 +51,12 @@ export async function makePackage(spec: PackageSpec): Promise<MadePackage> {
   const submissionId = spec.submissionId ?? randomUUID();
   const revision = spec.revision ?? 1;
   const rootId = spec.rootId ?? submissionId;
-  const mechanism = mechanismAt(spec.mechanismIndex ?? 0);
+  const mechanism =
+    spec.otherMechanism === undefined ? mechanismAt(spec.mechanismIndex ?? 0) : { value: 'other', label: spec.otherMechanism, kind: 'rcp' };
   const kind = spec.respondentKind ?? 'secretariat';
+  const stateName = spec.stateName ?? 'Ghana';
+  const institution = institutionOf({ respondentKind: kind, institution: spec.institution });
+  const signerName = spec.signerName ?? 'Amina Diallo';
   const files = (spec.attachments ?? []).map((bytes, i) => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const filePath = path.join(spec.dir, `att-${sha256.slice(0, 16)}-${i}.pdf`);
@@ -53,7 +66,15 @@ export async function makePackage(spec: PackageSpec): Promise<MadePackage> {
   });
   const responses =
     spec.responses ??
-    makeResponses({ mechanism: mechanism.value, respondentKind: kind, attachments: files.map((f) => f.ref), note: spec.note ?? `r${revision}` });
+    makeResponses({
+      mechanism: mechanism.value,
+      ...(spec.otherMechanism === undefined ? {} : { mechanismOther: spec.otherMechanism }),
+      respondentKind: kind,
+      stateName,
+      institution,
+      attachments: files.map((f) => f.ref),
+      note: spec.note ?? `r${revision}`,
+    });
   const fields: ManifestFields = {
     questionnaire: { id: FORM_ID, version: spec.questionnaireVersion ?? FORM_VERSION },
     submissionId,
@@ -61,11 +82,18 @@ export async function makePackage(spec: PackageSpec): Promise<MadePackage> {
     supersedes: spec.supersedes ?? null,
     revision,
     mechanism: { value: mechanism.value, label: mechanism.label, kind: mechanism.kind },
-    respondent: { kind, name: 'Amina Diallo', role: 'Coordinator', organisation: 'Secretariat', email: 'amina.diallo@example.org' },
+    respondent: {
+      kind,
+      name: signerName,
+      role: 'Coordinator',
+      organisation: institution,
+      email: 'amina.diallo@example.org',
+      ...(spec.formatVersion === 1 ? {} : { state: kind === 'state' ? stateName : '' }),
+    },
     signer: {
-      name: 'Amina Diallo',
+      name: signerName,
       title: 'Coordinator',
-      organisation: 'Secretariat',
+      organisation: institution,
       email: 'amina.diallo@example.org',
       publicKey: spec.signer.publicKey,
       fingerprint: spec.signer.fingerprint,

@@ -19,7 +19,8 @@ async function expectRejected(spec: Omit<Parameters<typeof makePackage>[0], 'dir
   expect(summary.outcomes[0]).toMatchObject({ kind: 'rejected', code, stage: 'questionnaire' });
   if (detail) expect(summary.outcomes[0]?.detail).toMatch(detail);
   expect(iom.count('submissions')).toBe(0);
-  expect(iom.count('pinned_keys')).toBe(0);
+  expect(iom.count('signers')).toBe(0);
+  expect(iom.count('chains')).toBe(0);
   expect(iom.service.quarantine()).toMatchObject([{ code, file_sha256: pkg.sha256 }]);
 }
 

@@ -19,8 +19,14 @@ export function realQuestionnaire(): LoadedQuestionnaire {
 }
 
 export interface ResponseSpec {
+  /** A choice value of the list, or `other` (then `mechanismOther` is its name). */
   readonly mechanism: string;
+  readonly mechanismOther?: string;
   readonly respondentKind?: 'secretariat' | 'state' | 'organisation';
+  /** The State a State respondent represents (`state_name`). */
+  readonly stateName?: string;
+  /** `respondent_institution`: the organisation of an organisation respondent. */
+  readonly institution?: string;
   readonly attachments?: readonly AttachmentRef[];
   /** Varies the free text so that two revisions differ. */
   readonly note?: string;
@@ -54,6 +60,12 @@ function valueFor(node: QuestionNode, spec: ResponseSpec, choiceIndex: number): 
   }
 }
 
+export function institutionOf(spec: Pick<ResponseSpec, 'respondentKind' | 'institution'>): string {
+  if (spec.institution !== undefined) return spec.institution;
+  const kind = spec.respondentKind ?? 'secretariat';
+  return kind === 'secretariat' ? 'Regional Support Office' : kind === 'state' ? 'Ministry of the Interior' : 'UNHCR';
+}
+
 /** Fills every question, then lets the engine say what is wrong and moves choices on until nothing is. */
 export function makeResponses(spec: ResponseSpec): NestedAnswers {
   const loaded = realQuestionnaire();
@@ -69,8 +81,13 @@ export function makeResponses(spec: ResponseSpec): NestedAnswers {
         for (const r of rows) answers[`${node.repeatGroupId}[${r}].${node.id}`] = valueFor(node, spec, index);
       } else answers[node.id] = valueFor(node, spec, index);
     }
-    answers.respondent_kind = spec.respondentKind ?? 'secretariat';
+    const kind = spec.respondentKind ?? 'secretariat';
+    answers.respondent_kind = kind;
     answers.mechanism = spec.mechanism;
+    if (spec.mechanism === 'other') answers['mechanism.other'] = spec.mechanismOther ?? 'Regional Forum on Migration';
+    // Who answers stays the same from one revision to the next (the note varies the rest).
+    answers.respondent_institution = institutionOf(spec);
+    answers.state_name = spec.stateName ?? 'Ghana';
     answers.declaration_confirm = 'yes';
   };
   for (let round = 0; round < 20; round++) {

@@ -15,7 +15,7 @@ afterEach(() => opened.splice(0).forEach((i) => i.service.close()));
 const signer = makeSigner();
 
 describe('stage 9: one transaction per package', () => {
-  it('imports a package: the submission, its attachments in the media store, the first key pinned', async () => {
+  it('imports a package: the submission, its attachments in the media store, the first key registered for its respondent', async () => {
     const iom = fresh();
     const pkg = await makePackage({ dir: tempDir(), signer, attachments: [Buffer.from('%PDF-1.4 annual report\n')] });
     const summary = await iom.service.importPaths([pkg.path]);
@@ -26,7 +26,7 @@ describe('stage 9: one transaction per package', () => {
     const [attachment] = iom.service.attachmentsOf(pkg.submissionId);
     expect(attachment).toBeDefined();
     expect(fs.readFileSync(path.join(iom.service.dirs.media, attachment?.sha256 ?? '')).toString()).toBe('%PDF-1.4 annual report\n');
-    expect(iom.service.pinnedKeys()).toMatchObject([{ fingerprint: signer.fingerprint, source: 'package', pinned_by: 'tester' }]);
+    expect(iom.service.signers()).toMatchObject([{ fingerprint: signer.fingerprint, source: 'package', registered_by: 'tester', kind: 'secretariat' }]);
     expect(filesUnder(iom.service.dirs.temp)).toEqual([]);
   });
 

@@ -38,6 +38,7 @@ export function sampleFields(signer: SigningKeyPair, recipients: readonly string
       role: 'Coordinator',
       organisation: 'RCM Secretariat',
       email: 'amina@example.org',
+      state: '',
     },
     signer: {
       name: 'Amina Diallo',

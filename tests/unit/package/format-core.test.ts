@@ -51,6 +51,15 @@ describe('manifest schema', () => {
     expect(m.entries.map((e) => e.path)).toEqual(['attachments/' + 'b'.repeat(64), 'responses.json']);
     expect(manifestSchema.safeParse(m).success).toBe(true);
   });
+  it('format 2 carries respondent.state and format 1 never does', () => {
+    const m = buildManifest(sampleFields(signer), [entry]);
+    expect(m.formatVersion).toBe(2);
+    const { state: _state, ...respondentV1 } = m.respondent;
+    expect(manifestSchema.safeParse({ ...m, respondent: respondentV1 }).success).toBe(false);
+    expect(manifestSchema.safeParse({ ...m, formatVersion: 1 }).success).toBe(false);
+    expect(manifestSchema.safeParse({ ...m, formatVersion: 1, respondent: respondentV1 }).success).toBe(true);
+    expect(manifestSchema.safeParse({ ...m, formatVersion: 3 }).success).toBe(false);
+  });
   it('refuses an attachment whose name is not its hash, unknown keys and inconsistent revisions', () => {
     const fields = sampleFields(signer);
     expect(() => buildManifest(fields, [entry, { path: 'attachments/x', size: 1, sha256: 'b'.repeat(64) }])).toThrow();

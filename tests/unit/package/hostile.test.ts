@@ -181,7 +181,7 @@ describe('hostile packages: each is refused with its own code, and nothing is le
       await expectOutcome(await zipParts(parts), 'MANIFEST_INVALID');
     });
     it('a future format version', async () => {
-      const parts = withManifest({ editText: (t) => t.replace('"formatVersion": 1', '"formatVersion": 2') });
+      const parts = withManifest({ editText: (t) => t.replace('"formatVersion": 2', '"formatVersion": 3') });
       await expectOutcome(await zipParts(parts), 'FORMAT_UNSUPPORTED');
     });
     it('manifest bytes that are not canonical', async () => {

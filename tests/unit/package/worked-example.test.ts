@@ -17,8 +17,8 @@ describe('docs/package-format.md worked example', () => {
   it('has a signature that verifies', () => {
     expect(() => verifySshSig(Buffer.from(example.manifest), example.signature, example.publicKey)).not.toThrow();
   });
-  it('states format version 1', () => {
-    expect(doc).toMatch(/^# .*format 1$/m);
-    expect(doc).toContain('"formatVersion": 1');
+  it('states format version 2', () => {
+    expect(doc).toMatch(/^# .*format 2$/m);
+    expect(doc).toContain('"formatVersion": 2');
   });
 });

@@ -46,6 +46,7 @@ export function workedExample(): {
       role: 'Coordinator',
       organisation: 'RCM Technical Secretariat',
       email: 'amina@example.org',
+      state: '',
     },
     signer: {
       name: 'Amina Diallo',

@@ -57,7 +57,33 @@ describe('writePackage and readPackage', () => {
     expect(paths).toContain('responses.json');
     expect(paths).not.toContain('manifest.json');
     expect(written.manifest.format).toBe('iscm-submission');
-    expect(written.manifest.formatVersion).toBe(1);
+    expect(written.manifest.formatVersion).toBe(2);
+  });
+
+  it('writes format 2 with respondent.state, and format 1 for a revision frozen before format 2; reads both', async () => {
+    const signer = makeSigner();
+    const dir = tempDir();
+    const current = sampleFields(signer);
+    const { state: _dropped, ...olderRespondent } = current.respondent;
+    const write = (fields: typeof current, name: string) =>
+      writePackage({
+        manifestFields: fields,
+        responses: sampleResponses(),
+        attachments: [],
+        signer: { privateKey: signer.privateKeyPkcs8 },
+        recipients: [DEV_RECIPIENT],
+        outPath: path.join(dir, name),
+      });
+    const two = await write({ ...current, respondent: { ...current.respondent, kind: 'state', state: 'Côte d’Ivoire' } }, 'two.iscm');
+    const one = await write({ ...current, respondent: olderRespondent }, 'one.iscm');
+    expect(two.manifest).toMatchObject({ formatVersion: 2, respondent: { state: 'Côte d’Ivoire' } });
+    expect(one.manifest.formatVersion).toBe(1);
+    expect(one.manifest.respondent).not.toHaveProperty('state');
+    for (const written of [one, two]) {
+      const read = await readPackage(written.path, { identity: DEV_IDENTITY });
+      expect(read.manifest).toEqual(written.manifest);
+      await read.cleanup();
+    }
   });
 
   it('makes the same manifest bytes for the same revision', async () => {

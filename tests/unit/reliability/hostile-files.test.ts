@@ -173,7 +173,7 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
     expect(fs.readdirSync(path.join(dataDir, 'attachments'), { recursive: true }).some((f) => String(f).includes('tmp'))).toBe(false);
   });
 
-  it('public key cards through `iscm keys import-card`: garbage, huge, a lying fingerprint, a wrong key type, a folder — each refused, nothing pinned', async () => {
+  it('public key cards through `iscm keys import-card`: garbage, huge, a lying fingerprint, a wrong key type, a folder — each refused, nothing registered', async () => {
     const root = tempDir();
     const cards = path.join(root, 'cards');
     fs.mkdirSync(cards);
@@ -200,7 +200,7 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
     }
     const out: string[] = [];
     await iscm(['keys', 'list', '--db', db, '--json'], { stdout: (s) => out.push(s), stderr: () => undefined, isTTY: false });
-    expect(JSON.parse(out.join('')) as unknown).toMatchObject({ pinned: [] });
+    expect(JSON.parse(out.join('')) as unknown).toMatchObject({ signers: [] });
     expect(treeSnapshot(root, ['iom'])).toEqual(before);
   });
 });

@@ -1,0 +1,127 @@
+import type { RespondentIdentity } from '../../../core/trust/respondent.js';
+import { fingerprintOf, parsePublicKeyLine } from '../crypto/ssh-key.js';
+import type { KeyCard } from './key-card.js';
+import { resolveTarget, type MechanismChoice } from './respondent-target.js';
+
+/**
+ * IOM's list of expected respondents, from the rows of a CSV file or an XLSX sheet. The first
+ * row names the columns (any order, any case; other columns are ignored):
+ *
+ *   mechanism              a choice value of the questionnaire's list, or `other`   (required)
+ *   mechanism_name         the name of an `other` mechanism
+ *   kind                   secretariat, state or organisation                      (required)
+ *   state_or_organisation  the State or the organisation (required for those kinds)
+ *   key_card               a public key card file, relative to the list's folder   (optional)
+ *   public_key             an `ssh-ed25519 AAAA…` line, instead of a card          (optional)
+ *   name                   the signer's name, when only `public_key` is given      (optional)
+ *
+ * Every line is checked before anything is written, and every problem is reported with its
+ * line number, so a bad file changes nothing.
+ */
+
+export const EXPECTED_COLUMNS = ['mechanism', 'mechanism_name', 'kind', 'state_or_organisation', 'key_card', 'public_key', 'name'] as const;
+type Column = (typeof EXPECTED_COLUMNS)[number];
+const REQUIRED: readonly Column[] = ['mechanism', 'kind'];
+
+export interface ExpectedKey {
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  readonly name: string;
+  readonly title: string;
+  readonly organisation: string;
+  readonly email: string;
+  readonly source: 'card' | 'list';
+}
+
+export interface ExpectedEntry {
+  /** 1-based, as a spreadsheet numbers it. */
+  readonly line: number;
+  readonly who: RespondentIdentity;
+  readonly mechanism: MechanismChoice;
+  readonly key?: ExpectedKey;
+}
+
+export interface LineProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+export type ParsedList = { readonly ok: true; readonly entries: readonly ExpectedEntry[] } | { readonly ok: false; readonly problems: readonly LineProblem[] };
+
+/** One row of the file, with the line (CSV) or row number (XLSX) a person sees it at. */
+export interface ListRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+export interface ListContext {
+  readonly mechanisms: ReadonlyMap<string, MechanismChoice>;
+  /** Reads a key card named by the list (relative to its folder): the card, or why not. */
+  readonly readCard: (reference: string) => KeyCard | string;
+}
+
+const columnName = (header: string): string => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+function keyOf(cells: Partial<Record<Column, string>>, ctx: ListContext): ExpectedKey | string | undefined {
+  const card = cells.key_card ?? '';
+  const line = cells.public_key ?? '';
+  if (card !== '' && line !== '') return 'give key_card or public_key, not both';
+  if (card !== '') {
+    const read = ctx.readCard(card);
+    if (typeof read === 'string') return `key card ${card}: ${read}`;
+    if (read.mechanism !== null && read.mechanism !== (cells.mechanism ?? '').trim())
+      return `key card ${card} is for mechanism "${read.mechanism}", not "${cells.mechanism ?? ''}"`;
+    return { publicKey: read.publicKey, fingerprint: read.fingerprint, name: read.name, title: read.title, organisation: read.organisation, email: read.email, source: 'card' };
+  }
+  if (line === '') return undefined;
+  try {
+    parsePublicKeyLine(line);
+    return { publicKey: line, fingerprint: fingerprintOf(line), name: cells.name ?? '', title: '', organisation: '', email: '', source: 'list' };
+  } catch (error) {
+    return `public_key is not an ssh-ed25519 key line (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+export function parseExpectedRows(rows: readonly ListRow[], ctx: ListContext): ParsedList {
+  const problems: LineProblem[] = [];
+  const headerIndex = rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = rows[headerIndex];
+  if (headerIndex < 0 || !header) return { ok: false, problems: [{ line: 1, message: 'the list is empty: its first row names the columns (mechanism, kind, …)' }] };
+  const names = header.cells.map(columnName);
+  const missing = REQUIRED.filter((c) => !names.includes(c));
+  if (missing.length > 0)
+    return { ok: false, problems: [{ line: header.line, message: `the header row has no column ${missing.join(', ')} (columns: ${EXPECTED_COLUMNS.join(', ')})` }] };
+  const at = (column: Column): number => names.indexOf(column);
+  const entries: ExpectedEntry[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach(({ line, cells: row }, i) => {
+    if (i <= headerIndex || row.every((c) => c.trim() === '')) return;
+    const cells: Partial<Record<Column, string>> = {};
+    for (const column of EXPECTED_COLUMNS) {
+      const index = at(column);
+      if (index >= 0) cells[column] = (row[index] ?? '').trim();
+    }
+    const resolved = resolveTarget(
+      { mechanism: cells.mechanism ?? '', mechanismName: cells.mechanism_name, kind: cells.kind ?? '', party: cells.state_or_organisation },
+      ctx.mechanisms,
+    );
+    if (!resolved.ok) {
+      problems.push({ line, message: resolved.problem });
+      return;
+    }
+    const earlier = seen.get(resolved.who.key);
+    if (earlier !== undefined) {
+      problems.push({ line, message: `the same respondent as line ${earlier}` });
+      return;
+    }
+    seen.set(resolved.who.key, line);
+    const key = keyOf(cells, ctx);
+    if (typeof key === 'string') {
+      problems.push({ line, message: key });
+      return;
+    }
+    entries.push({ line, who: resolved.who, mechanism: resolved.mechanism, ...(key ? { key } : {}) });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, entries };
+}
