@@ -81,6 +81,45 @@ export const submissionChannels = {
   /** Opens a new draft with a copy of the answers; its finalize supersedes this revision. */
   amend: channel(z.object({ id: submissionIdSchema }).strict(), draftSummarySchema),
   /**
+   * Before finalizing: the other submissions on this computer for the same mechanism and
+   * respondent as the draft (as IOM decides "the same respondent"). Non-empty means IOM would
+   * see two submissions of one respondent (a possible duplicate): ask whether this draft should
+   * be an amendment of one of them instead. Empty for a draft that already amends a revision.
+   */
+  sameRespondentChains: channel(
+    z.object({ draftId: draftIdSchema }).strict(),
+    z
+      .object({
+        respondentKey: z.string(),
+        isAmendment: z.boolean(),
+        chains: z.array(
+          z
+            .object({
+              rootId: submissionIdSchema,
+              /** The latest revision: the one to pass to `turnIntoAmendment`. */
+              latestId: submissionIdSchema,
+              latestRevision: z.number().int().min(1),
+              finalizedAt: isoTimeSchema,
+              respondentName: z.string(),
+              signerName: z.string(),
+              draftTitle: z.string().nullable(),
+              openAmendmentDraftId: draftIdSchema.nullable(),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+  ),
+  /**
+   * Makes this draft the amendment of a revision (its answers are kept as they are): finalizing
+   * it then makes that submission's next revision. CONFLICT when the revision was superseded,
+   * another draft amends it, or the draft is for another mechanism or kind of respondent.
+   */
+  turnIntoAmendment: channel(
+    z.object({ draftId: draftIdSchema, submissionId: submissionIdSchema }).strict(),
+    draftSummarySchema,
+  ),
+  /**
    * Signs and writes the `.iscm` package (save dialog on the desktop; `<data folder>/exports/`
    * in the web host), atomically; `progress` events carry `operationId`. CANCELLED: no file.
    */

@@ -40,13 +40,20 @@ export function createFinalizeService(
   };
 
   /** The chain position of a draft's next revision: 1, or the amended one's + 1. */
-  function chainFor(draftId: string, newId: string): Pick<SubmissionRow, 'root_id' | 'supersedes' | 'revision'> {
+  function chainFor(draftId: string, newId: string, identityId: string): Pick<SubmissionRow, 'root_id' | 'supersedes' | 'revision'> {
     const amendedId = repo.amendedBy(draftId);
     if (amendedId === undefined) return { root_id: newId, supersedes: null, revision: 1 };
     const previous = repo.get(amendedId);
     if (!previous) throw new AppError('INTERNAL', 'The revision this draft amends is missing.');
     if (repo.successorOf(previous.id))
       throw new AppError('CONFLICT', `Revision ${previous.revision} has already been superseded by another amendment.`);
+    // IOM binds a submission to the key of its first revision and refuses a revision signed by another.
+    if (previous.identity_id !== identityId)
+      throw new AppError(
+        'CONFLICT',
+        `Revision ${previous.revision} was signed with another key: sign its amendment with the same key, or IOM will refuse it.`,
+        { identityId: previous.identity_id },
+      );
     return { root_id: previous.root_id, supersedes: previous.id, revision: previous.revision + 1 };
   }
 
@@ -87,7 +94,7 @@ export function createFinalizeService(
     const id = randomUUID();
     const row: SubmissionRow = {
       id,
-      ...chainFor(draftId, id),
+      ...chainFor(draftId, id, identityId),
       draft_id: draftId,
       identity_id: identityId,
       questionnaire_id: draft.questionnaire_id,

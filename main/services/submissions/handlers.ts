@@ -10,6 +10,11 @@ export function submissionHandlers(deps: SigningDeps): Handlers['submissions'] {
     get: ({ id }) => submissions.get(id),
     finalize: (input) => submissions.finalize(input),
     amend: ({ id }) => submissions.amend(id),
+    sameRespondentChains: ({ draftId }) => {
+      const report = submissions.sameRespondentChains(draftId);
+      return { ...report, chains: [...report.chains] };
+    },
+    turnIntoAmendment: ({ draftId, submissionId }) => submissions.turnIntoAmendment(draftId, submissionId),
     export: ({ id, passphrase, operationId }) => submissions.export({ id, passphrase, operationId }),
     cancelExport: ({ operationId }) => submissions.cancelExport(operationId),
     summary: ({ id, language }) => submissions.summary(id, language),

@@ -9,7 +9,9 @@ import { createExportService } from './export-service.js';
 import { createFinalizeService } from './finalize-service.js';
 import { createQuestionnaireSource } from './questionnaire-source.js';
 import { packageFileName } from './revision-fields.js';
+import { createSameRespondentService } from './same-respondent.js';
 import { toSubmission } from './stored-revision.js';
+import { toSummary } from '../drafts/draft-service.js';
 import { buildSummary, summaryHtml } from './summary.js';
 
 /** Finalized revisions: finalize, amend, export, list, and the readable summary. */
@@ -19,6 +21,7 @@ export function createSubmissionService(deps: SigningDeps) {
   const finalizer = createFinalizeService(deps, identities, questionnaires);
   const exporter = createExportService(deps, identities);
   const repo = submissionsRepo(deps.db);
+  const sameRespondent = createSameRespondentService(deps.db, questionnaires);
 
   const requireRow = (id: string): SubmissionRow => {
     const row = repo.get(id);
@@ -40,6 +43,10 @@ export function createSubmissionService(deps: SigningDeps) {
     get: (id: string): Submission => toSubmission(requireRow(id), repo),
     finalize: (input: Parameters<typeof finalizer.finalize>[0]) => finalizer.finalize(input),
     amend: (id: string) => finalizer.amend(id),
+    /** Before finalizing a first revision: other submissions on this computer for the same mechanism and respondent. */
+    sameRespondentChains: (draftId: string) => sameRespondent.sameRespondentChains(draftId),
+    /** Makes the draft the amendment of that revision (the user's answer to the question above). */
+    turnIntoAmendment: (draftId: string, submissionId: string) => toSummary(sameRespondent.turnIntoAmendment(draftId, submissionId)),
     export: (input: Parameters<typeof exporter.export>[0]) => exporter.export(input),
     cancelExport: (operationId: string) => exporter.cancel(operationId),
     summary,
