@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgressView, IomInfo } from '../../core/contract/channels/iom.js';
+import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
+import { useAction, useLoader } from '../api/use-loader.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { IdentitySetup } from './IdentitySetup.js';
+import { useIomInfo } from './load-info.js';
 import { OutcomeTable } from './OutcomeTable.js';
-import { useAction, useLoader } from '../api/use-loader.js';
-import { loadIomInfo } from './load-info.js';
 
 const POLL_MS = 250;
 
@@ -16,8 +17,11 @@ const POLL_MS = 250;
  * searched for *.iscm), import them, and watch each file's outcome arrive.
  */
 export function ImportPanel() {
-  const { t } = useTranslation();
-  const loaded = useLoader(loadIomInfo);
+  const { t } = useTranslation('iom');
+  const api = useApi();
+  const loaded = useIomInfo();
+  const loadSettings = useCallback(() => unwrap(api.iom.settings({})), [api]);
+  const strict = useLoader(loadSettings).data?.requireRegistered === true;
   const [info, setInfo] = useState<IomInfo | undefined>();
   const current = info ?? loaded.data;
   const [paths, setPaths] = useState('');
@@ -30,7 +34,7 @@ export function ImportPanel() {
     if (!operationId) return;
     let stopped = false;
     const tick = () => {
-      unwrap(window.iscm.iom.importProgress({ operationId })).then(
+      unwrap(api.iom.importProgress({ operationId })).then(
         (p) => {
           if (stopped) return;
           setProgress(p);
@@ -43,47 +47,48 @@ export function ImportPanel() {
     return () => {
       stopped = true;
     };
-  }, [operationId]);
+  }, [api, operationId]);
 
   const list = paths.split(/\r?\n/).map((p) => p.trim()).filter((p) => p.length > 0);
   const start = useCallback(() => {
     action.run(async () => {
       setProgress(undefined);
       setPollError(undefined);
-      const { operationId: id } = await unwrap(window.iscm.iom.startImport({ paths: list }));
+      const { operationId: id } = await unwrap(api.iom.startImport({ paths: list }));
       setOperationId(id);
     });
-  }, [action, list]);
+  }, [action, api, list]);
   const pick = (folder: boolean) =>
     action.run(async () => {
-      const picked = await unwrap(window.iscm.iom.pickFiles({ folder }));
+      const picked = await unwrap(api.iom.pickFiles({ folder }));
       if (picked.paths.length > 0) setPaths([...list, ...picked.paths].join('\n'));
     });
 
-  if (!current) return loaded.error ? <p className="error">{loaded.error}</p> : <p>{t('app.loading')}</p>;
+  if (!current) return loaded.error ? <p className="error">{loaded.error}</p> : <p>{t('loading')}</p>;
   const running = progress !== undefined && !progress.finished;
   return (
     <div>
       <IdentitySetup info={current} onChange={setInfo} />
       <div className="iom-form">
-        <h2>{t('iom.import.heading')}</h2>
+        <h2>{t('import.heading')}</h2>
+        {strict && <p className="read-only-note">{t('import.strictOn')}</p>}
         <div className="field">
-          <label htmlFor="iom-paths">{t('iom.import.paths')}</label>
+          <label htmlFor="iom-paths">{t('import.paths')}</label>
           <textarea id="iom-paths" rows={4} value={paths} onChange={(e) => setPaths(e.target.value)} />
         </div>
         <div className="inline">
           {current.canPickFiles && (
             <>
               <button type="button" onClick={() => pick(false)} disabled={action.busy || running}>
-                {t('iom.import.chooseFiles')}
+                {t('import.chooseFiles')}
               </button>
               <button type="button" onClick={() => pick(true)} disabled={action.busy || running}>
-                {t('iom.import.chooseFolders')}
+                {t('import.chooseFolders')}
               </button>
             </>
           )}
           <button type="button" onClick={start} disabled={action.busy || running || list.length === 0 || !current.recipient}>
-            {t('iom.import.start')}
+            {t('import.start')}
           </button>
         </div>
         {action.error && (
@@ -99,16 +104,16 @@ export function ImportPanel() {
 }
 
 function ImportProgress({ progress }: { progress: ImportProgressView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('iom');
   const lang = useLanguage();
   const n = (value: number): string => formatNumber(lang, value);
   const c = progress.counts;
   return (
     <section aria-labelledby="iom-progress-title">
-      <h2 id="iom-progress-title">{progress.finished ? t('iom.import.finished') : t('iom.import.running')}</h2>
-      <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('iom.import.filesDone')} />
+      <h2 id="iom-progress-title">{progress.finished ? t('import.finished') : t('import.running')}</h2>
+      <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('import.filesDone')} />
       <p role="status" data-testid="iom-import-summary">
-        {t('iom.import.summary', {
+        {t('import.summary', {
           done: n(progress.done),
           total: n(progress.total),
           imported: n(c.imported),

@@ -4,6 +4,7 @@ import { ImportPanel } from './ImportPanel.js';
 import { iomHref, IOM_TABS, type IomRoute } from './iom-route.js';
 import { KeysPanel } from './KeysPanel.js';
 import { QuarantinePanel } from './QuarantinePanel.js';
+import { RespondentsPanel } from './RespondentsPanel.js';
 import { StatusPanel } from './StatusPanel.js';
 import { SubmissionsPanel } from './SubmissionsPanel.js';
 import { SubmissionView } from './SubmissionView.js';
@@ -11,24 +12,24 @@ import './iom.css';
 
 /** The link to the workspace, for the app's header. */
 export function IomNavLink() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('iom');
   return (
     <a href={iomHref({ tab: 'import' })} className="iom-nav-link">
-      {t('iom.navLink')}
+      {t('navLink')}
     </a>
   );
 }
 
-/** IOM's workspace: import packages, review what arrived, decide on keys, export the dataset. */
+/** IOM's workspace: import packages, review what arrived and who is missing, decide on keys and duplicates, export the dataset. */
 export function IomWorkspace({ route }: { route: IomRoute }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('iom');
   return (
     <section className="iom" aria-labelledby="iom-title">
-      <h1 id="iom-title">{t('iom.heading')}</h1>
-      <nav aria-label={t('iom.workspace')} className="iom-tabs">
+      <h1 id="iom-title">{t('heading')}</h1>
+      <nav aria-label={t('workspace')} className="iom-tabs">
         {IOM_TABS.map((tab) => (
           <a key={tab} href={iomHref({ tab })} aria-current={route.tab === tab ? 'page' : undefined}>
-            {t(`iom.tabs.${tab}`)}
+            {t(`tabs.${tab}`)}
           </a>
         ))}
       </nav>
@@ -37,6 +38,7 @@ export function IomWorkspace({ route }: { route: IomRoute }) {
         (route.submissionId ? <SubmissionView key={route.submissionId} submissionId={route.submissionId} /> : <SubmissionsPanel />)}
       {route.tab === 'keys' && <KeysPanel />}
       {route.tab === 'status' && <StatusPanel />}
+      {route.tab === 'respondents' && <RespondentsPanel />}
       {route.tab === 'export' && <ExportPanel />}
       {route.tab === 'quarantine' && <QuarantinePanel />}
     </section>

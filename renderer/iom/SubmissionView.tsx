@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { NestedAnswers } from '../../core/questionnaire/index.js';
+import { useApi } from '../api/api-context.js';
 import { unwrap } from '../api/errors.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
@@ -12,22 +13,25 @@ import { textIn } from '../questionnaire/labels.js';
 import { ReviewSection } from '../review/ReviewSection.js';
 import { iomHref } from './iom-route.js';
 import { useLoader } from '../api/use-loader.js';
+import { FlagBadges } from './FlagBadges.js';
+import { respondentWords } from './words.js';
 
 
 /** One imported revision, read-only: the signed answers rendered with their questionnaire in a chosen language. */
 export function SubmissionView({ submissionId }: { submissionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('iom');
+  const api = useApi();
   const uiLang = useLanguage();
   // The language the questionnaire is shown in (data), not the screen's.
   const [lang, setLang] = useState<Language>('en');
   const load = useCallback(async () => {
-    const submission = await unwrap(window.iscm.iom.getSubmission({ submissionId }));
+    const submission = await unwrap(api.iom.getSubmission({ submissionId }));
     const loaded = await fetchQuestionnaire(submission.summary.questionnaireId, submission.summary.questionnaireVersion);
     return { submission, loaded };
-  }, [submissionId]);
+  }, [api, submissionId]);
   const { data, error } = useLoader(load);
   if (error) return <p className="error">{error}</p>;
-  if (!data) return <p>{t('app.loading')}</p>;
+  if (!data) return <p>{t('loading')}</p>;
   const { submission, loaded } = data;
   const s = submission.summary;
   const response = submission.responses as NestedAnswers;
@@ -39,42 +43,42 @@ export function SubmissionView({ submissionId }: { submissionId: string }) {
   return (
     <article aria-labelledby="iom-submission-title" dir={directionOf(lang)} lang={lang}>
       <p {...ui}>
-        <a href={iomHref({ tab: 'submissions' })}>{t('iom.submission.back')}</a>
+        <a href={iomHref({ tab: 'submissions' })}>{t('submission.back')}</a>
       </p>
       <h2 id="iom-submission-title" {...ui}>
-        {t('iom.submission.heading', { mechanism: s.mechanismLabel, revision: formatNumber(uiLang, s.revision), status: t(`iom.submissionStatus.${s.status}`) })}
+        {t('submission.heading', { mechanism: s.mechanismLabel, revision: formatNumber(uiLang, s.revision), status: t(`submissionStatus.${s.status}`) })}
       </h2>
-      <p className="read-only-note" {...ui}>{t('iom.submission.readOnly')}</p>
+      <p className="read-only-note" {...ui}>{t('submission.readOnly')}</p>
       <dl className="revision-facts" {...ui}>
-        <dt>{t('iom.submission.respondent')}</dt>
-        <dd>{t(`iom.respondentKinds.${s.respondentKind}`, { defaultValue: s.respondentKind })}</dd>
-        <dt>{t('iom.submission.signedBy')}</dt>
+        <dt>{t('submission.respondent')}</dt>
+        <dd>{respondentWords(t, s.respondentKind, s.respondentParty)}</dd>
+        <dt>{t('submission.signedBy')}</dt>
         <dd>
-          {s.signerName} <span className="mono">{s.signerFingerprint}</span>
+          {s.signerName} <span className="mono">{s.signerFingerprint}</span> <FlagBadges flags={s.newSigner ? ['new_signer'] : undefined} />
         </dd>
-        <dt>{t('iom.submission.finalized')}</dt>
+        <dt>{t('submission.finalized')}</dt>
         <dd>{formatDateTime(uiLang, s.finalizedAt)}</dd>
-        <dt>{t('iom.submission.questionnaire')}</dt>
+        <dt>{t('submission.questionnaire')}</dt>
         <dd>
           {s.questionnaireId} {s.questionnaireVersion}
         </dd>
-        <dt>{t('iom.submission.revisions')}</dt>
+        <dt>{t('submission.revisions')}</dt>
         <dd>
           {submission.history.map((h) => (
             <span key={h.submissionId}>
               {h.submissionId === s.submissionId ? (
-                <strong>{t('iom.submission.revision', { revision: formatNumber(uiLang, h.revision) })}</strong>
+                <strong>{t('submission.revision', { revision: formatNumber(uiLang, h.revision) })}</strong>
               ) : (
                 <a href={iomHref({ tab: 'submissions', submissionId: h.submissionId })}>
-                  {t('iom.submission.revision', { revision: formatNumber(uiLang, h.revision) })}
+                  {t('submission.revision', { revision: formatNumber(uiLang, h.revision) })}
                 </a>
               )}{' '}
-              ({t(`iom.submissionStatus.${h.status}`)}){' '}
+              ({t(`submissionStatus.${h.status}`)}){' '}
             </span>
           ))}
         </dd>
       </dl>
-      <LanguageSelect label={t('iom.submission.language')} value={lang} onChange={setLang} {...ui} />
+      <LanguageSelect label={t('submission.language')} value={lang} onChange={setLang} {...ui} />
       {loaded.questionnaire.sections.filter((section) => answeredIn(section.id)).map((section) => (
         <section key={section.id} aria-label={textIn(loaded, section.title, lang)}>
           <h3>{textIn(loaded, section.title, lang)}</h3>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The IOM workspace's part of the URL hash: `#/iom/<tab>` and `#/iom/submissions/<id>`. */
-export const IOM_TABS = ['import', 'submissions', 'keys', 'status', 'export', 'quarantine'] as const;
+export const IOM_TABS = ['import', 'submissions', 'status', 'keys', 'respondents', 'export', 'quarantine'] as const;
 export type IomTab = (typeof IOM_TABS)[number];
 export interface IomRoute {
   readonly tab: IomTab;

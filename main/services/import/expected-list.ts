@@ -1,7 +1,7 @@
 import type { RespondentIdentity } from '../../../core/trust/respondent.js';
 import { fingerprintOf, parsePublicKeyLine } from '../crypto/ssh-key.js';
 import type { KeyCard } from './key-card.js';
-import { resolveTarget, type MechanismChoice } from './respondent-target.js';
+import { resolveTarget, type MechanismChoice, type TargetProblem } from './respondent-target.js';
 
 /**
  * IOM's list of expected respondents, from the rows of a CSV file or an XLSX sheet. The first
@@ -41,8 +41,21 @@ export interface ExpectedEntry {
   readonly key?: ExpectedKey;
 }
 
+export type LineProblemCode =
+  | TargetProblem['code']
+  | 'empty'
+  | 'header_missing'
+  | 'same_respondent'
+  | 'card_unreadable'
+  | 'card_other_mechanism'
+  | 'key_and_card'
+  | 'key_invalid';
+
+/** A bad line: a code (the workspace words it) with its values, and the same in an English sentence. */
 export interface LineProblem {
   readonly line: number;
+  readonly code: LineProblemCode;
+  readonly params: Readonly<Record<string, string>>;
   readonly message: string;
 }
 
@@ -62,15 +75,22 @@ export interface ListContext {
 
 const columnName = (header: string): string => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-function keyOf(cells: Partial<Record<Column, string>>, ctx: ListContext): ExpectedKey | string | undefined {
+type KeyProblem = Omit<LineProblem, 'line'>;
+
+function keyOf(cells: Partial<Record<Column, string>>, ctx: ListContext): ExpectedKey | KeyProblem | undefined {
   const card = cells.key_card ?? '';
   const line = cells.public_key ?? '';
-  if (card !== '' && line !== '') return 'give key_card or public_key, not both';
+  if (card !== '' && line !== '') return { code: 'key_and_card', params: {}, message: 'give key_card or public_key, not both' };
   if (card !== '') {
     const read = ctx.readCard(card);
-    if (typeof read === 'string') return `key card ${card}: ${read}`;
-    if (read.mechanism !== null && read.mechanism !== (cells.mechanism ?? '').trim())
-      return `key card ${card} is for mechanism "${read.mechanism}", not "${cells.mechanism ?? ''}"`;
+    if (typeof read === 'string') return { code: 'card_unreadable', params: { card, reason: read }, message: `key card ${card}: ${read}` };
+    const mechanism = (cells.mechanism ?? '').trim();
+    if (read.mechanism !== null && read.mechanism !== mechanism)
+      return {
+        code: 'card_other_mechanism',
+        params: { card, cardMechanism: read.mechanism, mechanism },
+        message: `key card ${card} is for mechanism "${read.mechanism}", not "${mechanism}"`,
+      };
     return { publicKey: read.publicKey, fingerprint: read.fingerprint, name: read.name, title: read.title, organisation: read.organisation, email: read.email, source: 'card' };
   }
   if (line === '') return undefined;
@@ -78,7 +98,8 @@ function keyOf(cells: Partial<Record<Column, string>>, ctx: ListContext): Expect
     parsePublicKeyLine(line);
     return { publicKey: line, fingerprint: fingerprintOf(line), name: cells.name ?? '', title: '', organisation: '', email: '', source: 'list' };
   } catch (error) {
-    return `public_key is not an ssh-ed25519 key line (${error instanceof Error ? error.message : String(error)})`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return { code: 'key_invalid', params: { reason }, message: `public_key is not an ssh-ed25519 key line (${reason})` };
   }
 }
 
@@ -86,11 +107,22 @@ export function parseExpectedRows(rows: readonly ListRow[], ctx: ListContext): P
   const problems: LineProblem[] = [];
   const headerIndex = rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
   const header = rows[headerIndex];
-  if (headerIndex < 0 || !header) return { ok: false, problems: [{ line: 1, message: 'the list is empty: its first row names the columns (mechanism, kind, …)' }] };
+  if (headerIndex < 0 || !header)
+    return { ok: false, problems: [{ line: 1, code: 'empty', params: {}, message: 'the list is empty: its first row names the columns (mechanism, kind, …)' }] };
   const names = header.cells.map(columnName);
   const missing = REQUIRED.filter((c) => !names.includes(c));
   if (missing.length > 0)
-    return { ok: false, problems: [{ line: header.line, message: `the header row has no column ${missing.join(', ')} (columns: ${EXPECTED_COLUMNS.join(', ')})` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: header.line,
+          code: 'header_missing',
+          params: { columns: missing.join(', ') },
+          message: `the header row has no column ${missing.join(', ')} (columns: ${EXPECTED_COLUMNS.join(', ')})`,
+        },
+      ],
+    };
   const at = (column: Column): number => names.indexOf(column);
   const entries: ExpectedEntry[] = [];
   const seen = new Map<string, number>();
@@ -106,18 +138,18 @@ export function parseExpectedRows(rows: readonly ListRow[], ctx: ListContext): P
       ctx.mechanisms,
     );
     if (!resolved.ok) {
-      problems.push({ line, message: resolved.problem });
+      problems.push({ line, ...resolved.detail });
       return;
     }
     const earlier = seen.get(resolved.who.key);
     if (earlier !== undefined) {
-      problems.push({ line, message: `the same respondent as line ${earlier}` });
+      problems.push({ line, code: 'same_respondent', params: { line: String(earlier) }, message: `the same respondent as line ${earlier}` });
       return;
     }
     seen.set(resolved.who.key, line);
     const key = keyOf(cells, ctx);
-    if (typeof key === 'string') {
-      problems.push({ line, message: key });
+    if (key && 'code' in key) {
+      problems.push({ line, ...key });
       return;
     }
     entries.push({ line, who: resolved.who, mechanism: resolved.mechanism, ...(key ? { key } : {}) });

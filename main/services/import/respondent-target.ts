@@ -31,31 +31,55 @@ export interface RespondentTarget {
   readonly party?: string | undefined;
 }
 
+/** What is wrong with a named respondent: a code the workspace words, its values, and an English sentence. */
+export interface TargetProblem {
+  readonly code:
+    | 'mechanism_missing'
+    | 'mechanism_unknown'
+    | 'other_name_missing'
+    | 'other_name_empty'
+    | 'kind_missing'
+    | 'kind_unknown'
+    | 'state_missing'
+    | 'organisation_missing';
+  readonly params: Readonly<Record<string, string>>;
+  readonly message: string;
+}
+
 export type ResolvedTarget =
   | { readonly ok: true; readonly who: RespondentIdentity; readonly mechanism: MechanismChoice }
-  | { readonly ok: false; readonly problem: string };
+  | { readonly ok: false; readonly problem: string; readonly detail: TargetProblem };
+
+const problem = (code: TargetProblem['code'], message: string, params: Record<string, string> = {}): ResolvedTarget => ({
+  ok: false,
+  problem: message,
+  detail: { code, params, message },
+});
 
 export function resolveTarget(target: RespondentTarget, choices: ReadonlyMap<string, MechanismChoice>): ResolvedTarget {
   const value = target.mechanism.trim();
   let mechanism: MechanismChoice | undefined;
   if (value === OTHER_MECHANISM) {
     const name = (target.mechanismName ?? '').trim();
-    if (name === '') return { ok: false, problem: 'an "other" mechanism needs its name' };
+    if (name === '') return problem('other_name_missing', 'an "other" mechanism needs its name');
     mechanism = { value: OTHER_MECHANISM, label: name, kind: 'other' };
   } else mechanism = choices.get(value);
   if (!mechanism)
-    return {
-      ok: false,
-      problem: value === '' ? 'the mechanism is missing' : `mechanism "${value}" is not in the questionnaire's list (for another mechanism, give "other" and its name)`,
-    };
+    return value === ''
+      ? problem('mechanism_missing', 'the mechanism is missing')
+      : problem('mechanism_unknown', `mechanism "${value}" is not in the questionnaire's list (for another mechanism, give "other" and its name)`, { value });
   const kind = target.kind.trim().toLowerCase() === 'organization' ? 'organisation' : target.kind.trim().toLowerCase();
   if (!isRespondentKind(kind))
-    return { ok: false, problem: kind === '' ? `the respondent kind is missing (${RESPONDENT_KINDS.join(', ')})` : `respondent kind "${kind}" is not one of ${RESPONDENT_KINDS.join(', ')}` };
+    return kind === ''
+      ? problem('kind_missing', `the respondent kind is missing (${RESPONDENT_KINDS.join(', ')})`)
+      : problem('kind_unknown', `respondent kind "${kind}" is not one of ${RESPONDENT_KINDS.join(', ')}`, { value: kind });
   const party = (target.party ?? '').trim();
   const who = respondentIdentity({ mechanism, kind, party: kind === 'secretariat' ? '' : party });
   if (kind !== 'secretariat' && who.partyKey === '')
-    return { ok: false, problem: kind === 'state' ? 'a State respondent needs the name of the State' : 'an organisation respondent needs the name of the organisation' };
+    return kind === 'state'
+      ? problem('state_missing', 'a State respondent needs the name of the State')
+      : problem('organisation_missing', 'an organisation respondent needs the name of the organisation');
   if (value === OTHER_MECHANISM && who.mechanismKey === `${OTHER_MECHANISM}:`)
-    return { ok: false, problem: 'the name of the "other" mechanism has no letter or digit' };
+    return problem('other_name_empty', 'the name of the "other" mechanism has no letter or digit');
   return { ok: true, who, mechanism };
 }

@@ -130,6 +130,20 @@ describe('expected respondents', () => {
     expect(error).toMatchObject({ code: 'BAD_FILE' });
     const problems = (error as { details: { problems: { line: number; message: string }[] } }).details.problems;
     expect(problems.map((p) => p.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // A code and its values for each, so the workspace words it in its language.
+    const coded = problems as unknown as { code: string; params: Record<string, string> }[];
+    expect(coded.map((p) => p.code)).toEqual([
+      'same_respondent',
+      'mechanism_unknown',
+      'kind_unknown',
+      'organisation_missing',
+      'other_name_missing',
+      'card_unreadable',
+      'card_other_mechanism',
+      'key_invalid',
+      'key_and_card',
+    ]);
+    expect(coded[6]?.params).toEqual({ card: 'wrong-mechanism.txt', cardMechanism: 'bali_process', mechanism: 'midcom' });
     expect(problems.map((p) => p.message)).toEqual([
       'the same respondent as line 2',
       'mechanism "nowhere" is not in the questionnaire\'s list (for another mechanism, give "other" and its name)',
