@@ -4,7 +4,7 @@ import type { MechanismStatusView } from '../../core/contract/channels/iom.js';
 import { useApi } from '../api/api-context.js';
 import { unwrap } from '../api/errors.js';
 import { useAction } from '../api/use-loader.js';
-import { formatCalendarDate, formatNumber } from '../i18n/format.js';
+import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { ActorField } from './ActorField.js';
 import { iomHref } from './iom-route.js';
@@ -49,10 +49,14 @@ export function DuplicatesSection({ mechanisms, onChosen }: { mechanisms: readon
                   {respondent.chains
                     .filter((c) => c.state === 'counted')
                     .map((c) => {
-                      const facts = { revision: formatNumber(lang, c.revision), signer: c.signerName, date: formatCalendarDate(lang, c.finalizedAt.slice(0, 10)) };
+                      // Two duplicates can share signer and day: the time, the key and the submission tell them apart.
+                      const facts = { revision: formatNumber(lang, c.revision), signer: c.signerName, date: formatDateTime(lang, c.finalizedAt), id: c.rootId.slice(0, 8) };
                       return (
                         <li key={c.rootId}>
                           <a href={iomHref({ tab: 'submissions', submissionId: c.submissionId })}>{t('status.chain', facts)}</a>{' '}
+                          <span className="mono detail">
+                            {t('status.chainRef', { id: facts.id })} <bdi>{c.fingerprint}</bdi>
+                          </span>{' '}
                           <button type="button" disabled={action.busy || actor.trim() === ''} onClick={() => choose(c.rootId)} aria-label={t('status.chooseLabel', facts)}>
                             {t('status.choose')}
                           </button>

@@ -52,13 +52,15 @@ export function HeldKeys({ held, names, actor, onDecided }: HeldKeysProps) {
             <p>{t(`keys.reasons.${h.reason}`)}</p>
             <dl className="key-facts">
               <dt>{t('keys.heldKey')}</dt>
-              <dd className="mono">{h.fingerprint}</dd>
+              <dd className="mono">
+                <bdi>{h.fingerprint}</bdi>
+              </dd>
               {h.registeredFingerprints.length > 0 && (
                 <>
                   <dt>{t('keys.registeredKeys')}</dt>
                   {h.registeredFingerprints.map((f) => (
                     <dd key={f} className="mono">
-                      {f}
+                      <bdi>{f}</bdi>
                     </dd>
                   ))}
                 </>

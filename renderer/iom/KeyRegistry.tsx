@@ -30,10 +30,16 @@ export function KeyRegistry({ signers, names }: { signers: readonly RegisteredSi
           <tbody>
             {signers.map((k) => (
               <tr key={`${k.respondent.respondentKey}-${k.fingerprint}`} data-source={k.source}>
-                <td>{names.get(k.respondent.mechanism) ?? k.respondent.mechanismLabel}</td>
+                <td>
+                  <bdi>{names.get(k.respondent.mechanism) ?? k.respondent.mechanismLabel}</bdi>
+                </td>
                 <td>{respondentWords(t, k.respondent.kind, k.respondent.party)}</td>
-                <td>{k.signerName}</td>
-                <td className="mono">{k.fingerprint}</td>
+                <td>
+                  <bdi>{k.signerName}</bdi>
+                </td>
+                <td className="mono">
+                  <bdi>{k.fingerprint}</bdi>
+                </td>
                 <td>{t(`sources.${k.source}`)}</td>
                 <td>{t('keys.registeredWhen', { when: formatDateTime(lang, k.registeredAt), by: k.registeredBy })}</td>
                 <td>{formatNumber(lang, k.chains)}</td>

@@ -66,7 +66,7 @@ export function StatusPanel() {
             return (
               <tr key={m.mechanism} data-mechanism={m.mechanism}>
                 <th scope="row">
-                  {m.label}
+                  <bdi>{m.label}</bdi>
                   {m.listed ? '' : ` ${t('status.notListed')}`}
                 </th>
                 <td>

@@ -259,6 +259,7 @@ export const ar: IomStrings = {
     notYet: 'لم تُستلم بعد',
     held: 'حزم محتجَزة بانتظار قرار بشأن المفتاح: {{count}}',
     chain: 'النسخة {{revision}}، وقّعها {{signer}} في {{date}}',
+    chainRef: 'الإرسالة {{id}}',
     withdrawn: 'سحبها {{by}} في {{when}}',
     openRevision: 'فتح النسخة {{revision}}',
     duplicatesHeading: 'تكرارات محتملة',
@@ -267,7 +268,7 @@ export const ar: IomStrings = {
     noDuplicates: 'لا توجد تكرارات محتملة.',
     duplicateOf: '{{respondent}} – {{mechanism}}',
     choose: 'اعتماد هذه',
-    chooseLabel: 'اعتماد النسخة {{revision}} التي وقّعها {{signer}} في {{date}}',
+    chooseLabel: 'اعتماد النسخة {{revision}} التي وقّعها {{signer}} في {{date}} (الإرسالة {{id}})',
     chosen: 'تم: اعتُمدت الإرسالة المختارة؛ الإرسالات الأخرى المسحوبة: {{count}}.',
   },
   export: {

@@ -258,6 +258,7 @@ export const en = {
     notYet: 'not received yet',
     held: '{{count}} package(s) held for a key decision',
     chain: 'Revision {{revision}}, signed by {{signer}} on {{date}}',
+    chainRef: 'submission {{id}}',
     withdrawn: 'Withdrawn by {{by}} on {{when}}',
     openRevision: 'Open revision {{revision}}',
     duplicatesHeading: 'Possible duplicates',
@@ -266,7 +267,7 @@ export const en = {
     noDuplicates: 'No possible duplicate.',
     duplicateOf: '{{respondent}} of {{mechanism}}',
     choose: 'Count this one',
-    chooseLabel: 'Count revision {{revision}} signed by {{signer}} on {{date}}',
+    chooseLabel: 'Count revision {{revision}} signed by {{signer}} on {{date}} (submission {{id}})',
     chosen: 'Done: the chosen submission counts; {{count}} other(s) withdrawn.',
   },
   export: {

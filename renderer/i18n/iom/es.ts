@@ -265,6 +265,7 @@ export const es: IomStrings = {
     notYet: 'todavía no recibido',
     held: 'Paquetes retenidos a la espera de una decisión sobre la clave: {{count}}',
     chain: 'Revisión {{revision}}, firmada por {{signer}} el {{date}}',
+    chainRef: 'envío {{id}}',
     withdrawn: 'Retirado por {{by}} el {{when}}',
     openRevision: 'Abrir la revisión {{revision}}',
     duplicatesHeading: 'Posibles duplicados',
@@ -273,7 +274,7 @@ export const es: IomStrings = {
     noDuplicates: 'No hay posibles duplicados.',
     duplicateOf: '{{respondent}} – {{mechanism}}',
     choose: 'Contar este',
-    chooseLabel: 'Contar la revisión {{revision}} firmada por {{signer}} el {{date}}',
+    chooseLabel: 'Contar la revisión {{revision}} firmada por {{signer}} el {{date}} (envío {{id}})',
     chosen: 'Hecho: el envío elegido cuenta; otros envíos retirados: {{count}}.',
   },
   export: {

@@ -266,6 +266,7 @@ export const fr: IomStrings = {
     notYet: 'pas encore reçu',
     held: 'Paquets retenus en attente d’une décision sur la clé : {{count}}',
     chain: 'Révision {{revision}}, signée par {{signer}} le {{date}}',
+    chainRef: 'soumission {{id}}',
     withdrawn: 'Retirée par {{by}} le {{when}}',
     openRevision: 'Ouvrir la révision {{revision}}',
     duplicatesHeading: 'Doublons possibles',
@@ -274,7 +275,7 @@ export const fr: IomStrings = {
     noDuplicates: 'Aucun doublon possible.',
     duplicateOf: '{{respondent}} – {{mechanism}}',
     choose: 'Retenir celle-ci',
-    chooseLabel: 'Retenir la révision {{revision}} signée par {{signer}} le {{date}}',
+    chooseLabel: 'Retenir la révision {{revision}} signée par {{signer}} le {{date}} (soumission {{id}})',
     chosen: 'C’est fait : la soumission choisie est prise en compte ; autres soumissions retirées : {{count}}.',
   },
   export: {
