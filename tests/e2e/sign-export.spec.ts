@@ -108,8 +108,8 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
   expect(fs.readFileSync(path.join(app.dataDir, 'exports', 'Amina-Diallo-key-card.txt'), 'utf8')).toContain(
     `Fingerprint: ${fingerprint}`,
   );
-  // IOM pins the key from the card with its own command.
-  const pinned = spawnSync(
+  // IOM registers the key from the card, for the mechanism's secretariat, with its own command.
+  const registered = spawnSync(
     'node',
     [
       ISCM,
@@ -118,10 +118,12 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
       path.join(app.dataDir, 'exports', 'Amina-Diallo-key-card.txt'),
       '--db',
       path.join(app.dataDir, 'iom.db'),
+      '--kind',
+      'secretariat',
     ],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  expect(pinned.status, `${pinned.stdout}${pinned.stderr}`).toBe(0);
+  expect(registered.status, `${registered.stdout}${registered.stderr}`).toBe(0);
 
   // A wrong passphrase is refused clearly and nothing is frozen.
   await page.goto(`${app.url}#/signing/finalize/${draftId}`);
@@ -178,7 +180,7 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
     signer: { fingerprint },
   });
 
-  // And IOM's import takes both, the key pinned from the card, revision 2 superseding 1.
+  // And IOM's import takes both, the key registered from the card, revision 2 superseding 1.
   const imported = spawnSync(
     'node',
     [ISCM, 'import', first, second, '--db', path.join(app.dataDir, 'iom.db'), '--identity', DEV_IDENTITY, '--json'],
@@ -189,10 +191,13 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
     cwd: ROOT,
     encoding: 'utf8',
   });
-  const current = (
-    JSON.parse(status.stdout) as { mechanisms: { mechanism: string; current: { revision: number }[] }[] }
-  ).mechanisms.find((m) => m.mechanism === 'bali_process')?.current;
-  expect(current?.map((c) => c.revision)).toEqual([2]);
+  const secretariat = (
+    JSON.parse(status.stdout) as {
+      mechanisms: { mechanism: string; secretariat: { chains: { revision: number; newSigner: boolean }[] } }[];
+    }
+  ).mechanisms.find((m) => m.mechanism === 'bali_process')?.secretariat;
+  // Revision 2 is current, and the key was registered from the card (not a new signer).
+  expect(secretariat?.chains.map((c) => [c.revision, c.newSigner])).toEqual([[2, false]]);
 
   // The readable summary for the secretariat's records (HTML in the web host).
   await page.getByRole('button', { name: 'Save summary as HTML' }).click();
