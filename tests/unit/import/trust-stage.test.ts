@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatKeyCard } from '../../../main/services/import/key-card.js';
 import { testIom, tempDir, type TestIom } from './iom-kit.js';
@@ -291,6 +293,12 @@ describe('possible duplicates', () => {
     expect(iom.service.listSubmissions({ status: 'withdrawn' }).map((s) => s.submission_id)).toEqual([first.submissionId]);
     expect(iom.service.listSubmissions({ status: 'current' }).map((s) => s.submission_id)).toEqual([twin.submissionId]);
     expect(iom.service.chainEvents(first.submissionId).map((e) => e.action)).toEqual(['bound', 'withdrawn']);
+    const out = tempDir();
+    await iom.service.export({ format: 'csv', outDir: out });
+    const rows = (): Record<string, string>[] => parse(fs.readFileSync(path.join(out, 'iscm-assessment.csv')), { bom: true, columns: true });
+    expect(rows().map((r) => r.SubmissionId)).toEqual([twin.submissionId]);
+    await iom.service.export({ format: 'csv', outDir: out, allRevisions: true });
+    expect(rows().map((r) => [r.SubmissionId, r.Status]).sort()).toEqual([[first.submissionId, 'withdrawn'], [twin.submissionId, 'current']].sort());
     // IOM can change its mind: choosing the other one swaps them.
     expect(iom.service.chooseChain(first.submissionId, 'Marie').withdrawn).toEqual([twin.submissionId]);
     expect(iom.service.listSubmissions({ status: 'current' }).map((s) => s.submission_id)).toEqual([first.submissionId]);

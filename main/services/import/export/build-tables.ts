@@ -45,7 +45,7 @@ function metaCells(row: SubmissionRow): Map<string, Cell> {
     ['RootId', row.root_id],
     ['Revision', row.revision],
     ['Supersedes', row.supersedes ?? ''],
-    ['Status', row.is_current === 1 ? 'current' : 'superseded'],
+    ['Status', row.is_current !== 1 ? 'superseded' : row.chain_state === 'withdrawn' ? 'withdrawn' : 'current'],
     ['FormVersion', row.questionnaire_version],
     ['Mechanism', row.mechanism],
     ['MechanismLabel', row.mechanism_label],
