@@ -152,6 +152,7 @@ function createTables(db: Database): void {
 
     ALTER TABLE submissions ADD COLUMN respondent_id INTEGER REFERENCES respondents(id);
     CREATE INDEX submissions_by_respondent ON submissions (respondent_id);
+    CREATE INDEX submissions_by_supersedes ON submissions (supersedes);
 
     ALTER TABLE quarantine ADD COLUMN mechanism TEXT;
     ALTER TABLE quarantine ADD COLUMN submission_id TEXT;
