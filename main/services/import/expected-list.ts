@@ -1,7 +1,7 @@
 import type { RespondentIdentity } from '../../../core/trust/respondent.js';
 import { fingerprintOf, parsePublicKeyLine } from '../crypto/ssh-key.js';
 import type { KeyCard } from './key-card.js';
-import { resolveTarget, type MechanismChoice, type TargetProblem } from './respondent-target.js';
+import { resolveTarget, TARGET_PROBLEM_CODES, type MechanismChoice } from './respondent-target.js';
 
 /**
  * IOM's list of expected respondents, from the rows of a CSV file or an XLSX sheet. The first
@@ -41,15 +41,17 @@ export interface ExpectedEntry {
   readonly key?: ExpectedKey;
 }
 
-export type LineProblemCode =
-  | TargetProblem['code']
-  | 'empty'
-  | 'header_missing'
-  | 'same_respondent'
-  | 'card_unreadable'
-  | 'card_other_mechanism'
-  | 'key_and_card'
-  | 'key_invalid';
+export const LIST_PROBLEM_CODES = [
+  ...TARGET_PROBLEM_CODES,
+  'empty',
+  'header_missing',
+  'same_respondent',
+  'card_unreadable',
+  'card_other_mechanism',
+  'key_and_card',
+  'key_invalid',
+] as const;
+export type LineProblemCode = (typeof LIST_PROBLEM_CODES)[number];
 
 /** A bad line: a code (the workspace words it) with its values, and the same in an English sentence. */
 export interface LineProblem {

@@ -31,17 +31,20 @@ export interface RespondentTarget {
   readonly party?: string | undefined;
 }
 
+export const TARGET_PROBLEM_CODES = [
+  'mechanism_missing',
+  'mechanism_unknown',
+  'other_name_missing',
+  'other_name_empty',
+  'kind_missing',
+  'kind_unknown',
+  'state_missing',
+  'organisation_missing',
+] as const;
+
 /** What is wrong with a named respondent: a code the workspace words, its values, and an English sentence. */
 export interface TargetProblem {
-  readonly code:
-    | 'mechanism_missing'
-    | 'mechanism_unknown'
-    | 'other_name_missing'
-    | 'other_name_empty'
-    | 'kind_missing'
-    | 'kind_unknown'
-    | 'state_missing'
-    | 'organisation_missing';
+  readonly code: (typeof TARGET_PROBLEM_CODES)[number];
   readonly params: Readonly<Record<string, string>>;
   readonly message: string;
 }
