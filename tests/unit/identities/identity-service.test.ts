@@ -162,6 +162,9 @@ describe('signing identities', () => {
     const theirs = importParseKeyCard(text);
     expect(theirs).toEqual({
       name: 'Amina Diallo',
+      title: person.title,
+      organisation: person.organisation,
+      email: person.email,
       mechanism: 'bali_process',
       publicKey: identity.publicKey,
       fingerprint: identity.fingerprint,

@@ -20,6 +20,8 @@ let db: string;
 let r1: MadePackage;
 let r2: MadePackage;
 let other: MadePackage;
+/** The secretariat's fresh start with a new key (set by the keys test, used by the duplicates test). */
+let restarted: MadePackage;
 const signer = makeSigner();
 
 beforeAll(async () => {
@@ -31,7 +33,8 @@ beforeAll(async () => {
   other = await makePackage({ dir: path.join(work, 'inbox'), signer: makeSigner('Other'), mechanismIndex: 3 });
 });
 
-describe('iscm (child processes)', () => {
+// Each `iscm` run starts tsx in a child process: on a loaded machine a test of several runs takes minutes.
+describe('iscm (child processes)', { timeout: 240_000 }, () => {
   it('keygen writes a 0600 identity, prints the recipient, and refuses to overwrite', () => {
     const out = path.join(work, 'iom-identity.txt');
     const first = iscm('keygen', '--out', out);
@@ -99,7 +102,7 @@ describe('iscm (child processes)', () => {
     expect(iscm('quarantine', 'list', '--db', db).stdout).toMatch(/CHAIN_MISMATCH\s+\S+\.iscm \[key\]/);
   });
 
-  it('keys: a new key for the secretariat is held, listed, accepted beside the first; the duplicate is then chosen', async () => {
+  it('keys: a new key for the secretariat is held, listed, then accepted beside the first', async () => {
     const replacement = makeSigner('Amina (new laptop)');
     const fresh = await makePackage({ dir: work, signer: replacement, note: 'started again' });
     const held = iscm('import', fresh.path, '--db', db, '--identity', DEV_IDENTITY_FILE);
@@ -118,6 +121,12 @@ describe('iscm (child processes)', () => {
       [replacement.fingerprint, 'accepted'],
     ]);
     expect(secretariat[1]?.registered_by).toBe('Jean Dupont');
+    restarted = fresh;
+  });
+
+  it('duplicates: the two counted submissions of the secretariat are listed, one is chosen, the other withdrawn', () => {
+    const fresh = restarted;
+    const mechanism = fresh.manifest.mechanism.value;
     const duplicates = JSON.parse(iscm('duplicates', 'list', '--db', db, '--json').stdout) as { duplicates: { respondentKey: string; submissions: { rootId: string }[] }[] };
     expect(duplicates.duplicates.map((d) => d.respondentKey)).toEqual([`${mechanism}/secretariat`]);
     expect(duplicates.duplicates[0]?.submissions.map((x) => x.rootId).sort()).toEqual([r1.submissionId, fresh.submissionId].sort());
