@@ -8,6 +8,7 @@ import { runImportCommand } from './commands/import.js';
 import { runKeygenCommand } from './commands/keygen.js';
 import { runKeysCommand } from './commands/keys.js';
 import { runQuestionnaireCommand } from './commands/questionnaire.js';
+import { runReleaseCommand } from './commands/release.js';
 import { runStatusCommand } from './commands/status.js';
 import { runVerifyCommand } from './commands/verify.js';
 
@@ -22,6 +23,7 @@ const USAGE = `usage: iscm <command> [options]
                                           the consolidated dataset (ODK Central layout)
   keys list|accept|reject|import-card     keys pinned per mechanism, and new keys held for review
   questionnaire check|print FILE          check or print a questionnaire file
+  release keygen|create|verify|add|list   publish questionnaire releases (.iscmq); the versions iom.db accepts
 `;
 
 export type MainIo = IomIo;
@@ -41,6 +43,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       return runKeygenCommand(args, io);
     case 'verify':
       return runVerifyCommand(args, io);
+    case 'release':
+      return runReleaseCommand(args, io);
     case 'questionnaire':
       return runQuestionnaireCommand(args, { ...io, readFile: (p) => fs.readFileSync(p, 'utf8') });
     case '--help':

@@ -10,11 +10,17 @@ import { runExport, type ExportOptions } from './export/run-export.js';
 import { acceptHeldKey, listHeldKeys, rejectHeldKey } from './held-keys.js';
 import { parseKeyCard } from './key-card.js';
 import { createQuestionnaireRegistry } from './questionnaire-registry.js';
+import { releasesRepo } from '../../../db/repos/iom/releases.js';
+import { addReleaseFile, syncBundledReleases, type IomReleaseDeps } from './iom-releases.js';
+import { bundledReleasesIn, publishersFileIn, readTrustedPublishers } from '../releases/trusted-publishers.js';
 import { mechanismStatus } from './status.js';
 
 export interface IomServiceOptions {
   readonly dbFile: string;
+  /** The app's questionnaires folder: its trusted publishers (`allowed_signers`) and bundled releases. */
   readonly questionnairesDir: string;
+  /** Another allowed_signers file to trust instead of the app's (`iscm release add --publishers`). */
+  readonly publishersFile?: string;
   /** IOM's age identity (`AGE-SECRET-KEY-1…`); needed to import, not to list or export. */
   readonly identity?: string | undefined;
   readonly clock?: Clock;
@@ -41,8 +47,17 @@ export function createIomService(options: IomServiceOptions) {
   if (options.mustExist === true && !fs.existsSync(options.dbFile))
     throw new AppError('NOT_FOUND', `There is no import database at ${options.dbFile}: import packages into it first.`);
   const opened = openIom(options.dbFile, options.nativeBinding);
-  const registry = createQuestionnaireRegistry(options.questionnairesDir);
+  const releases = releasesRepo(opened.db);
+  const registry = createQuestionnaireRegistry(releases);
   const clock = options.clock ?? systemClock;
+  const releaseDeps: IomReleaseDeps = {
+    db: opened.db,
+    releases,
+    publishers: () => readTrustedPublishers(options.publishersFile ?? publishersFileIn(options.questionnairesDir)),
+    now: () => clock.now(),
+  };
+  /** The app's own releases, added to iom.db when missing (before an import, an export or a status). */
+  const syncBundled = () => syncBundledReleases(releaseDeps, bundledReleasesIn(options.questionnairesDir));
   const base = { ...opened, registry, clock, actor: options.actor ?? defaultActor(), ...(options.limits ? { limits: options.limits } : {}) };
   const context = (): ImportContext => {
     if (!options.identity) throw new AppError('INVALID_INPUT', "IOM's decryption identity is needed to import packages; none is set.");
@@ -51,7 +66,15 @@ export function createIomService(options: IomServiceOptions) {
   return {
     dirs: opened.dirs,
     db: opened.db,
-    importPaths: (paths: readonly string[], batch: BatchOptions = {}) => runBatch(context(), paths, batch),
+    syncBundled,
+    importPaths: async (paths: readonly string[], batch: BatchOptions = {}) => {
+      await syncBundled();
+      return runBatch(context(), paths, batch);
+    },
+    /** The releases iom.db knows. */
+    releases: () => releases.list(),
+    /** Adds a release file after every check (`iscm release add`, the workspace). */
+    addRelease: (file: string, actor: string) => addReleaseFile(releaseDeps, file, actor),
     listSubmissions: (filter: SubmissionFilter = {}) => opened.submissions.list(filter),
     getSubmission: (id: string) => opened.submissions.get(id),
     attachmentsOf: (id: string) => opened.submissions.attachments(id),
@@ -62,7 +85,10 @@ export function createIomService(options: IomServiceOptions) {
     acceptKey: (mechanism: string, fingerprint: string, actor: string) => acceptHeldKey(context(), mechanism, fingerprint, actor),
     rejectKey: (mechanism: string, fingerprint: string, actor: string) => rejectHeldKey({ ...base, identity: '' }, mechanism, fingerprint, actor),
     status: (lang = 'en', questionnaireId = DEFAULT_QUESTIONNAIRE) => mechanismStatus(base, questionnaireId, lang),
-    export: (exportOptions: ExportOptions) => runExport(base, exportOptions),
+    export: async (exportOptions: ExportOptions) => {
+      await syncBundled();
+      return runExport(base, exportOptions);
+    },
     questionnaire: (id: string, version: string) => registry.get(id, version),
     /** Pins the key on a public key card before any package from that mechanism arrives. */
     importKeyCard: (text: string, mechanismOverride: string | undefined, actor: string) => {
