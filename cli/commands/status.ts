@@ -4,7 +4,7 @@ const USAGE = 'usage: iscm status --db FILE [--json] [--lang en|fr|es|ar] [--que
 
 /** `iscm status`: per mechanism of the questionnaire's list, what IOM has. */
 export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
-  return guarded(io, USAGE, () => {
+  return guarded(io, USAGE, async () => {
     const { values } = parseCommandLine(args, {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -13,6 +13,7 @@ export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
     });
     const service = openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
+      await service.syncBundled();
       const status = service.status(values.lang);
       if (values.json) {
         io.stdout(`${JSON.stringify({ mechanisms: status })}\n`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEVELOPMENT_RECIPIENT } from '../../core/release/format.js';
+import { compareVersions } from '../../main/services/questionnaires/versions.js';
 import type { ReleaseContact, ReleaseRecipient, ReleaseText } from '../../core/release/manifest.js';
 import { parseOpenSshPrivateKey } from '../../main/services/crypto/openssh-private-key.js';
 import { DEVELOPMENT_CONTACT, DEVELOPMENT_RECIPIENT_LABEL, developmentNotes } from '../../main/services/releases/default-texts.js';
@@ -79,11 +80,7 @@ export function newestBundledQuestionnaire(id = 'iscm-assessment'): { file: stri
     .readdirSync(dir)
     .filter((n) => /^\d+\.\d+\.\d+\.json$/.test(n))
     .map((n) => n.slice(0, -'.json'.length))
-    .sort((a, b) => {
-      const pa = a.split('.').map(Number);
-      const pb = b.split('.').map(Number);
-      return (pa[0]! - pb[0]!) || (pa[1]! - pb[1]!) || (pa[2]! - pb[2]!);
-    });
+    .sort(compareVersions);
   const version = versions.at(-1);
   if (version === undefined) throw new Error(`no questionnaire in ${dir}`);
   const file = path.join(dir, `${version}.json`);

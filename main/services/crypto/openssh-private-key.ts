@@ -52,6 +52,8 @@ export function parseOpenSshPrivateKey(text: string): OpenSshPrivateKey {
       throw new Error("the key is protected by a passphrase; use a copy without one (ssh-keygen -p -N '' -f COPY)");
     if (reader.uint32() !== 1) throw new Error('the file holds more than one key');
     const blob = Buffer.from(reader.string());
+    const type = new SshReader(blob).text();
+    if (type !== SSH_ED25519) throw new Error(`only Ed25519 keys sign releases; this is a ${type.slice(0, 40)} key`);
     const raw = parsePublicKeyBlob(blob);
     const secret = new SshReader(Buffer.from(reader.string()));
     if (secret.uint32() !== secret.uint32()) throw new Error('the key file is damaged (check bytes differ)');

@@ -101,7 +101,7 @@ async function afterRead(ctx: ImportContext, file: string, fileName: string, rea
   // Stage 8: the questionnaire version and the answers.
   const loaded = ctx.registry.get(m.questionnaire.id, m.questionnaire.version);
   if (!loaded)
-    return reject(ctx, file, { stage: 'questionnaire', code: 'QUESTIONNAIRE_UNKNOWN', detail: `${m.questionnaire.id} ${m.questionnaire.version}` }, batchId, read.packageSha256);
+    return reject(ctx, file, { stage: 'questionnaire', code: 'QUESTIONNAIRE_UNKNOWN', message: unknownVersionMessage(m.questionnaire), detail: `${m.questionnaire.id} ${m.questionnaire.version}` }, batchId, read.packageSha256);
   const check = checkResponses(loaded, m, read.responses);
   if (!check.ok)
     return reject(ctx, file, { stage: 'questionnaire', code: 'ANSWERS_INVALID', detail: check.problems.join('; ') }, batchId, read.packageSha256);
@@ -112,6 +112,11 @@ async function afterRead(ctx: ImportContext, file: string, fileName: string, rea
   const stored = storeSubmission(ctx, read, fileName, key, batchId);
   const outcome = outcomeOf(file, read, STORE_KIND[stored.code], stored.code, 'store', stored.detail);
   return stored.code === 'IMPORTED' || stored.code === 'SUPERSEDED' ? outcome : log(outcome);
+}
+
+/** Names the version, so IOM knows which release to add (`iscm release add`). */
+function unknownVersionMessage(q: { readonly id: string; readonly version: string }): string {
+  return `The package answers version ${q.version.slice(0, 40)} of the questionnaire ${q.id.slice(0, 64)}, which this IOM database does not know. Add the release of that version (iscm release add, or "Questionnaire releases" in the IOM workspace), then import the file again.`;
 }
 
 /** Stages 1–6 (the package reader), or the rejection. Safe to run for several files at once. */
