@@ -12,6 +12,18 @@ export interface ReleaseUploads {
 
 export const RELEASE_UPLOAD_PATH = '/upload/release';
 
+/** A refused upload's remaining body is read and dropped up to this size; past it the connection is closed. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+function drain(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.on('end', resolve);
+    req.on('error', () => resolve());
+    req.on('close', resolve);
+    req.resume();
+  });
+}
+
 /**
  * `POST /upload/release?name=<file name>` with the file as the raw body: the web client's side
  * of `releases.pick` (a browser cannot hand the host a path). The caller has passed the API's
@@ -34,8 +46,12 @@ export async function handleReleaseUpload(
       result = ok({ preview: await uploads.stageBytes(bytes, name) });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        res.setHeader('Connection', 'close');
-        res.once('finish', () => req.destroy());
+        // The rest is read and dropped (up to a bound) so the browser sees the answer.
+        if (Number(req.headers['content-length'] ?? Infinity) <= DRAIN_LIMIT) await drain(req);
+        else {
+          res.setHeader('Connection', 'close');
+          res.once('finish', () => req.destroy());
+        }
         result = fail('RELEASE_TOO_LARGE', RELEASE_REFUSAL_MESSAGES.RELEASE_TOO_LARGE, { detail: `more than ${DEFAULT_RELEASE_LIMITS.maxFileBytes} bytes`, fileName: name });
       } else if (error instanceof AppError) result = fail(error.code, error.message, error.details);
       else result = fail('INTERNAL', 'The file could not be checked because of a fault in the app. Nothing was installed.');

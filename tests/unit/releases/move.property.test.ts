@@ -45,7 +45,7 @@ const valueArb: fc.Arbitrary<AnswerValue> = fc.oneof(
   fc.integer({ min: -5, max: 3000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.array(fc.constantFrom(...choiceValues), { maxLength: 3 }),
-  fc.constantFrom(['r1'], ['r1', 'r2']),
+  fc.constantFrom<string[]>(['r1'], ['r1', 'r2']),
   fc.dictionary(fc.constantFrom('row_a', 'row_b'), fc.constantFrom(...choiceValues), { maxKeys: 2 }),
 );
 const answersArb = fc.dictionary(pathArb, valueArb, { maxKeys: 40 });
