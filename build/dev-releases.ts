@@ -9,7 +9,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEVELOPMENT_RECIPIENT, RELEASE_EXTENSION } from '../core/release/format.js';
 import { parseOpenSshPrivateKey } from '../main/services/crypto/openssh-private-key.js';
-import { DEVELOPMENT_CONTACT, DEVELOPMENT_RECIPIENT_LABEL, developmentNotes } from '../main/services/releases/default-texts.js';
+import {
+  DEVELOPMENT_CONTACT,
+  DEVELOPMENT_RECIPIENT_LABEL,
+  developmentNotes,
+} from '../main/services/releases/default-texts.js';
 import { createRelease } from '../main/services/releases/write-release.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -21,7 +25,9 @@ export const DEV_PUBLISHED_AT = '2026-11-27T12:00:00Z';
 /** Every `<id>/<version>.json` in the questionnaires folder. */
 export function questionnaireFiles(dir = QUESTIONNAIRES_DIR): { id: string; version: string; file: string }[] {
   const out: { id: string; version: string; file: string }[] = [];
-  for (const id of fs.readdirSync(dir).filter((n) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(n) && fs.statSync(path.join(dir, n)).isDirectory())) {
+  for (const id of fs
+    .readdirSync(dir)
+    .filter((n) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(n) && fs.statSync(path.join(dir, n)).isDirectory())) {
     for (const name of fs.readdirSync(path.join(dir, id)).filter((n) => /^\d+\.\d+\.\d+\.json$/.test(n))) {
       out.push({ id, version: name.slice(0, -'.json'.length), file: path.join(dir, id, name) });
     }
@@ -55,4 +61,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  await main();

@@ -52,9 +52,16 @@ export async function handleReleaseUpload(
           res.setHeader('Connection', 'close');
           res.once('finish', () => req.destroy());
         }
-        result = fail('RELEASE_TOO_LARGE', RELEASE_REFUSAL_MESSAGES.RELEASE_TOO_LARGE, { detail: `more than ${DEFAULT_RELEASE_LIMITS.maxFileBytes} bytes`, fileName: name });
+        result = fail('RELEASE_TOO_LARGE', RELEASE_REFUSAL_MESSAGES.RELEASE_TOO_LARGE, {
+          detail: `more than ${DEFAULT_RELEASE_LIMITS.maxFileBytes} bytes`,
+          fileName: name,
+        });
       } else if (error instanceof AppError) result = fail(error.code, error.message, error.details);
-      else result = fail('INTERNAL', 'The file could not be checked because of a fault in the app. Nothing was installed.');
+      else
+        result = fail(
+          'INTERNAL',
+          'The file could not be checked because of a fault in the app. Nothing was installed.',
+        );
     }
   }
   send(res, result.ok ? 200 : result.error.code === 'INVALID_INPUT' ? 400 : 200, result);

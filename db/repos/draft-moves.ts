@@ -31,14 +31,20 @@ export function draftMovesRepo(db: Db) {
      VALUES (@draft_id, @questionnaire_id, @from_version, @to_version, @at, @undoes, @carried, @set_aside, @restored)`,
   );
   const movesOf = db.prepare<[string], DraftMoveRow>('SELECT * FROM draft_moves WHERE draft_id = ? ORDER BY id');
-  const lastMove = db.prepare<[string], DraftMoveRow>('SELECT * FROM draft_moves WHERE draft_id = ? ORDER BY id DESC LIMIT 1');
+  const lastMove = db.prepare<[string], DraftMoveRow>(
+    'SELECT * FROM draft_moves WHERE draft_id = ? ORDER BY id DESC LIMIT 1',
+  );
   const undoOf = db.prepare<[number], { id: number }>('SELECT id FROM draft_moves WHERE undoes = ?');
-  const asideOf = db.prepare<[string], SetAsideRow>('SELECT * FROM answers_set_aside WHERE draft_id = ? AND restored_by IS NULL ORDER BY id');
+  const asideOf = db.prepare<[string], SetAsideRow>(
+    'SELECT * FROM answers_set_aside WHERE draft_id = ? AND restored_by IS NULL ORDER BY id',
+  );
   const insertAside = db.prepare<Omit<SetAsideRow, 'id' | 'restored_by'>>(
     `INSERT INTO answers_set_aside (draft_id, path, value_json, from_version, reason, move_id)
      VALUES (@draft_id, @path, @value_json, @from_version, @reason, @move_id)`,
   );
-  const markRestored = db.prepare<[number, number]>('UPDATE answers_set_aside SET restored_by = ? WHERE id = ? AND restored_by IS NULL');
+  const markRestored = db.prepare<[number, number]>(
+    'UPDATE answers_set_aside SET restored_by = ? WHERE id = ? AND restored_by IS NULL',
+  );
   const deleteAnswer = db.prepare<[string, string]>('DELETE FROM answers WHERE draft_id = ? AND path = ?');
   const putAnswer = db.prepare<[string, string, string, string]>(
     `INSERT INTO answers (draft_id, path, value_json, updated_at) VALUES (?, ?, ?, ?)
@@ -61,11 +67,19 @@ export function draftMovesRepo(db: Db) {
     markRestored: (asideId: number, moveId: number) => markRestored.run(moveId, asideId).changes === 1,
     /** Only a move calls this, after the answer was copied to `answers_set_aside` in the same transaction. */
     removeAnswer: (draftId: string, path: string) => deleteAnswer.run(draftId, path),
-    putAnswer: (draftId: string, path: string, valueJson: string, at: string) => putAnswer.run(draftId, path, valueJson, at),
+    putAnswer: (draftId: string, path: string, valueJson: string, at: string) =>
+      putAnswer.run(draftId, path, valueJson, at),
     /** An answer event; `newValueJson` is `null` (JSON) when the answer left the draft. */
-    event: (draftId: string, path: string, oldValueJson: string | null, newValueJson: string, at: string, note: string) =>
-      event.run(draftId, path, oldValueJson, newValueJson, at, note),
-    setVersion: (draftId: string, version: string, at: string): boolean => setVersion.run(version, at, draftId).changes === 1,
+    event: (
+      draftId: string,
+      path: string,
+      oldValueJson: string | null,
+      newValueJson: string,
+      at: string,
+      note: string,
+    ) => event.run(draftId, path, oldValueJson, newValueJson, at, note),
+    setVersion: (draftId: string, version: string, at: string): boolean =>
+      setVersion.run(version, at, draftId).changes === 1,
   };
 }
 export type DraftMovesRepo = ReturnType<typeof draftMovesRepo>;

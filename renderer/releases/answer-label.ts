@@ -6,12 +6,17 @@ import { textIn } from '../questionnaire/labels.js';
 import { formatAnswer } from '../review/format-answer.js';
 
 /** The question an answer path names, in words, from the version that has it; undefined when none does. */
-export function questionLabel(loaded: LoadedQuestionnaire | undefined, path: string, lang: Language): string | undefined {
+export function questionLabel(
+  loaded: LoadedQuestionnaire | undefined,
+  path: string,
+  lang: Language,
+): string | undefined {
   const parsed = parseAnswerPath(path);
   if (!loaded || !parsed) return undefined;
   const node = loaded.nodes.get(parsed.questionId);
   if (!node || node.kind === 'section') return undefined;
-  const label = node.kind === 'question' ? node.question.label : node.kind === 'group' ? node.group.label : node.note.label;
+  const label =
+    node.kind === 'question' ? node.question.label : node.kind === 'group' ? node.group.label : node.note.label;
   return textIn(loaded, label, lang);
 }
 
@@ -25,7 +30,12 @@ export function rowNumber(path: string, answers: Readonly<Record<string, AnswerV
 }
 
 /** An answer as a person reads it, with the question of the version it was given in; raw when that version lacks the question. */
-export function answerText(loaded: LoadedQuestionnaire | undefined, path: string, value: AnswerValue, lang: Language): string {
+export function answerText(
+  loaded: LoadedQuestionnaire | undefined,
+  path: string,
+  value: AnswerValue,
+  lang: Language,
+): string {
   const parsed = parseAnswerPath(path);
   const node = parsed && !parsed.other ? loaded?.questions.get(parsed.questionId) : undefined;
   if (loaded && node) {

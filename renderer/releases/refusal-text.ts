@@ -8,10 +8,14 @@ export function refusalText(
   t: TFunction<'releases'>,
   error: { readonly code: string; readonly message: string; readonly details?: unknown },
 ): { message: string; support: string | undefined } {
-  const details = typeof error.details === 'object' && error.details !== null ? (error.details as { detail?: unknown }) : {};
+  const details =
+    typeof error.details === 'object' && error.details !== null ? (error.details as { detail?: unknown }) : {};
   const detail = typeof details.detail === 'string' ? details.detail : undefined;
   if (!isReleaseRefusalCode(error.code)) return { message: `${error.message} (${error.code})`, support: undefined };
-  return { message: t(`refusals.${error.code}`), support: detail === undefined ? undefined : t('install.support', { code: error.code, detail }) };
+  return {
+    message: t(`refusals.${error.code}`),
+    support: detail === undefined ? undefined : t('install.support', { code: error.code, detail }),
+  };
 }
 
 /** The contract error inside something thrown by `unwrap`, if it is one. */

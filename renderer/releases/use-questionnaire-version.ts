@@ -6,7 +6,10 @@ import { useApi } from '../api/api-context.js';
  * One installed questionnaire version, loaded with core's loader (for labels of questions the
  * current version may not have). Undefined while loading, or when it cannot be had.
  */
-export function useQuestionnaireVersion(id: string, version: string | null | undefined): LoadedQuestionnaire | undefined {
+export function useQuestionnaireVersion(
+  id: string,
+  version: string | null | undefined,
+): LoadedQuestionnaire | undefined {
   const api = useApi();
   const [loaded, setLoaded] = useState<{ key: string; value: LoadedQuestionnaire } | undefined>();
   const key = `${id}@${version ?? ''}`;

@@ -24,7 +24,12 @@ const SHOTS = path.join(ROOT, 'test-results', 'releases');
 const PASSPHRASE = 'a passphrase for the e2e test';
 const SOURCE = newestBundledQuestionnaire().json;
 const NEXT = nextVersionOf(SOURCE);
-const LABEL = { en: 'IOM (assessment round 2027)', fr: 'OIM (cycle 2027)', es: 'OIM (ronda 2027)', ar: 'المنظمة الدولية للهجرة (جولة 2027)' };
+const LABEL = {
+  en: 'IOM (assessment round 2027)',
+  fr: 'OIM (cycle 2027)',
+  es: 'OIM (ronda 2027)',
+  ar: 'المنظمة الدولية للهجرة (جولة 2027)',
+};
 const CONTACT = {
   email: 'iscm-round@example.org',
   text: {
@@ -38,7 +43,9 @@ const CONTACT = {
 const iscm = (...args: string[]) => spawnSync('node', [ISCM, ...args], { cwd: ROOT, encoding: 'utf8' });
 
 async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -53,7 +60,12 @@ async function shot(page: Page, name: string): Promise<void> {
 async function fillDraft(page: Page, answers: Record<string, AnswerValue>): Promise<string> {
   return page.evaluate(async (all) => {
     const api = (globalThis as unknown as { iscm: IscmApi }).iscm;
-    const created = await api.drafts.create({ title: 'Bali Process 2026', respondentKind: 'secretariat', mechanism: 'bali_process', language: 'en' });
+    const created = await api.drafts.create({
+      title: 'Bali Process 2026',
+      respondentKind: 'secretariat',
+      mechanism: 'bali_process',
+      language: 'en',
+    });
     if (!created.ok) throw new Error(created.error.message);
     for (const [p, value] of Object.entries(all)) {
       const saved = await api.answers.save({ draftId: created.value.id, path: p, value });
@@ -71,17 +83,26 @@ async function chooseRelease(page: Page, file: string): Promise<void> {
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => `${f} ${fs.statSync(path.join(dir, f)).size}`).sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => `${f} ${fs.statSync(path.join(dir, f)).size}`)
+    .sort();
 }
 
-test('install a newer release, move a draft with every answer kept, export it to the new recipient, import it at IOM', async ({ page, app }) => {
+test('install a newer release, move a draft with every answer kept, export it to the new recipient, import it at IOM', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(180_000);
   const work = path.join(app.dataDir, '..', `${path.basename(app.dataDir)}-work`);
   fs.mkdirSync(work, { recursive: true });
   const iom = await generateAgeIdentity();
   const identityFile = path.join(work, 'iom-identity.txt');
   fs.writeFileSync(identityFile, `${iom.identity}\n`, { mode: 0o600 });
-  const release = await makeRelease(NEXT.json, { recipients: [{ age: iom.recipient, label: LABEL }], contact: CONTACT, publishedAt: '2027-01-15T09:00:00Z' });
+  const release = await makeRelease(NEXT.json, {
+    recipients: [{ age: iom.recipient, label: LABEL }],
+    contact: CONTACT,
+    publishedAt: '2027-01-15T09:00:00Z',
+  });
   const releaseFile = path.join(work, `iscm-assessment-${NEXT.version}.iscmq`);
   fs.writeFileSync(releaseFile, release.bytes);
 
@@ -89,14 +110,20 @@ test('install a newer release, move a draft with every answer kept, export it to
   // A development build says so in its window title.
   await expect(page).toHaveTitle(/development build/);
   const today = new Date().toISOString().slice(0, 10);
-  const answers = { ...fullSecretariatAnswers({ today }), [NEXT.removed]: 'https://www.example.org/bali-process', [NEXT.retyped]: 'Australia, Indonesia, Thailand' };
+  const answers = {
+    ...fullSecretariatAnswers({ today }),
+    [NEXT.removed]: 'https://www.example.org/bali-process',
+    [NEXT.retyped]: 'Australia, Indonesia, Thailand',
+  };
   const draftId = await fillDraft(page, answers);
 
   // Install: the preview says what changes, by question id, before anything is written.
   await page.goto(app.url);
   await chooseRelease(page, releaseFile);
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('heading', { name: `Install version ${NEXT.version} of the questionnaire?` })).toBeVisible();
+  await expect(
+    dialog.getByRole('heading', { name: `Install version ${NEXT.version} of the questionnaire?` }),
+  ).toBeVisible();
   await expect(dialog).toContainText(`(${NEXT.added})`);
   await expect(dialog).toContainText(`(${NEXT.removed})`);
   await expect(dialog).toContainText(NEXT.droppedChoice.question);
@@ -106,13 +133,19 @@ test('install a newer release, move a draft with every answer kept, export it to
   await shot(page, 'en-preview');
   await expectAccessible(page, 'release preview');
   await dialog.getByRole('button', { name: 'Install' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Version ${NEXT.version} of the questionnaire is installed` })).toBeVisible();
-  expect(fs.readFileSync(path.join(app.dataDir, 'releases', 'iscm-assessment', `${NEXT.version}.iscmq`))).toEqual(release.bytes);
+  await expect(
+    page.getByRole('status').filter({ hasText: `Version ${NEXT.version} of the questionnaire is installed` }),
+  ).toBeVisible();
+  expect(fs.readFileSync(path.join(app.dataDir, 'releases', 'iscm-assessment', `${NEXT.version}.iscmq`))).toEqual(
+    release.bytes,
+  );
 
   // The draft says a newer version is installed and what that changes for it; then it moves.
   await page.goto(`${app.url}#/drafts/${draftId}`);
   const notice = page.locator('.version-notice');
-  await expect(notice).toContainText(`This draft is on version ${SOURCE.version}. Version ${NEXT.version} is installed.`);
+  await expect(notice).toContainText(
+    `This draft is on version ${SOURCE.version}. Version ${NEXT.version} is installed.`,
+  );
   await expect(notice).toContainText(`(${NEXT.added})`);
   await expect(notice).toContainText('https://www.example.org/bali-process');
   await shot(page, 'en-notice');
@@ -127,17 +160,29 @@ test('install a newer release, move a draft with every answer kept, export it to
   await shot(page, 'en-moved');
   await expectAccessible(page, 'not carried over');
   // Every answer kept: carried unchanged, or listed.
-  const draft = await page.evaluate(async (id) => (globalThis as unknown as { iscm: IscmApi }).iscm.drafts.get({ id }), draftId);
+  const draft = await page.evaluate(
+    async (id) => (globalThis as unknown as { iscm: IscmApi }).iscm.drafts.get({ id }),
+    draftId,
+  );
   if (!draft.ok) throw new Error(draft.error.message);
   expect(draft.value.questionnaireVersion).toBe(NEXT.version);
   const kept = Object.fromEntries(Object.entries(answers).filter(([p]) => p !== NEXT.removed && p !== NEXT.retyped));
   expect(draft.value.answers).toMatchObject(kept);
-  expect(Object.keys(draft.value.answers).sort()).toEqual(Object.keys({ ...kept, respondent_kind: 1, mechanism: 1 }).sort());
+  expect(Object.keys(draft.value.answers).sort()).toEqual(
+    Object.keys({ ...kept, respondent_kind: 1, mechanism: 1 }).sort(),
+  );
 
   // Sign and export: sealed to the release's new recipient, and the export screen names its contact.
   const identityId = await page.evaluate(async (passphrase) => {
     const api = (globalThis as unknown as { iscm: IscmApi }).iscm;
-    const made = await api.identities.create({ name: 'Amina Diallo', title: 'Head', organisation: 'RSO', mechanism: 'bali_process', email: '', passphrase });
+    const made = await api.identities.create({
+      name: 'Amina Diallo',
+      title: 'Head',
+      organisation: 'RSO',
+      mechanism: 'bali_process',
+      email: '',
+      passphrase,
+    });
     if (!made.ok) throw new Error(made.error.message);
     return made.value.identity.id;
   }, PASSPHRASE);
@@ -170,7 +215,10 @@ test('install a newer release, move a draft with every answer kept, export it to
   expect(imported.status, `${imported.stdout}${imported.stderr}`).toBe(0);
   expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 1 });
   execFileSync('unzip', ['-q', '-o', path.join(work, 'sub.zip'), 'manifest.json', '-d', work]);
-  const manifest = JSON.parse(fs.readFileSync(path.join(work, 'manifest.json'), 'utf8')) as { questionnaire: { version: string }; recipients: string[] };
+  const manifest = JSON.parse(fs.readFileSync(path.join(work, 'manifest.json'), 'utf8')) as {
+    questionnaire: { version: string };
+    recipients: string[];
+  };
   expect(manifest).toMatchObject({ questionnaire: { version: NEXT.version }, recipients: [iom.recipient] });
   fs.rmSync(work, { recursive: true, force: true });
 });
@@ -192,7 +240,10 @@ test('a move can be undone: the draft is back on its version with every answer i
   await expect(page.getByText(`The move was undone: the draft is back on version ${SOURCE.version}.`)).toBeVisible();
   await expect(page.locator('.not-carried')).toHaveCount(0);
   await expect(page.locator('.version-notice')).toBeVisible();
-  const draft = await page.evaluate(async (id) => (globalThis as unknown as { iscm: IscmApi }).iscm.drafts.get({ id }), draftId);
+  const draft = await page.evaluate(
+    async (id) => (globalThis as unknown as { iscm: IscmApi }).iscm.drafts.get({ id }),
+    draftId,
+  );
   expect(draft).toMatchObject({ ok: true, value: { questionnaireVersion: SOURCE.version, answers } });
 });
 
@@ -208,15 +259,25 @@ for (const lang of ['en', 'ar'] as const) {
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     }
     await expectAccessible(page, 'home');
-    const draftId = await fillDraft(page, { respondent_name: 'أمينة', [NEXT.removed]: 'https://www.example.org', [NEXT.retyped]: 'قائمة الدول' });
-    await page.evaluate(async ([id, l]) => {
-      await (globalThis as unknown as { iscm: IscmApi }).iscm.drafts.update({ id, language: l });
-    }, [draftId, lang] as const);
+    const draftId = await fillDraft(page, {
+      respondent_name: 'أمينة',
+      [NEXT.removed]: 'https://www.example.org',
+      [NEXT.retyped]: 'قائمة الدول',
+    });
+    await page.evaluate(
+      async ([id, l]) => {
+        await (globalThis as unknown as { iscm: IscmApi }).iscm.drafts.update({ id, language: l });
+      },
+      [draftId, lang] as const,
+    );
     await chooseRelease(page, file);
     await expect(page.getByRole('dialog')).toBeVisible();
     await shot(page, `${lang}-preview-dialog`);
     await expectAccessible(page, 'preview');
-    await page.getByRole('dialog').getByRole('button', { name: lang === 'ar' ? 'تثبيت' : 'Install' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: lang === 'ar' ? 'تثبيت' : 'Install' })
+      .click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.goto(`${app.url}#/drafts/${draftId}`);
     await expect(page.locator('.version-notice')).toBeVisible();
@@ -239,10 +300,34 @@ test('hostile release files are each refused with their own message, and nothing
   const questionnaire = Buffer.from(`${JSON.stringify(NEXT.json, null, 2)}\n`);
   const older = await makeRelease({ ...SOURCE, version: '0.9.0' });
   const files: [string, Buffer, string][] = [
-    ['tampered-definition.iscmq', await rezip({ manifest: next.manifestBytes, signature: next.signature, questionnaire: Buffer.from(questionnaire.toString().replace('New question', 'Changed')) }), 'This file was changed after IOM signed it'],
-    ['tampered-manifest.iscmq', await rezip({ manifest: Buffer.from(Buffer.from(next.manifestBytes).toString().replace('development', 'production')), signature: next.signature, questionnaire }), 'This file was changed after IOM signed it'],
-    ['other-publisher.iscmq', await rezip({ ...resigned(next.manifest, { key: OTHER_PUBLISHER.privateKeyPkcs8 }), questionnaire }), 'This file is not signed by IOM'],
-    ['wrong-namespace.iscmq', await rezip({ ...resigned(next.manifest, { namespace: 'iscm-submission' }), questionnaire }), 'This file was changed after IOM signed it'],
+    [
+      'tampered-definition.iscmq',
+      await rezip({
+        manifest: next.manifestBytes,
+        signature: next.signature,
+        questionnaire: Buffer.from(questionnaire.toString().replace('New question', 'Changed')),
+      }),
+      'This file was changed after IOM signed it',
+    ],
+    [
+      'tampered-manifest.iscmq',
+      await rezip({
+        manifest: Buffer.from(Buffer.from(next.manifestBytes).toString().replace('development', 'production')),
+        signature: next.signature,
+        questionnaire,
+      }),
+      'This file was changed after IOM signed it',
+    ],
+    [
+      'other-publisher.iscmq',
+      await rezip({ ...resigned(next.manifest, { key: OTHER_PUBLISHER.privateKeyPkcs8 }), questionnaire }),
+      'This file is not signed by IOM',
+    ],
+    [
+      'wrong-namespace.iscmq',
+      await rezip({ ...resigned(next.manifest, { namespace: 'iscm-submission' }), questionnaire }),
+      'This file was changed after IOM signed it',
+    ],
     ['downgrade.iscmq', older.bytes, 'A newer version of this questionnaire is already installed'],
     ['oversized.iscmq', Buffer.concat([next.bytes, Buffer.alloc(9 * 2 ** 20)]), 'far larger than a questionnaire file'],
     ['not-a-release.iscmq', Buffer.from('%PDF-1.4 a report, not a questionnaire'), 'not a questionnaire file from IOM'],
@@ -257,7 +342,10 @@ test('hostile release files are each refused with their own message, and nothing
     const alert = page.getByRole('alert');
     await expect(alert, name).toContainText(words);
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    expect(listFiles(app.dataDir).filter((f) => !f.startsWith('iscm.db') && !f.endsWith('.log')), name).toEqual(before);
+    expect(
+      listFiles(app.dataDir).filter((f) => !f.startsWith('iscm.db') && !f.endsWith('.log')),
+      name,
+    ).toEqual(before);
     fs.rmSync(file);
   }
   await shot(page, 'en-refused');

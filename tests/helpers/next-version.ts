@@ -10,7 +10,15 @@ import { nextPatch } from './releases.js';
  */
 
 type Json = Record<string, unknown>;
-type Item = Json & { id: string; type: string; required?: unknown; relevant?: unknown; calculate?: unknown; choices?: string; maxLength?: unknown };
+type Item = Json & {
+  id: string;
+  type: string;
+  required?: unknown;
+  relevant?: unknown;
+  calculate?: unknown;
+  choices?: string;
+  maxLength?: unknown;
+};
 
 export interface NextVersion {
   readonly json: Json & { version: string };
@@ -24,14 +32,21 @@ export interface NextVersion {
 export const ADDED_QUESTION = 'release_test_question';
 
 export function nextVersionOf(source: Json & { version: string }): NextVersion {
-  const json = structuredClone(source) as Json & { version: string; languages: string[]; sections: (Json & { items: Item[] })[]; choiceLists: Record<string, Json[]> };
+  const json = structuredClone(source) as Json & {
+    version: string;
+    languages: string[];
+    sections: (Json & { items: Item[] })[];
+    choiceLists: Record<string, Json[]>;
+  };
   const text = JSON.stringify(source);
   // Referred to only by its own definition: no expression, no other item names it.
   const unreferenced = (id: string): boolean => text.split(`"${id}"`).length === 2 && !text.includes(`\${${id}}`);
   const first = json.sections[0];
   if (!first) throw new Error('the questionnaire has no section');
   // Top-level questions, optional, not calculated, in the order of the file.
-  const candidates = json.sections.flatMap((s) => s.items).filter((i) => unreferenced(i.id) && i.required === undefined && i.calculate === undefined);
+  const candidates = json.sections
+    .flatMap((s) => s.items)
+    .filter((i) => unreferenced(i.id) && i.required === undefined && i.calculate === undefined);
   const pick = (test: (i: Item) => boolean, what: string): Item => {
     const found = candidates.find((i) => test(i) && !chosen.has(i.id));
     if (!found) throw new Error(`no question to ${what}`);

@@ -4,7 +4,11 @@ import { DEVELOPMENT_RECIPIENT } from '../../core/release/format.js';
 import { compareVersions } from '../../main/services/questionnaires/versions.js';
 import type { ReleaseContact, ReleaseRecipient, ReleaseText } from '../../core/release/manifest.js';
 import { parseOpenSshPrivateKey } from '../../main/services/crypto/openssh-private-key.js';
-import { DEVELOPMENT_CONTACT, DEVELOPMENT_RECIPIENT_LABEL, developmentNotes } from '../../main/services/releases/default-texts.js';
+import {
+  DEVELOPMENT_CONTACT,
+  DEVELOPMENT_RECIPIENT_LABEL,
+  developmentNotes,
+} from '../../main/services/releases/default-texts.js';
 import { assembleRelease, createRelease, type CreatedRelease } from '../../main/services/releases/write-release.js';
 
 /**
@@ -15,7 +19,9 @@ import { assembleRelease, createRelease, type CreatedRelease } from '../../main/
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const APP_QUESTIONNAIRES_DIR = path.join(ROOT, 'questionnaires');
 export const APP_PUBLISHERS_FILE = path.join(APP_QUESTIONNAIRES_DIR, 'allowed_signers');
-export const DEV_PUBLISHER = parseOpenSshPrivateKey(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'keys', 'publisher-dev.key'), 'utf8'));
+export const DEV_PUBLISHER = parseOpenSshPrivateKey(
+  fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'keys', 'publisher-dev.key'), 'utf8'),
+);
 
 export interface ReleaseOptions {
   readonly recipients?: readonly ReleaseRecipient[];
@@ -51,7 +57,10 @@ const versionOf = (bytes: Buffer): string => {
 };
 
 /** A release of a questionnaire (a file path, its bytes, or the parsed object). */
-export async function makeRelease(questionnaire: Buffer | string | object, options: ReleaseOptions = {}): Promise<CreatedRelease> {
+export async function makeRelease(
+  questionnaire: Buffer | string | object,
+  options: ReleaseOptions = {},
+): Promise<CreatedRelease> {
   const bytes = bytesOf(questionnaire);
   return createRelease({ questionnaireBytes: bytes, ...defaults(versionOf(bytes), options) });
 }
@@ -68,13 +77,17 @@ export async function makeUncheckedRelease(
 /** An app questionnaires folder: the app's trusted publishers and these releases as its bundled ones. */
 export function writeAppFolder(dir: string, releases: readonly { name: string; bytes: Buffer }[]): string {
   fs.mkdirSync(path.join(dir, 'releases'), { recursive: true });
-  if (!fs.existsSync(path.join(dir, 'allowed_signers'))) fs.copyFileSync(APP_PUBLISHERS_FILE, path.join(dir, 'allowed_signers'));
+  if (!fs.existsSync(path.join(dir, 'allowed_signers')))
+    fs.copyFileSync(APP_PUBLISHERS_FILE, path.join(dir, 'allowed_signers'));
   for (const r of releases) fs.writeFileSync(path.join(dir, 'releases', r.name), r.bytes);
   return dir;
 }
 
 /** The newest questionnaire the app carries, parsed: tests derive their "next version" from it. */
-export function newestBundledQuestionnaire(id = 'iscm-assessment'): { file: string; json: Record<string, unknown> & { version: string } } {
+export function newestBundledQuestionnaire(id = 'iscm-assessment'): {
+  file: string;
+  json: Record<string, unknown> & { version: string };
+} {
   const dir = path.join(APP_QUESTIONNAIRES_DIR, id);
   const versions = fs
     .readdirSync(dir)

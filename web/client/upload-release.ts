@@ -9,7 +9,14 @@ export async function uploadRelease(token: string, file: File): Promise<Result<u
   // Refused here as the host would, without sending megabytes it would not read.
   if (file.size > DEFAULT_RELEASE_LIMITS.maxFileBytes) {
     const detail = `${file.size} bytes, at most ${DEFAULT_RELEASE_LIMITS.maxFileBytes}`;
-    return { ok: false, error: { code: 'RELEASE_TOO_LARGE', message: RELEASE_REFUSAL_MESSAGES.RELEASE_TOO_LARGE, details: { detail, fileName: file.name } } };
+    return {
+      ok: false,
+      error: {
+        code: 'RELEASE_TOO_LARGE',
+        message: RELEASE_REFUSAL_MESSAGES.RELEASE_TOO_LARGE,
+        details: { detail, fileName: file.name },
+      },
+    };
   }
   try {
     const response = await fetch(`./upload/release?${new URLSearchParams({ name: file.name }).toString()}`, {
@@ -19,6 +26,13 @@ export async function uploadRelease(token: string, file: File): Promise<Result<u
     });
     return (await response.json()) as Result<unknown>;
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: `${file.name} could not be sent to the app. Try again.`, details: { fileName: file.name } } };
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: `${file.name} could not be sent to the app. Try again.`,
+        details: { fileName: file.name },
+      },
+    };
   }
 }

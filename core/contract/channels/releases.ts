@@ -19,9 +19,15 @@ const text4 = z.object({ en: z.string(), fr: z.string(), es: z.string(), ar: z.s
 const localizedSchema = z.record(z.string(), z.string());
 const stagedIdSchema = z.uuid();
 /** A path on this computer, typed or picked by the user (IOM side; the web host runs on the same machine). */
-const localPathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\u0000'), 'no NUL in a path');
+const localPathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\u0000'), 'no NUL in a path');
 
-export const publisherSchema = z.object({ principal: z.string(), fingerprint: z.string(), development: z.boolean() }).strict();
+export const publisherSchema = z
+  .object({ principal: z.string(), fingerprint: z.string(), development: z.boolean() })
+  .strict();
 
 export const releaseInfoSchema = z
   .object({
@@ -47,7 +53,14 @@ export const questionnaireDiffSchema = z
     added: z.array(z.string()),
     removed: z.array(z.string()),
     changed: z.array(
-      z.object({ id: z.string(), changes: z.array(z.enum(QUESTION_CHANGES)), removedChoices: z.array(z.string()), addedChoices: z.array(z.string()) }).strict(),
+      z
+        .object({
+          id: z.string(),
+          changes: z.array(z.enum(QUESTION_CHANGES)),
+          removedChoices: z.array(z.string()),
+          addedChoices: z.array(z.string()),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -71,7 +84,9 @@ export const releasePreviewSchema = z
   .strict();
 export type ReleasePreview = z.infer<typeof releasePreviewSchema>;
 
-export const storeProblemSchema = z.object({ file: z.string(), code: z.string(), detail: z.string(), bundled: z.boolean() }).strict();
+export const storeProblemSchema = z
+  .object({ file: z.string(), code: z.string(), detail: z.string(), bundled: z.boolean() })
+  .strict();
 
 const reasonSchema = z.enum(NOT_CARRIED_REASONS);
 
@@ -103,23 +118,44 @@ export const draftVersionStatusSchema = z
         toVersion: z.string(),
         carried: z.number().int().nonnegative(),
         newQuestions: z.array(z.string()),
-        notCarried: z.array(z.object({ path: answerPathSchema, value: answerValueSchema, reason: reasonSchema }).strict()),
+        notCarried: z.array(
+          z.object({ path: answerPathSchema, value: answerValueSchema, reason: reasonSchema }).strict(),
+        ),
         restored: z.array(z.object({ path: answerPathSchema, value: answerValueSchema }).strict()),
       })
       .strict()
       .nullable(),
     notCarried: z.array(
       z
-        .object({ id: z.number().int(), path: z.string(), value: answerValueSchema, fromVersion: z.string(), reason: reasonSchema, movedAt: z.string() })
+        .object({
+          id: z.number().int(),
+          path: z.string(),
+          value: answerValueSchema,
+          fromVersion: z.string(),
+          reason: reasonSchema,
+          movedAt: z.string(),
+        })
         .strict(),
     ),
-    undo: z.object({ moveId: z.number().int(), fromVersion: z.string(), toVersion: z.string(), at: isoTimeSchema }).strict().nullable(),
+    undo: z
+      .object({ moveId: z.number().int(), fromVersion: z.string(), toVersion: z.string(), at: isoTimeSchema })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type DraftVersionStatusView = z.infer<typeof draftVersionStatusSchema>;
 
 export const iomReleaseSchema = z
-  .object({ id: z.string(), version: z.string(), publishedAt: z.string(), publisher: z.string(), fileSha256: z.string(), addedAt: z.string(), addedBy: z.string(), source: z.string() })
+  .object({
+    id: z.string(),
+    version: z.string(),
+    publishedAt: z.string(),
+    publisher: z.string(),
+    fileSha256: z.string(),
+    addedAt: z.string(),
+    addedBy: z.string(),
+    source: z.string(),
+  })
   .strict();
 
 export const releaseChannels = {
@@ -146,12 +182,17 @@ export const releaseChannels = {
     z
       .object({
         previews: z.array(releasePreviewSchema),
-        refused: z.array(z.object({ fileName: z.string(), code: z.string(), message: z.string(), detail: z.string() }).strict()),
+        refused: z.array(
+          z.object({ fileName: z.string(), code: z.string(), message: z.string(), detail: z.string() }).strict(),
+        ),
       })
       .strict(),
   ),
   /** Installs a previewed release: one file written atomically into the data folder. */
-  install: channel(z.object({ stagedId: stagedIdSchema }).strict(), z.object({ release: releaseInfoSchema, alreadyInstalled: z.boolean() }).strict()),
+  install: channel(
+    z.object({ stagedId: stagedIdSchema }).strict(),
+    z.object({ release: releaseInfoSchema, alreadyInstalled: z.boolean() }).strict(),
+  ),
   /** Forgets a previewed release without installing it. */
   discard: channel(z.object({ stagedId: stagedIdSchema }).strict(), z.object({ discarded: z.boolean() }).strict()),
   /** A draft's version: whether a newer one is installed, what moving would change, the answers not carried over, the undo. */
@@ -163,7 +204,10 @@ export const releaseChannels = {
   /** IOM: the releases iom.db knows (packages of these versions are accepted). */
   iomList: channel(emptyInput, z.object({ releases: z.array(iomReleaseSchema) }).strict()),
   /** IOM: adds a release file to iom.db after the same checks as an installation. */
-  iomAdd: channel(z.object({ path: localPathSchema }).strict(), z.object({ release: iomReleaseSchema, alreadyKnown: z.boolean() }).strict()),
+  iomAdd: channel(
+    z.object({ path: localPathSchema }).strict(),
+    z.object({ release: iomReleaseSchema, alreadyKnown: z.boolean() }).strict(),
+  ),
   /** IOM, desktop: choose a release file (null when cancelled). */
   iomPick: channel(emptyInput, z.object({ path: z.string().nullable() }).strict()),
 } as const;

@@ -26,12 +26,16 @@ export function releasesRepo(db: Db) {
      VALUES (@questionnaire_id, @version, @release_json, @signature, @questionnaire_json, @file_bytes, @file_sha256,
        @publisher, @publisher_fingerprint, @published_at, @added_at, @added_by, @source)`,
   );
-  const get = db.prepare<[string, string], ReleaseRow>('SELECT * FROM questionnaire_releases WHERE questionnaire_id = ? AND version = ?');
+  const get = db.prepare<[string, string], ReleaseRow>(
+    'SELECT * FROM questionnaire_releases WHERE questionnaire_id = ? AND version = ?',
+  );
   const list = db.prepare<[], ReleaseListRow>(
     `SELECT questionnaire_id, version, file_sha256, publisher, publisher_fingerprint, published_at, added_at, added_by, source
      FROM questionnaire_releases ORDER BY questionnaire_id, added_at`,
   );
-  const versions = db.prepare<[string], { version: string }>('SELECT version FROM questionnaire_releases WHERE questionnaire_id = ?');
+  const versions = db.prepare<[string], { version: string }>(
+    'SELECT version FROM questionnaire_releases WHERE questionnaire_id = ?',
+  );
   return {
     insert: (row: ReleaseRow) => insert.run(row),
     get: (id: string, version: string) => get.get(id, version),

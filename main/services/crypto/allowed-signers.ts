@@ -32,7 +32,8 @@ export interface AllowedSigners {
   readonly problems: readonly { readonly line: number; readonly message: string }[];
 }
 
-const KEY_TYPE = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com|[a-z0-9-]+-cert-v01@openssh\.com)$/;
+const KEY_TYPE =
+  /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com|[a-z0-9-]+-cert-v01@openssh\.com)$/;
 
 /** Splits on blanks, keeping "quoted strings" (with their quotes) inside one token. */
 function tokens(line: string): string[] {
@@ -86,7 +87,8 @@ function parseLine(text: string, line: number): AllowedSigner {
   const hasOptions = !KEY_TYPE.test(second);
   const [keyType, base64] = hasOptions ? [parts[2], parts[3]] : [second, parts[2]];
   if (keyType === undefined || !KEY_TYPE.test(keyType)) throw new Error('no key type (e.g. ssh-ed25519)');
-  if (base64 === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new Error('no base64 key after the key type');
+  if (base64 === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+    throw new Error('no base64 key after the key type');
   const keyBlob = Buffer.from(base64, 'base64');
   const signer: { -readonly [K in keyof AllowedSigner]: AllowedSigner[K] } = {
     line,
@@ -128,7 +130,10 @@ export function parseAllowedSigners(text: string): AllowedSigners {
 
 /** OpenSSH's match_pattern: `*` any run, `?` any one character. */
 function matchPattern(text: string, pattern: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`).test(text);
 }
 

@@ -23,16 +23,36 @@ export interface OpenSshPrivateKey {
 }
 
 /** The key file's text (unencrypted). `check` makes the output reproducible in tests; random otherwise. */
-export function formatOpenSshPrivateKey(privateKeyPkcs8: Uint8Array, comment: string, check: Buffer = randomBytes(4)): string {
+export function formatOpenSshPrivateKey(
+  privateKeyPkcs8: Uint8Array,
+  comment: string,
+  check: Buffer = randomBytes(4),
+): string {
   const der = Buffer.from(privateKeyPkcs8);
-  if (der.length !== 48 || !der.subarray(0, 16).equals(PKCS8_PREFIX)) throw new Error('expected an Ed25519 private key (PKCS#8)');
+  if (der.length !== 48 || !der.subarray(0, 16).equals(PKCS8_PREFIX))
+    throw new Error('expected an Ed25519 private key (PKCS#8)');
   const seed = der.subarray(16);
   const blob = Buffer.from(publicKeyLineFromPrivate(privateKeyPkcs8, '').split(' ')[1] ?? '', 'base64');
   const raw = parsePublicKeyBlob(blob);
-  let secret = Buffer.concat([check, check, sshString(SSH_ED25519), sshString(raw), sshString(Buffer.concat([seed, raw])), sshString(comment)]);
+  let secret = Buffer.concat([
+    check,
+    check,
+    sshString(SSH_ED25519),
+    sshString(raw),
+    sshString(Buffer.concat([seed, raw])),
+    sshString(comment),
+  ]);
   const padding = Buffer.from(Array.from({ length: (8 - (secret.length % 8)) % 8 }, (_, i) => i + 1));
   secret = Buffer.concat([secret, padding]);
-  const body = Buffer.concat([MAGIC, sshString('none'), sshString('none'), sshString(''), sshUint32(1), sshString(blob), sshString(secret)]);
+  const body = Buffer.concat([
+    MAGIC,
+    sshString('none'),
+    sshString('none'),
+    sshString(''),
+    sshUint32(1),
+    sshString(blob),
+    sshString(secret),
+  ]);
   const lines = body.toString('base64').match(/.{1,70}/g) ?? [];
   return `${BEGIN}\n${lines.join('\n')}\n${END}\n`;
 }

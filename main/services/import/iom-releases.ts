@@ -28,48 +28,67 @@ export interface AddedRelease {
  * An older version than one already known is accepted: packages of every published version
  * must import, whatever order IOM adds the releases in.
  */
-function record(deps: IomReleaseDeps, release: VerifiedRelease, bytes: Buffer, source: 'bundled' | 'added', actor: string): AddedRelease {
+function record(
+  deps: IomReleaseDeps,
+  release: VerifiedRelease,
+  bytes: Buffer,
+  source: 'bundled' | 'added',
+  actor: string,
+): AddedRelease {
   const { id, version } = release.manifest.questionnaire;
-  return deps.db.transaction((): AddedRelease => {
-    const existing = deps.releases.get(id, version);
-    const toList = (r: NonNullable<typeof existing>): ReleaseListRow => ({
-      questionnaire_id: r.questionnaire_id,
-      version: r.version,
-      file_sha256: r.file_sha256,
-      publisher: r.publisher,
-      publisher_fingerprint: r.publisher_fingerprint,
-      published_at: r.published_at,
-      added_at: r.added_at,
-      added_by: r.added_by,
-      source: r.source,
-    });
-    if (existing) {
-      if (existing.release_json.equals(release.manifestBytes) && existing.questionnaire_json.equals(release.questionnaireBytes))
-        return { row: toList(existing), alreadyKnown: true };
-      throw new ReleaseRefusal('RELEASE_VERSION_CONFLICT', `${id} ${version} is already known with other content (${existing.file_sha256})`);
-    }
-    const row = {
-      questionnaire_id: id,
-      version,
-      release_json: release.manifestBytes,
-      signature: release.signature,
-      questionnaire_json: release.questionnaireBytes,
-      file_bytes: bytes,
-      file_sha256: release.fileSha256,
-      publisher: release.publisher.principal,
-      publisher_fingerprint: release.publisher.fingerprint,
-      published_at: release.manifest.publishedAt,
-      added_at: deps.now().toISOString(),
-      added_by: actor,
-      source,
-    } as const;
-    deps.releases.insert(row);
-    return { row: toList(row), alreadyKnown: false };
-  }).immediate();
+  return deps.db
+    .transaction((): AddedRelease => {
+      const existing = deps.releases.get(id, version);
+      const toList = (r: NonNullable<typeof existing>): ReleaseListRow => ({
+        questionnaire_id: r.questionnaire_id,
+        version: r.version,
+        file_sha256: r.file_sha256,
+        publisher: r.publisher,
+        publisher_fingerprint: r.publisher_fingerprint,
+        published_at: r.published_at,
+        added_at: r.added_at,
+        added_by: r.added_by,
+        source: r.source,
+      });
+      if (existing) {
+        if (
+          existing.release_json.equals(release.manifestBytes) &&
+          existing.questionnaire_json.equals(release.questionnaireBytes)
+        )
+          return { row: toList(existing), alreadyKnown: true };
+        throw new ReleaseRefusal(
+          'RELEASE_VERSION_CONFLICT',
+          `${id} ${version} is already known with other content (${existing.file_sha256})`,
+        );
+      }
+      const row = {
+        questionnaire_id: id,
+        version,
+        release_json: release.manifestBytes,
+        signature: release.signature,
+        questionnaire_json: release.questionnaireBytes,
+        file_bytes: bytes,
+        file_sha256: release.fileSha256,
+        publisher: release.publisher.principal,
+        publisher_fingerprint: release.publisher.fingerprint,
+        published_at: release.manifest.publishedAt,
+        added_at: deps.now().toISOString(),
+        added_by: actor,
+        source,
+      } as const;
+      deps.releases.insert(row);
+      return { row: toList(row), alreadyKnown: false };
+    })
+    .immediate();
 }
 
 /** Reads a release file (size checked first), verifies it and records it. */
-export async function addReleaseFile(deps: IomReleaseDeps, file: string, actor: string, source: 'bundled' | 'added' = 'added'): Promise<AddedRelease> {
+export async function addReleaseFile(
+  deps: IomReleaseDeps,
+  file: string,
+  actor: string,
+  source: 'bundled' | 'added' = 'added',
+): Promise<AddedRelease> {
   const info = await fs.stat(file).catch(() => null);
   if (!info?.isFile()) throw new AppError('NOT_FOUND', `There is no release file at ${file}.`);
   if (info.size > DEFAULT_RELEASE_LIMITS.maxFileBytes)
@@ -84,7 +103,10 @@ export async function addReleaseFile(deps: IomReleaseDeps, file: string, actor: 
  * step. Each goes through the same checks; one already known (same file) is skipped quickly.
  * Returns the files that were refused, with why (never thrown: an import goes on).
  */
-export async function syncBundledReleases(deps: IomReleaseDeps, bundledDir: string): Promise<{ file: string; code: string; detail: string }[]> {
+export async function syncBundledReleases(
+  deps: IomReleaseDeps,
+  bundledDir: string,
+): Promise<{ file: string; code: string; detail: string }[]> {
   const names = (await fs.readdir(bundledDir).catch(() => [] as string[])).filter((n) => n.endsWith('.iscmq')).sort();
   const known = new Set(deps.releases.list().map((r) => r.file_sha256));
   const refused: { file: string; code: string; detail: string }[] = [];

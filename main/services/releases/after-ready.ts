@@ -11,9 +11,14 @@ export function afterReady(handlers: Handlers, ready: Promise<void>): Handlers {
     loaded = true;
   });
   const wrapped: Record<string, Record<string, (input: unknown) => unknown>> = {};
-  for (const [domain, methods] of Object.entries(handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)) {
+  for (const [domain, methods] of Object.entries(
+    handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>,
+  )) {
     wrapped[domain] = Object.fromEntries(
-      Object.entries(methods).map(([name, handler]) => [name, (input: unknown) => (loaded ? handler(input) : ready.then(() => handler(input)))]),
+      Object.entries(methods).map(([name, handler]) => [
+        name,
+        (input: unknown) => (loaded ? handler(input) : ready.then(() => handler(input))),
+      ]),
     );
   }
   // The same channels with the same inputs and outputs: only the moment they run changes.

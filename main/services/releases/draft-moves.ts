@@ -49,12 +49,21 @@ export interface DraftVersionStatus {
     readonly toVersion: string;
     readonly carried: number;
     readonly newQuestions: readonly string[];
-    readonly notCarried: readonly { readonly path: string; readonly value: AnswerValue; readonly reason: NotCarriedReason }[];
+    readonly notCarried: readonly {
+      readonly path: string;
+      readonly value: AnswerValue;
+      readonly reason: NotCarriedReason;
+    }[];
     readonly restored: readonly { readonly path: string; readonly value: AnswerValue }[];
   } | null;
   readonly notCarried: readonly NotCarriedAnswer[];
   /** The last move, while it can be undone. */
-  readonly undo: { readonly moveId: number; readonly fromVersion: string; readonly toVersion: string; readonly at: string } | null;
+  readonly undo: {
+    readonly moveId: number;
+    readonly fromVersion: string;
+    readonly toVersion: string;
+    readonly at: string;
+  } | null;
 }
 
 export interface DraftMoveDeps {
@@ -87,15 +96,21 @@ export function createDraftMoveService(deps: DraftMoveDeps) {
   };
   const requireEditable = (id: string): DraftRow => {
     const row = requireDraft(id);
-    if (row.status !== 'draft') throw new AppError('READ_ONLY', 'This draft is finalized: a finalized revision never changes. Amend it to start a new draft.');
+    if (row.status !== 'draft')
+      throw new AppError(
+        'READ_ONLY',
+        'This draft is finalized: a finalized revision never changes. Amend it to start a new draft.',
+      );
     return row;
   };
-  const asideOf = (draftId: string): AsideAnswer[] => moves.aside(draftId).map((r) => ({ key: r.id, path: r.path, value: parse(r.value_json) }));
+  const asideOf = (draftId: string): AsideAnswer[] =>
+    moves.aside(draftId).map((r) => ({ key: r.id, path: r.path, value: parse(r.value_json) }));
 
   /** The last move while it can be undone: not an undo itself, not undone, and the draft still on its version. */
   const undoable = (row: DraftRow): DraftMoveRow | undefined => {
     const last = moves.lastMove(row.id);
-    if (!last || last.undoes !== null || moves.isUndone(last.id) || last.to_version !== row.questionnaire_version) return undefined;
+    if (!last || last.undoes !== null || moves.isUndone(last.id) || last.to_version !== row.questionnaire_version)
+      return undefined;
     return last;
   };
 
@@ -124,7 +139,14 @@ export function createDraftMoveService(deps: DraftMoveDeps) {
     }
     for (const entry of plan.setAside) {
       const json = JSON.stringify(entry.value);
-      moves.setAside({ draft_id: draftId, path: entry.path, value_json: json, from_version: fromVersion, reason: entry.reason, move_id: moveId });
+      moves.setAside({
+        draft_id: draftId,
+        path: entry.path,
+        value_json: json,
+        from_version: fromVersion,
+        reason: entry.reason,
+        move_id: moveId,
+      });
       moves.removeAnswer(draftId, entry.path);
       moves.event(draftId, entry.path, json, 'null', at, `not carried over (${entry.reason}), ${tag}`);
     }
@@ -134,7 +156,8 @@ export function createDraftMoveService(deps: DraftMoveDeps) {
       moves.putAnswer(draftId, entry.path, json, at);
       moves.event(draftId, entry.path, null, json, at, `carried back from the answers not carried over, ${tag}`);
     }
-    if (!moves.setVersion(draftId, toVersion, at)) throw new AppError('CONFLICT', 'The draft changed while it was being moved; nothing was changed.');
+    if (!moves.setVersion(draftId, toVersion, at))
+      throw new AppError('CONFLICT', 'The draft changed while it was being moved; nothing was changed.');
     // The home list shows these from the draft's row: keep it in step with the answers.
     const after = answerMapOf(answers.all(draftId));
     const kind = after[RESPONDENT_KIND_QUESTION];
@@ -159,7 +182,8 @@ export function createDraftMoveService(deps: DraftMoveDeps) {
     const row = requireDraft(draftId);
     const editable = row.status === 'draft';
     const newest = deps.store.newest(row.questionnaire_id);
-    const newerVersion = newest && compareVersions(newest.ref.version, row.questionnaire_version) > 0 ? newest.ref.version : null;
+    const newerVersion =
+      newest && compareVersions(newest.ref.version, row.questionnaire_version) > 0 ? newest.ref.version : null;
     const current = questionnaires.find({ id: row.questionnaire_id, version: row.questionnaire_version });
     const live: AnswerMap = answerMapOf(answers.all(draftId));
     const aside = moves.aside(draftId);

@@ -83,7 +83,8 @@ export function releaseHandlers(deps: ReleaseHandlerDeps): Handlers['releases'] 
         }
       }),
     iomPick: async () => {
-      if (!deps.hostCapabilities) throw new AppError('NOT_SUPPORTED', 'This window cannot open a file dialog: type the path instead.');
+      if (!deps.hostCapabilities)
+        throw new AppError('NOT_SUPPORTED', 'This window cannot open a file dialog: type the path instead.');
       const [file] = await deps.hostCapabilities.pickFiles({
         title: 'Questionnaire release to add',
         filters: [{ name: 'ISCM questionnaire release', extensions: ['iscmq'] }],

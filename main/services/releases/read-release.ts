@@ -19,7 +19,11 @@ export interface ReleaseEntries {
 }
 
 const limitOf = (name: string, limits: ReleaseLimits): number =>
-  name === RELEASE_MANIFEST_ENTRY ? limits.maxManifestBytes : name === RELEASE_SIGNATURE_ENTRY ? limits.maxSignatureBytes : limits.maxQuestionnaireBytes;
+  name === RELEASE_MANIFEST_ENTRY
+    ? limits.maxManifestBytes
+    : name === RELEASE_SIGNATURE_ENTRY
+      ? limits.maxSignatureBytes
+      : limits.maxQuestionnaireBytes;
 
 /**
  * Opens a release file's ZIP with the same safety checks as a submission package (names,
@@ -39,7 +43,10 @@ export async function readReleaseEntries(bytes: Buffer, limits: ReleaseLimits): 
   } catch (error) {
     if (!(error instanceof PackageVerifyError)) throw error;
     if (error.reason === 'too-large') throw new ReleaseRefusal('RELEASE_TOO_LARGE', error.detail);
-    throw new ReleaseRefusal('RELEASE_NOT_A_RELEASE', `${error.code}${error.reason ? ` (${error.reason})` : ''}: ${error.detail}`);
+    throw new ReleaseRefusal(
+      'RELEASE_NOT_A_RELEASE',
+      `${error.code}${error.reason ? ` (${error.reason})` : ''}: ${error.detail}`,
+    );
   }
   const { zip, entries } = inspected;
   try {
@@ -52,7 +59,10 @@ export async function readReleaseEntries(bytes: Buffer, limits: ReleaseLimits): 
     }
     for (const [name, { entry }] of entries) {
       if (entry.uncompressedSize > limitOf(name, limits))
-        throw new ReleaseRefusal('RELEASE_TOO_LARGE', `${name} is ${entry.uncompressedSize} bytes, at most ${limitOf(name, limits)}`);
+        throw new ReleaseRefusal(
+          'RELEASE_TOO_LARGE',
+          `${name} is ${entry.uncompressedSize} bytes, at most ${limitOf(name, limits)}`,
+        );
     }
     const inflate = async (name: string): Promise<Buffer | undefined> => {
       const found = entries.get(name);
@@ -60,7 +70,8 @@ export async function readReleaseEntries(bytes: Buffer, limits: ReleaseLimits): 
       try {
         return await inflateToBuffer(zip, name, found.entry);
       } catch (error) {
-        const detail = error instanceof PackageVerifyError ? error.detail : error instanceof Error ? error.message : String(error);
+        const detail =
+          error instanceof PackageVerifyError ? error.detail : error instanceof Error ? error.message : String(error);
         throw new ReleaseRefusal('RELEASE_NOT_A_RELEASE', `${name}: ${detail}`);
       }
     };

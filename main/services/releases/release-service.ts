@@ -53,7 +53,10 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
 
   function preview(stagedId: string, entry: Staged): ReleasePreview {
     const { release } = entry;
-    const ref: QuestionnaireRef = { id: release.manifest.questionnaire.id, version: release.manifest.questionnaire.version };
+    const ref: QuestionnaireRef = {
+      id: release.manifest.questionnaire.id,
+      version: release.manifest.questionnaire.version,
+    };
     let assessment: ReturnType<ReleaseStore['assess']>;
     try {
       assessment = deps.store.assess(release);
@@ -76,7 +79,12 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
     }
     const draftsToMove = drafts
       .list()
-      .filter((d) => d.status === 'draft' && d.questionnaire_id === ref.id && compareVersions(d.questionnaire_version, ref.version) < 0).length;
+      .filter(
+        (d) =>
+          d.status === 'draft' &&
+          d.questionnaire_id === ref.id &&
+          compareVersions(d.questionnaire_version, ref.version) < 0,
+      ).length;
     return {
       stagedId,
       fileName: entry.fileName,
@@ -86,7 +94,12 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
       diff: diff && {
         added: [...diff.added],
         removed: [...diff.removed],
-        changed: diff.changed.map((c) => ({ id: c.id, changes: [...c.changes], removedChoices: [...c.removedChoices], addedChoices: [...c.addedChoices] })),
+        changed: diff.changed.map((c) => ({
+          id: c.id,
+          changes: [...c.changes],
+          removedChoices: [...c.removedChoices],
+          addedChoices: [...c.addedChoices],
+        })),
       },
       labels,
       draftsToMove,
@@ -119,7 +132,10 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
     const info = await fs.stat(file).catch(() => null);
     if (!info?.isFile()) throw new AppError('NOT_FOUND', `The file ${fileName} cannot be found.`);
     if (info.size > DEFAULT_RELEASE_LIMITS.maxFileBytes)
-      throw refusalError(new ReleaseRefusal('RELEASE_TOO_LARGE', `${info.size} bytes, at most ${DEFAULT_RELEASE_LIMITS.maxFileBytes}`), fileName);
+      throw refusalError(
+        new ReleaseRefusal('RELEASE_TOO_LARGE', `${info.size} bytes, at most ${DEFAULT_RELEASE_LIMITS.maxFileBytes}`),
+        fileName,
+      );
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -131,7 +147,11 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
 
   const installedInfo = (ref: QuestionnaireRef): ReleaseInfo => {
     const found = deps.store.get(ref);
-    if (!found) throw new AppError('NOT_FOUND', `The questionnaire ${ref.id.slice(0, 64)} ${ref.version.slice(0, 32)} is not installed.`);
+    if (!found)
+      throw new AppError(
+        'NOT_FOUND',
+        `The questionnaire ${ref.id.slice(0, 64)} ${ref.version.slice(0, 32)} is not installed.`,
+      );
     return releaseInfo(found.verified, found.installedAt);
   };
 
@@ -145,7 +165,11 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
       return {
         releases: deps.store.list().map((r) => releaseInfo(r.verified, r.installedAt)),
         problems: deps.store.problems(),
-        publishers: trusted.map((s) => ({ principal: s.principals[0] ?? s.fingerprint, fingerprint: s.fingerprint, development: s.keyBlob.equals(developmentBlob) })),
+        publishers: trusted.map((s) => ({
+          principal: s.principals[0] ?? s.fingerprint,
+          fingerprint: s.fingerprint,
+          development: s.keyBlob.equals(developmentBlob),
+        })),
         development: trusted.some((s) => s.keyBlob.equals(developmentBlob)),
       };
     },
@@ -164,7 +188,13 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
       } catch (error) {
         const code = error instanceof AppError ? error.code : 'INTERNAL';
         const message = error instanceof AppError ? error.message : 'The file could not be read.';
-        const detail = error instanceof AppError && typeof error.details === 'object' && error.details !== null && 'detail' in error.details ? String(error.details.detail) : '';
+        const detail =
+          error instanceof AppError &&
+          typeof error.details === 'object' &&
+          error.details !== null &&
+          'detail' in error.details
+            ? String(error.details.detail)
+            : '';
         openedRefusals.push({ fileName: path.basename(file), code, message, detail });
       }
     },
@@ -177,7 +207,10 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
       try {
         const result = await deps.store.install(entry.bytes);
         staged.delete(stagedId);
-        return { release: releaseInfo(result.release.verified, result.release.installedAt), alreadyInstalled: result.alreadyInstalled };
+        return {
+          release: releaseInfo(result.release.verified, result.release.installedAt),
+          alreadyInstalled: result.alreadyInstalled,
+        };
       } catch (error) {
         if (error instanceof ReleaseRefusal) throw refusalError(error, entry.fileName);
         throw error;
@@ -187,4 +220,3 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
   };
 }
 export type ReleaseService = ReturnType<typeof createReleaseService>;
-

@@ -42,7 +42,10 @@ export interface ReleaseStoreOptions {
 }
 
 const keyOf = (ref: QuestionnaireRef): string => `${ref.id}@${ref.version}`;
-const refOf = (release: VerifiedRelease): QuestionnaireRef => ({ id: release.manifest.questionnaire.id, version: release.manifest.questionnaire.version });
+const refOf = (release: VerifiedRelease): QuestionnaireRef => ({
+  id: release.manifest.questionnaire.id,
+  version: release.manifest.questionnaire.version,
+});
 const detailOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function listFiles(dir: string, pattern: RegExp): Promise<string[]> {
@@ -70,31 +73,46 @@ export function createReleaseStore(options: ReleaseStoreOptions) {
     return run;
   };
 
-  const verify = (bytes: Buffer): Promise<VerifiedRelease> => verifyRelease(bytes, options.publishers(), { now: now() });
+  const verify = (bytes: Buffer): Promise<VerifiedRelease> =>
+    verifyRelease(bytes, options.publishers(), { now: now() });
 
   /** A file's bytes, sized first: a file over the limit is refused unread. */
   async function readSized(file: string): Promise<Buffer> {
     const info = await fs.stat(file);
     if (info.size > DEFAULT_RELEASE_LIMITS.maxFileBytes)
-      throw new ReleaseRefusal('RELEASE_TOO_LARGE', `${info.size} bytes, at most ${DEFAULT_RELEASE_LIMITS.maxFileBytes}`);
+      throw new ReleaseRefusal(
+        'RELEASE_TOO_LARGE',
+        `${info.size} bytes, at most ${DEFAULT_RELEASE_LIMITS.maxFileBytes}`,
+      );
     return fs.readFile(file);
   }
 
   const newest = (id: string): InstalledRelease | undefined =>
-    [...installed.values()].filter((r) => r.ref.id === id).sort((a, b) => compareVersions(a.ref.version, b.ref.version)).at(-1);
+    [...installed.values()]
+      .filter((r) => r.ref.id === id)
+      .sort((a, b) => compareVersions(a.ref.version, b.ref.version))
+      .at(-1);
 
   /** Same version: the same release again, or a conflict. Older than the newest: a downgrade. */
   function assess(release: VerifiedRelease): InstallAssessment {
     const ref = refOf(release);
     const existing = installed.get(keyOf(ref));
     if (existing) {
-      const same = existing.verified.manifestBytes.equals(release.manifestBytes) && existing.verified.questionnaireBytes.equals(release.questionnaireBytes);
+      const same =
+        existing.verified.manifestBytes.equals(release.manifestBytes) &&
+        existing.verified.questionnaireBytes.equals(release.questionnaireBytes);
       if (same) return { kind: 'installed', existing };
-      throw new ReleaseRefusal('RELEASE_VERSION_CONFLICT', `${ref.id} ${ref.version} is installed with other content (${existing.verified.fileSha256})`);
+      throw new ReleaseRefusal(
+        'RELEASE_VERSION_CONFLICT',
+        `${ref.id} ${ref.version} is installed with other content (${existing.verified.fileSha256})`,
+      );
     }
     const latest = newest(ref.id);
     if (latest && compareVersions(latest.ref.version, ref.version) > 0)
-      throw new ReleaseRefusal('RELEASE_DOWNGRADE', `${ref.id} ${latest.ref.version} is installed; ${ref.version} is older`);
+      throw new ReleaseRefusal(
+        'RELEASE_DOWNGRADE',
+        `${ref.id} ${latest.ref.version} is installed; ${ref.version} is older`,
+      );
     return latest ? { kind: 'update', previous: latest } : { kind: 'new' };
   }
 
@@ -102,20 +120,32 @@ export function createReleaseStore(options: ReleaseStoreOptions) {
     try {
       const release = await verify(await readSized(file));
       const ref = refOf(release);
-      if (keyOf(ref) !== keyOf(expected)) throw new ReleaseRefusal('RELEASE_NOT_A_RELEASE', `the file is named for ${keyOf(expected)} but holds ${keyOf(ref)}`);
+      if (keyOf(ref) !== keyOf(expected))
+        throw new ReleaseRefusal(
+          'RELEASE_NOT_A_RELEASE',
+          `the file is named for ${keyOf(expected)} but holds ${keyOf(ref)}`,
+        );
       const info = await fs.stat(file);
       installed.set(keyOf(ref), { ref, verified: release, file, installedAt: info.mtime.toISOString() });
       problems.delete(file);
     } catch (error) {
       const code = error instanceof ReleaseRefusal ? error.code : 'RELEASE_UNREADABLE';
-      problems.set(file, { file, code, detail: error instanceof ReleaseRefusal ? error.detail : detailOf(error), bundled: false });
+      problems.set(file, {
+        file,
+        code,
+        detail: error instanceof ReleaseRefusal ? error.detail : detailOf(error),
+        bundled: false,
+      });
     }
   }
 
   async function loadInstalled(): Promise<void> {
     for (const id of await listFiles(options.dir, /^[a-z0-9]+(-[a-z0-9]+)*$/)) {
       for (const name of await listFiles(path.join(options.dir, id), /^\d+\.\d+\.\d+\.iscmq$/)) {
-        await loadInstalledFile(path.join(options.dir, id, name), { id, version: name.slice(0, -RELEASE_EXTENSION.length) });
+        await loadInstalledFile(path.join(options.dir, id, name), {
+          id,
+          version: name.slice(0, -RELEASE_EXTENSION.length),
+        });
       }
     }
   }
@@ -132,7 +162,9 @@ export function createReleaseStore(options: ReleaseStoreOptions) {
     return entry;
   }
 
-  async function install(bytes: Buffer): Promise<{ readonly release: InstalledRelease; readonly alreadyInstalled: boolean }> {
+  async function install(
+    bytes: Buffer,
+  ): Promise<{ readonly release: InstalledRelease; readonly alreadyInstalled: boolean }> {
     const release = await verify(bytes);
     return serial(async () => {
       const assessment = assess(release);
@@ -162,11 +194,20 @@ export function createReleaseStore(options: ReleaseStoreOptions) {
         found.push({ file, bytes, release: await verify(bytes) });
       } catch (error) {
         const code = error instanceof ReleaseRefusal ? error.code : 'RELEASE_UNREADABLE';
-        problems.set(file, { file, code, detail: error instanceof ReleaseRefusal ? error.detail : detailOf(error), bundled: true });
+        problems.set(file, {
+          file,
+          code,
+          detail: error instanceof ReleaseRefusal ? error.detail : detailOf(error),
+          bundled: true,
+        });
       }
     }
     // Oldest first, so that an app carrying several versions installs them all.
-    found.sort((a, b) => a.release.manifest.questionnaire.id.localeCompare(b.release.manifest.questionnaire.id) || compareVersions(a.release.manifest.questionnaire.version, b.release.manifest.questionnaire.version));
+    found.sort(
+      (a, b) =>
+        a.release.manifest.questionnaire.id.localeCompare(b.release.manifest.questionnaire.id) ||
+        compareVersions(a.release.manifest.questionnaire.version, b.release.manifest.questionnaire.version),
+    );
     for (const { file, bytes, release } of found) {
       await serial(async () => {
         try {
@@ -176,7 +217,12 @@ export function createReleaseStore(options: ReleaseStoreOptions) {
           // An older bundled version than one the user installed is simply not needed.
           if (error instanceof ReleaseRefusal && error.code === 'RELEASE_DOWNGRADE') return;
           const code = error instanceof ReleaseRefusal ? error.code : 'RELEASE_UNREADABLE';
-          problems.set(file, { file, code, detail: error instanceof ReleaseRefusal ? error.detail : detailOf(error), bundled: true });
+          problems.set(file, {
+            file,
+            code,
+            detail: error instanceof ReleaseRefusal ? error.detail : detailOf(error),
+            bundled: true,
+          });
         }
       });
     }
@@ -195,7 +241,9 @@ export function createReleaseStore(options: ReleaseStoreOptions) {
     get: (ref: QuestionnaireRef): InstalledRelease | undefined => installed.get(keyOf(ref)),
     newest,
     list: (): InstalledRelease[] =>
-      [...installed.values()].sort((a, b) => a.ref.id.localeCompare(b.ref.id) || compareVersions(a.ref.version, b.ref.version)),
+      [...installed.values()].sort(
+        (a, b) => a.ref.id.localeCompare(b.ref.id) || compareVersions(a.ref.version, b.ref.version),
+      ),
     problems: (): StoreProblem[] => [...problems.values()],
   };
 }

@@ -23,4 +23,5 @@ export function readTrustedPublishers(file: string): AllowedSigners {
 
 /** Where the app finds its publishers and bundled releases: `<questionnairesDir>/allowed_signers`, `<questionnairesDir>/releases/`. */
 export const publishersFileIn = (questionnairesDir: string): string => path.join(questionnairesDir, PUBLISHERS_FILE);
-export const bundledReleasesIn = (questionnairesDir: string): string => path.join(questionnairesDir, BUNDLED_RELEASES_DIR);
+export const bundledReleasesIn = (questionnairesDir: string): string =>
+  path.join(questionnairesDir, BUNDLED_RELEASES_DIR);

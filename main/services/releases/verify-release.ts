@@ -52,19 +52,34 @@ function parseManifest(bytes: Buffer, limits: ReleaseLimits): ReleaseManifest {
   const value = json.value as { format?: unknown; formatVersion?: unknown } | null;
   if (typeof value !== 'object' || value === null || value.format !== RELEASE_FORMAT_NAME)
     throw new ReleaseRefusal('RELEASE_NOT_A_RELEASE', `release.json does not name the format "${RELEASE_FORMAT_NAME}"`);
-  if (typeof value.formatVersion === 'number' && Number.isInteger(value.formatVersion) && value.formatVersion > RELEASE_FORMAT_VERSION)
-    throw new ReleaseRefusal('RELEASE_FORMAT_UNSUPPORTED', `format version ${value.formatVersion}; this application reads ${RELEASE_FORMAT_VERSION}`);
+  if (
+    typeof value.formatVersion === 'number' &&
+    Number.isInteger(value.formatVersion) &&
+    value.formatVersion > RELEASE_FORMAT_VERSION
+  )
+    throw new ReleaseRefusal(
+      'RELEASE_FORMAT_UNSUPPORTED',
+      `format version ${value.formatVersion}; this application reads ${RELEASE_FORMAT_VERSION}`,
+    );
   const parsed = releaseManifestSchema.safeParse(json.value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new ReleaseRefusal('RELEASE_NOT_A_RELEASE', `release.json: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`);
+    throw new ReleaseRefusal(
+      'RELEASE_NOT_A_RELEASE',
+      `release.json: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`,
+    );
   }
   if (!Buffer.from(canonicalJsonBytes(parsed.data)).equals(bytes))
     throw new ReleaseRefusal('RELEASE_NOT_A_RELEASE', 'release.json is not in canonical form');
   return parsed.data;
 }
 
-function checkSignature(manifestBytes: Buffer, signature: Buffer | undefined, publishers: AllowedSigners, now: Date): { armored: string; publisher: ReleasePublisher } {
+function checkSignature(
+  manifestBytes: Buffer,
+  signature: Buffer | undefined,
+  publishers: AllowedSigners,
+  now: Date,
+): { armored: string; publisher: ReleasePublisher } {
   if (!signature) throw new ReleaseRefusal('RELEASE_SIGNATURE_INVALID', 'the release has no release.json.sig');
   const armored = signature.toString('utf8');
   let keyBlob: Buffer;
@@ -72,32 +87,54 @@ function checkSignature(manifestBytes: Buffer, signature: Buffer | undefined, pu
     keyBlob = inspectSshSig(armored).publicKeyBlob;
     verifySshSig(manifestBytes, armored, `ssh-ed25519 ${keyBlob.toString('base64')}`, RELEASE_SIGNATURE_NAMESPACE);
   } catch (error) {
-    if (error instanceof SshSigError) throw new ReleaseRefusal('RELEASE_SIGNATURE_INVALID', `${error.failure}: ${error.message}`);
+    if (error instanceof SshSigError)
+      throw new ReleaseRefusal('RELEASE_SIGNATURE_INVALID', `${error.failure}: ${error.message}`);
     throw error;
   }
   const signer = findAllowedSigner(publishers, keyBlob, RELEASE_SIGNATURE_NAMESPACE, now);
   const fingerprint = inspectSshSig(armored).fingerprint;
-  if (!signer) throw new ReleaseRefusal('RELEASE_PUBLISHER_UNKNOWN', `signed by ${fingerprint}, which no trusted publisher line allows`);
+  if (!signer)
+    throw new ReleaseRefusal(
+      'RELEASE_PUBLISHER_UNKNOWN',
+      `signed by ${fingerprint}, which no trusted publisher line allows`,
+    );
   return {
     armored,
-    publisher: { principal: signer.principals[0] ?? fingerprint, fingerprint, development: keyBlob.equals(developmentBlob) },
+    publisher: {
+      principal: signer.principals[0] ?? fingerprint,
+      fingerprint,
+      development: keyBlob.equals(developmentBlob),
+    },
   };
 }
 
-function checkQuestionnaire(manifest: ReleaseManifest, bytes: Buffer, limits: ReleaseLimits): { definition: Record<string, unknown>; loaded: LoadedQuestionnaire } {
+function checkQuestionnaire(
+  manifest: ReleaseManifest,
+  bytes: Buffer,
+  limits: ReleaseLimits,
+): { definition: Record<string, unknown>; loaded: LoadedQuestionnaire } {
   const declared = manifest.questionnaire;
   if (bytes.length !== declared.size || sha256(bytes) !== declared.sha256)
-    throw new ReleaseRefusal('RELEASE_SIGNATURE_INVALID', 'questionnaire.json is not the file that was signed (its size or SHA-256 differs from release.json)');
+    throw new ReleaseRefusal(
+      'RELEASE_SIGNATURE_INVALID',
+      'questionnaire.json is not the file that was signed (its size or SHA-256 differs from release.json)',
+    );
   const json = parseUntrustedJson(bytes, limits.maxJsonDepth);
   if (!json.ok) throw new ReleaseRefusal('RELEASE_QUESTIONNAIRE_INVALID', `questionnaire.json: ${json.reason}`);
   const result = loadQuestionnaire(json.value);
   if (!result.ok) {
-    const shown = result.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
+    const shown = result.errors
+      .slice(0, 5)
+      .map((e) => `${e.path}: ${e.message}`)
+      .join('; ');
     throw new ReleaseRefusal('RELEASE_QUESTIONNAIRE_INVALID', `${result.errors.length} error(s): ${shown}`);
   }
   const q = result.questionnaire.questionnaire;
   if (q.id !== declared.id || q.version !== declared.version)
-    throw new ReleaseRefusal('RELEASE_QUESTIONNAIRE_INVALID', `release.json names ${declared.id} ${declared.version}, the questionnaire is ${q.id} ${q.version}`);
+    throw new ReleaseRefusal(
+      'RELEASE_QUESTIONNAIRE_INVALID',
+      `release.json names ${declared.id} ${declared.version}, the questionnaire is ${q.id} ${q.version}`,
+    );
   return { definition: json.value as Record<string, unknown>, loaded: result.questionnaire };
 }
 
@@ -117,7 +154,12 @@ export async function verifyRelease(
     throw new ReleaseRefusal('RELEASE_TOO_LARGE', `${bytes.length} bytes, at most ${limits.maxFileBytes}`);
   const entries = await readReleaseEntries(bytes, limits);
   const manifest = parseManifest(entries.manifestBytes, limits);
-  const { armored, publisher } = checkSignature(entries.manifestBytes, entries.signature, publishers, options.now ?? new Date());
+  const { armored, publisher } = checkSignature(
+    entries.manifestBytes,
+    entries.signature,
+    publishers,
+    options.now ?? new Date(),
+  );
   const { definition, loaded } = checkQuestionnaire(manifest, entries.questionnaireBytes, limits);
   return {
     manifest,

@@ -45,7 +45,14 @@ export interface CreatedRelease {
  */
 function zipTime(publishedAt: string): Date {
   const t = new Date(publishedAt);
-  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+  return new Date(
+    t.getUTCFullYear(),
+    t.getUTCMonth(),
+    t.getUTCDate(),
+    t.getUTCHours(),
+    t.getUTCMinutes(),
+    t.getUTCSeconds(),
+  );
 }
 
 function collect(zip: ZipFile): Promise<Buffer> {
@@ -65,18 +72,28 @@ function collect(zip: ZipFile): Promise<Buffer> {
 export async function createRelease(input: CreateReleaseInput): Promise<CreatedRelease> {
   const questionnaireBytes = Buffer.from(input.questionnaireBytes);
   if (questionnaireBytes.length > DEFAULT_RELEASE_LIMITS.maxQuestionnaireBytes)
-    throw new AppError('BAD_FILE', `The questionnaire is ${questionnaireBytes.length} bytes; a release holds at most ${DEFAULT_RELEASE_LIMITS.maxQuestionnaireBytes}.`);
+    throw new AppError(
+      'BAD_FILE',
+      `The questionnaire is ${questionnaireBytes.length} bytes; a release holds at most ${DEFAULT_RELEASE_LIMITS.maxQuestionnaireBytes}.`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(questionnaireBytes.toString('utf8'));
   } catch (error) {
-    throw new AppError('BAD_FILE', `The questionnaire is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError(
+      'BAD_FILE',
+      `The questionnaire is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const loaded = loadQuestionnaire(json);
   if (!loaded.ok)
-    throw new AppError('VALIDATION_FAILED', `The questionnaire is not valid (${loaded.errors.length} error(s)); check it with "iscm questionnaire check".`, {
-      errors: loaded.errors.slice(0, 50),
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The questionnaire is not valid (${loaded.errors.length} error(s)); check it with "iscm questionnaire check".`,
+      {
+        errors: loaded.errors.slice(0, 50),
+      },
+    );
   const q = loaded.questionnaire.questionnaire;
   return assembleRelease({ ...input, questionnaireBytes, id: q.id, version: q.version });
 }
@@ -85,7 +102,9 @@ export async function createRelease(input: CreateReleaseInput): Promise<CreatedR
  * The release's bytes from its parts, without checking the questionnaire: `createRelease`
  * checks first; tests use this directly to make releases the reader must refuse.
  */
-export async function assembleRelease(input: CreateReleaseInput & { readonly id: string; readonly version: string }): Promise<CreatedRelease> {
+export async function assembleRelease(
+  input: CreateReleaseInput & { readonly id: string; readonly version: string },
+): Promise<CreatedRelease> {
   const questionnaireBytes = Buffer.from(input.questionnaireBytes);
   const manifest = buildReleaseManifest({
     questionnaire: {
@@ -114,7 +133,10 @@ export async function assembleRelease(input: CreateReleaseInput & { readonly id:
 }
 
 /** The ZIP of a release's entries, in the order given (tests give other entries to check the reader). */
-export async function zipRelease(entries: readonly (readonly [string, Buffer])[], publishedAt: string): Promise<Buffer> {
+export async function zipRelease(
+  entries: readonly (readonly [string, Buffer])[],
+  publishedAt: string,
+): Promise<Buffer> {
   const zip = new ZipFile();
   const mtime = zipTime(publishedAt);
   for (const [name, bytes] of entries) {

@@ -12,12 +12,15 @@ export const en = {
   refusals: {
     RELEASE_NOT_A_RELEASE: 'This file is not a questionnaire file from IOM, or it is damaged.',
     RELEASE_TOO_LARGE: 'This file is far larger than a questionnaire file can be, so it was not opened.',
-    RELEASE_FORMAT_UNSUPPORTED: 'This questionnaire file was made for a newer version of the application. Install the newer application first.',
-    RELEASE_SIGNATURE_INVALID: 'This file was changed after IOM signed it, or its signature is missing. Ask IOM for the file again.',
+    RELEASE_FORMAT_UNSUPPORTED:
+      'This questionnaire file was made for a newer version of the application. Install the newer application first.',
+    RELEASE_SIGNATURE_INVALID:
+      'This file was changed after IOM signed it, or its signature is missing. Ask IOM for the file again.',
     RELEASE_PUBLISHER_UNKNOWN: 'This file is not signed by IOM: the application does not trust the key that signed it.',
     RELEASE_QUESTIONNAIRE_INVALID: 'The questionnaire in this file has errors, so it cannot be used. Tell IOM.',
     RELEASE_DOWNGRADE: 'A newer version of this questionnaire is already installed; an older one cannot replace it.',
-    RELEASE_VERSION_CONFLICT: 'A different file with the same version number is already installed. Ask IOM which one is right.',
+    RELEASE_VERSION_CONFLICT:
+      'A different file with the same version number is already installed. Ask IOM which one is right.',
   },
   preview: {
     heading: 'Install version {{version}} of the questionnaire?',
@@ -28,7 +31,8 @@ export const en = {
     kindInstalled: 'This very file is already installed.',
     published: 'Published on {{date}} by {{publisher}}.',
     developmentPublisher: 'Signed with the public development key: this is not a real IOM release.',
-    developmentRecipient: 'Answers exported with this version are sealed to the development key: they are not real submissions.',
+    developmentRecipient:
+      'Answers exported with this version are sealed to the development key: they are not real submissions.',
     notes: 'Release notes',
     contact: 'Where to send your answers',
     changes: 'What changes, question by question',
@@ -36,7 +40,8 @@ export const en = {
     removed: 'Questions removed ({{count}})',
     changed: 'Questions changed ({{count}})',
     noChanges: 'No question changes.',
-    drafts: 'Drafts on an older version that can move to this one: {{count}}. Each draft moves only when you choose to.',
+    drafts:
+      'Drafts on an older version that can move to this one: {{count}}. Each draft moves only when you choose to.',
     install: 'Install',
     installing: 'Installing…',
     cancel: 'Cancel',
@@ -57,19 +62,22 @@ export const en = {
     heading: 'A newer version of the questionnaire is installed',
     intro: 'This draft is on version {{current}}. Version {{newer}} is installed.',
     newQuestions: 'New questions to answer ({{count}})',
-    notCarried: 'Answers that will not carry over ({{count}}): they stay on this draft, listed apart, and in each question’s history.',
+    notCarried:
+      'Answers that will not carry over ({{count}}): they stay on this draft, listed apart, and in each question’s history.',
     allCarry: 'Every answer carries over.',
     restored: 'Answers set aside earlier that will come back: {{count}}',
     move: 'Move this draft to version {{version}}',
     moving: 'Moving…',
-    moved: 'The draft is now on version {{version}}: {{carried}} answer(s) carried over, {{setAside}} not carried over.',
+    moved:
+      'The draft is now on version {{version}}: {{carried}} answer(s) carried over, {{setAside}} not carried over.',
     undo: 'Undo the move to version {{version}}',
     undone: 'The move was undone: the draft is back on version {{version}}.',
     failed: 'The draft was not moved: {{message}}',
   },
   notCarried: {
     heading: 'Answers not carried over ({{count}})',
-    intro: 'These answers do not fit version {{version}} of the questionnaire. They are kept here and in the history: nothing was deleted.',
+    intro:
+      'These answers do not fit version {{version}} of the questionnaire. They are kept here and in the history: nothing was deleted.',
     question: 'Question',
     answer: 'Answer',
     reason: 'Why',
@@ -95,7 +103,8 @@ export const en = {
   },
   iom: {
     heading: 'Questionnaire releases',
-    intro: 'Packages are accepted for the questionnaire versions listed here. Add the file (.iscmq) of each version IOM publishes.',
+    intro:
+      'Packages are accepted for the questionnaire versions listed here. Add the file (.iscmq) of each version IOM publishes.',
     path: 'Release file (.iscmq)',
     choose: 'Choose file…',
     add: 'Add the release',

@@ -13,12 +13,18 @@ export const es = {
   refusals: {
     RELEASE_NOT_A_RELEASE: 'Este archivo no es un archivo de cuestionario de la OIM, o está dañado.',
     RELEASE_TOO_LARGE: 'Este archivo es mucho más grande que un archivo de cuestionario, así que no se ha abierto.',
-    RELEASE_FORMAT_UNSUPPORTED: 'Este archivo de cuestionario se creó para una versión más reciente de la aplicación. Instale primero la aplicación más reciente.',
-    RELEASE_SIGNATURE_INVALID: 'Este archivo se modificó después de que la OIM lo firmara, o le falta la firma. Pida de nuevo el archivo a la OIM.',
-    RELEASE_PUBLISHER_UNKNOWN: 'Este archivo no está firmado por la OIM: la aplicación no confía en la clave que lo firmó.',
-    RELEASE_QUESTIONNAIRE_INVALID: 'El cuestionario de este archivo tiene errores, así que no se puede utilizar. Avise a la OIM.',
-    RELEASE_DOWNGRADE: 'Ya hay instalada una versión más reciente de este cuestionario; una más antigua no puede sustituirla.',
-    RELEASE_VERSION_CONFLICT: 'Ya hay instalado otro archivo con el mismo número de versión. Pregunte a la OIM cuál es el correcto.',
+    RELEASE_FORMAT_UNSUPPORTED:
+      'Este archivo de cuestionario se creó para una versión más reciente de la aplicación. Instale primero la aplicación más reciente.',
+    RELEASE_SIGNATURE_INVALID:
+      'Este archivo se modificó después de que la OIM lo firmara, o le falta la firma. Pida de nuevo el archivo a la OIM.',
+    RELEASE_PUBLISHER_UNKNOWN:
+      'Este archivo no está firmado por la OIM: la aplicación no confía en la clave que lo firmó.',
+    RELEASE_QUESTIONNAIRE_INVALID:
+      'El cuestionario de este archivo tiene errores, así que no se puede utilizar. Avise a la OIM.',
+    RELEASE_DOWNGRADE:
+      'Ya hay instalada una versión más reciente de este cuestionario; una más antigua no puede sustituirla.',
+    RELEASE_VERSION_CONFLICT:
+      'Ya hay instalado otro archivo con el mismo número de versión. Pregunte a la OIM cuál es el correcto.',
   },
   preview: {
     heading: '¿Instalar la versión {{version}} del cuestionario?',
@@ -29,7 +35,8 @@ export const es = {
     kindInstalled: 'Este mismo archivo ya está instalado.',
     published: 'Publicada el {{date}} por {{publisher}}.',
     developmentPublisher: 'Firmada con la clave de desarrollo pública: no es una publicación real de la OIM.',
-    developmentRecipient: 'Las respuestas exportadas con esta versión se sellan para la clave de desarrollo: no son envíos reales.',
+    developmentRecipient:
+      'Las respuestas exportadas con esta versión se sellan para la clave de desarrollo: no son envíos reales.',
     notes: 'Notas de la versión',
     contact: 'Adónde enviar sus respuestas',
     changes: 'Qué cambia, pregunta por pregunta',
@@ -37,7 +44,8 @@ export const es = {
     removed: 'Preguntas eliminadas ({{count}})',
     changed: 'Preguntas modificadas ({{count}})',
     noChanges: 'No cambia ninguna pregunta.',
-    drafts: 'Borradores en una versión más antigua que pueden pasar a esta: {{count}}. Cada borrador cambia de versión solo cuando usted lo decida.',
+    drafts:
+      'Borradores en una versión más antigua que pueden pasar a esta: {{count}}. Cada borrador cambia de versión solo cuando usted lo decida.',
     install: 'Instalar',
     installing: 'Instalando…',
     cancel: 'Cancelar',
@@ -58,19 +66,22 @@ export const es = {
     heading: 'Hay instalada una versión más reciente del cuestionario',
     intro: 'Este borrador usa la versión {{current}}. La versión {{newer}} está instalada.',
     newQuestions: 'Preguntas nuevas que responder ({{count}})',
-    notCarried: 'Respuestas que no se trasladarán ({{count}}): se quedan en este borrador, en una lista aparte, y en el historial de cada pregunta.',
+    notCarried:
+      'Respuestas que no se trasladarán ({{count}}): se quedan en este borrador, en una lista aparte, y en el historial de cada pregunta.',
     allCarry: 'Se trasladan todas las respuestas.',
     restored: 'Respuestas apartadas antes que volverán: {{count}}',
     move: 'Pasar este borrador a la versión {{version}}',
     moving: 'Cambiando de versión…',
-    moved: 'El borrador usa ahora la versión {{version}}: {{carried}} respuesta(s) trasladada(s), {{setAside}} no trasladada(s).',
+    moved:
+      'El borrador usa ahora la versión {{version}}: {{carried}} respuesta(s) trasladada(s), {{setAside}} no trasladada(s).',
     undo: 'Deshacer el paso a la versión {{version}}',
     undone: 'Se deshizo el cambio: el borrador ha vuelto a la versión {{version}}.',
     failed: 'El borrador no ha cambiado de versión: {{message}}',
   },
   notCarried: {
     heading: 'Respuestas no trasladadas ({{count}})',
-    intro: 'Estas respuestas no corresponden a la versión {{version}} del cuestionario. Se conservan aquí y en el historial: no se ha borrado nada.',
+    intro:
+      'Estas respuestas no corresponden a la versión {{version}} del cuestionario. Se conservan aquí y en el historial: no se ha borrado nada.',
     question: 'Pregunta',
     answer: 'Respuesta',
     reason: 'Motivo',
@@ -96,7 +107,8 @@ export const es = {
   },
   iom: {
     heading: 'Versiones publicadas del cuestionario',
-    intro: 'Se aceptan paquetes de las versiones del cuestionario que figuran aquí. Añada el archivo (.iscmq) de cada versión que publique la OIM.',
+    intro:
+      'Se aceptan paquetes de las versiones del cuestionario que figuran aquí. Añada el archivo (.iscmq) de cada versión que publique la OIM.',
     path: 'Archivo de versión (.iscmq)',
     choose: 'Elegir archivo…',
     add: 'Añadir la versión',

@@ -13,12 +13,18 @@ export const fr = {
   refusals: {
     RELEASE_NOT_A_RELEASE: 'Ce fichier n’est pas un fichier de questionnaire de l’OIM, ou il est endommagé.',
     RELEASE_TOO_LARGE: 'Ce fichier est bien plus volumineux qu’un fichier de questionnaire : il n’a pas été ouvert.',
-    RELEASE_FORMAT_UNSUPPORTED: 'Ce fichier de questionnaire a été créé pour une version plus récente de l’application. Installez d’abord la nouvelle application.',
-    RELEASE_SIGNATURE_INVALID: 'Ce fichier a été modifié après sa signature par l’OIM, ou sa signature manque. Demandez à nouveau le fichier à l’OIM.',
-    RELEASE_PUBLISHER_UNKNOWN: 'Ce fichier n’est pas signé par l’OIM : l’application ne fait pas confiance à la clé qui l’a signé.',
-    RELEASE_QUESTIONNAIRE_INVALID: 'Le questionnaire de ce fichier contient des erreurs et ne peut pas être utilisé. Prévenez l’OIM.',
-    RELEASE_DOWNGRADE: 'Une version plus récente de ce questionnaire est déjà installée ; une version plus ancienne ne peut pas la remplacer.',
-    RELEASE_VERSION_CONFLICT: 'Un autre fichier portant le même numéro de version est déjà installé. Demandez à l’OIM lequel est le bon.',
+    RELEASE_FORMAT_UNSUPPORTED:
+      'Ce fichier de questionnaire a été créé pour une version plus récente de l’application. Installez d’abord la nouvelle application.',
+    RELEASE_SIGNATURE_INVALID:
+      'Ce fichier a été modifié après sa signature par l’OIM, ou sa signature manque. Demandez à nouveau le fichier à l’OIM.',
+    RELEASE_PUBLISHER_UNKNOWN:
+      'Ce fichier n’est pas signé par l’OIM : l’application ne fait pas confiance à la clé qui l’a signé.',
+    RELEASE_QUESTIONNAIRE_INVALID:
+      'Le questionnaire de ce fichier contient des erreurs et ne peut pas être utilisé. Prévenez l’OIM.',
+    RELEASE_DOWNGRADE:
+      'Une version plus récente de ce questionnaire est déjà installée ; une version plus ancienne ne peut pas la remplacer.',
+    RELEASE_VERSION_CONFLICT:
+      'Un autre fichier portant le même numéro de version est déjà installé. Demandez à l’OIM lequel est le bon.',
   },
   preview: {
     heading: 'Installer la version {{version}} du questionnaire ?',
@@ -29,7 +35,8 @@ export const fr = {
     kindInstalled: 'Ce fichier est déjà installé.',
     published: 'Publiée le {{date}} par {{publisher}}.',
     developmentPublisher: 'Signée avec la clé de développement publique : ce n’est pas une vraie publication de l’OIM.',
-    developmentRecipient: 'Les réponses exportées avec cette version sont scellées pour la clé de développement : ce ne sont pas de vraies réponses.',
+    developmentRecipient:
+      'Les réponses exportées avec cette version sont scellées pour la clé de développement : ce ne sont pas de vraies réponses.',
     notes: 'Notes de version',
     contact: 'Où envoyer vos réponses',
     changes: 'Ce qui change, question par question',
@@ -37,7 +44,8 @@ export const fr = {
     removed: 'Questions supprimées ({{count}})',
     changed: 'Questions modifiées ({{count}})',
     noChanges: 'Aucune question ne change.',
-    drafts: 'Brouillons sur une version plus ancienne pouvant passer à celle-ci : {{count}}. Chaque brouillon ne change de version que si vous le décidez.',
+    drafts:
+      'Brouillons sur une version plus ancienne pouvant passer à celle-ci : {{count}}. Chaque brouillon ne change de version que si vous le décidez.',
     install: 'Installer',
     installing: 'Installation…',
     cancel: 'Annuler',
@@ -58,19 +66,22 @@ export const fr = {
     heading: 'Une version plus récente du questionnaire est installée',
     intro: 'Ce brouillon utilise la version {{current}}. La version {{newer}} est installée.',
     newQuestions: 'Nouvelles questions à remplir ({{count}})',
-    notCarried: 'Réponses qui ne seront pas reprises ({{count}}) : elles restent sur ce brouillon, dans une liste à part, et dans l’historique de chaque question.',
+    notCarried:
+      'Réponses qui ne seront pas reprises ({{count}}) : elles restent sur ce brouillon, dans une liste à part, et dans l’historique de chaque question.',
     allCarry: 'Toutes les réponses sont reprises.',
     restored: 'Réponses mises de côté auparavant qui reviendront : {{count}}',
     move: 'Passer ce brouillon à la version {{version}}',
     moving: 'Changement de version…',
-    moved: 'Le brouillon utilise maintenant la version {{version}} : {{carried}} réponse(s) reprise(s), {{setAside}} non reprise(s).',
+    moved:
+      'Le brouillon utilise maintenant la version {{version}} : {{carried}} réponse(s) reprise(s), {{setAside}} non reprise(s).',
     undo: 'Annuler le passage à la version {{version}}',
     undone: 'Le changement a été annulé : le brouillon est revenu à la version {{version}}.',
     failed: 'Le brouillon n’a pas changé de version : {{message}}',
   },
   notCarried: {
     heading: 'Réponses non reprises ({{count}})',
-    intro: 'Ces réponses ne correspondent pas à la version {{version}} du questionnaire. Elles sont conservées ici et dans l’historique : rien n’a été supprimé.',
+    intro:
+      'Ces réponses ne correspondent pas à la version {{version}} du questionnaire. Elles sont conservées ici et dans l’historique : rien n’a été supprimé.',
     question: 'Question',
     answer: 'Réponse',
     reason: 'Pourquoi',
@@ -96,7 +107,8 @@ export const fr = {
   },
   iom: {
     heading: 'Versions publiées du questionnaire',
-    intro: 'Les paquets sont acceptés pour les versions du questionnaire listées ici. Ajoutez le fichier (.iscmq) de chaque version publiée par l’OIM.',
+    intro:
+      'Les paquets sont acceptés pour les versions du questionnaire listées ici. Ajoutez le fichier (.iscmq) de chaque version publiée par l’OIM.',
     path: 'Fichier de version (.iscmq)',
     choose: 'Choisir un fichier…',
     add: 'Ajouter la version',

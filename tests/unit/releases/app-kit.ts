@@ -58,6 +58,17 @@ export function useReleaseApp() {
     const cancel = (): void => {
       chosen = [];
     };
-    return { services, dispatch, call, refuse, choose, cancel, dataDir, root, today: '2026-11-28', snapshot: () => treeSnapshot(dataDir) };
+    return {
+      services,
+      dispatch,
+      call,
+      refuse,
+      choose,
+      cancel,
+      dataDir,
+      root,
+      today: '2026-11-28',
+      snapshot: () => treeSnapshot(dataDir),
+    };
   };
 }

@@ -22,16 +22,19 @@ describe('the releases the app carries (questionnaires/releases/)', () => {
       const bytes = fs.readFileSync(releaseFile);
       const verified = await verifyRelease(bytes, PUBLISHERS);
       expect(verified.manifest.questionnaire).toMatchObject({ id, version });
-      expect((await readReleaseEntries(bytes, DEFAULT_RELEASE_LIMITS)).questionnaireBytes.equals(fs.readFileSync(file)), `${releaseFile} is out of date (npm run releases:dev)`).toBe(true);
+      expect(
+        (await readReleaseEntries(bytes, DEFAULT_RELEASE_LIMITS)).questionnaireBytes.equals(fs.readFileSync(file)),
+        `${releaseFile} is out of date (npm run releases:dev)`,
+      ).toBe(true);
     }
     expect(fs.readdirSync(BUNDLED).sort()).toEqual(files.map((f) => devReleaseName(f.id, f.version)).sort());
   });
 
   it('this tree trusts only the development publisher, named and labelled as such', () => {
     expect(PUBLISHERS.problems).toEqual([]);
-    expect(PUBLISHERS.signers.map((s) => [s.principals[0], `${s.keyType} ${s.keyBlob.toString('base64')}`, s.namespaces])).toEqual([
-      ['iscm-development-publisher', DEVELOPMENT_PUBLISHER_KEY, ['iscm-questionnaire']],
-    ]);
+    expect(
+      PUBLISHERS.signers.map((s) => [s.principals[0], `${s.keyType} ${s.keyBlob.toString('base64')}`, s.namespaces]),
+    ).toEqual([['iscm-development-publisher', DEVELOPMENT_PUBLISHER_KEY, ['iscm-questionnaire']]]);
     expect(fs.readFileSync(path.join(APP_QUESTIONNAIRES_DIR, 'allowed_signers'), 'utf8')).toMatch(/DEVELOPMENT ONLY/);
   });
 });

@@ -26,9 +26,13 @@ describe('iscm release (child processes)', () => {
     const made = iscm('release', 'keygen', '--out', keyFile, '--name', 'iom-test');
     expect(made.code).toBe(0);
     allowedLine = made.stdout.trim();
-    expect(allowedLine).toMatch(/^iom-test namespaces="iscm-questionnaire" ssh-ed25519 AAAA\S+ ISCM questionnaire publisher iom-test, created \d{4}-\d{2}-\d{2}$/);
+    expect(allowedLine).toMatch(
+      /^iom-test namespaces="iscm-questionnaire" ssh-ed25519 AAAA\S+ ISCM questionnaire publisher iom-test, created \d{4}-\d{2}-\d{2}$/,
+    );
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-    expect(execFileSync('ssh-keygen', ['-y', '-f', keyFile], { encoding: 'utf8' }).split(' ').slice(0, 2)).toEqual(allowedLine.split(' ').slice(2, 4));
+    expect(execFileSync('ssh-keygen', ['-y', '-f', keyFile], { encoding: 'utf8' }).split(' ').slice(0, 2)).toEqual(
+      allowedLine.split(' ').slice(2, 4),
+    );
     const again = iscm('release', 'keygen', '--out', keyFile);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
@@ -37,7 +41,20 @@ describe('iscm release (child processes)', () => {
 
   it('create checks and signs; verify exits 0 only for a trusted publisher (the app’s list or the one given), with --json', async () => {
     const out = path.join(work, 'next.iscmq');
-    const created = iscm('release', 'create', '--questionnaire', questionnaireFile, '--recipient', NEW_RECIPIENT, '--contact', 'iscm@iom.int', '--key', keyFile, '--out', out);
+    const created = iscm(
+      'release',
+      'create',
+      '--questionnaire',
+      questionnaireFile,
+      '--recipient',
+      NEW_RECIPIENT,
+      '--contact',
+      'iscm@iom.int',
+      '--key',
+      keyFile,
+      '--out',
+      out,
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain(`${String(SOURCE.id)} ${NEXT.version}`);
     const publishers = path.join(work, 'allowed_signers');
@@ -49,26 +66,78 @@ describe('iscm release (child processes)', () => {
 
     const trusted = iscm('release', 'verify', out, '--publishers', publishers, '--json');
     expect(trusted.code).toBe(0);
-    expect(JSON.parse(trusted.stdout)).toEqual({ ok: true, code: 'OK', message: expect.stringContaining('iom-test') as unknown, id: SOURCE.id, version: NEXT.version });
+    expect(JSON.parse(trusted.stdout)).toEqual({
+      ok: true,
+      code: 'OK',
+      message: expect.stringContaining('iom-test') as unknown,
+      id: SOURCE.id,
+      version: NEXT.version,
+    });
     // The app's own list does not know this new key.
     const unknown = iscm('release', 'verify', out, '--json');
     expect(unknown.code).toBe(1);
-    expect(JSON.parse(unknown.stdout)).toMatchObject({ ok: false, code: 'RELEASE_PUBLISHER_UNKNOWN', id: null, version: null });
+    expect(JSON.parse(unknown.stdout)).toMatchObject({
+      ok: false,
+      code: 'RELEASE_PUBLISHER_UNKNOWN',
+      id: null,
+      version: null,
+    });
     const text = iscm('release', 'verify', out, '--publishers', publishers);
     expect(text.stdout).toContain('publisher: iom-test');
   });
 
   it('create never writes over a file, refuses an invalid questionnaire with its errors, and names a development recipient', () => {
     const out = path.join(work, 'next.iscmq');
-    expect(iscm('release', 'create', '--questionnaire', questionnaireFile, '--recipient', NEW_RECIPIENT, '--contact', 'iscm@iom.int', '--key', keyFile, '--out', out).code).toBe(1);
+    expect(
+      iscm(
+        'release',
+        'create',
+        '--questionnaire',
+        questionnaireFile,
+        '--recipient',
+        NEW_RECIPIENT,
+        '--contact',
+        'iscm@iom.int',
+        '--key',
+        keyFile,
+        '--out',
+        out,
+      ).code,
+    ).toBe(1);
     const broken = path.join(work, 'broken.json');
     fs.writeFileSync(broken, JSON.stringify({ ...NEXT.json, sections: [] }));
-    const refused = iscm('release', 'create', '--questionnaire', broken, '--recipient', NEW_RECIPIENT, '--contact', 'iscm@iom.int', '--key', keyFile, '--out', path.join(work, 'b.iscmq'));
+    const refused = iscm(
+      'release',
+      'create',
+      '--questionnaire',
+      broken,
+      '--recipient',
+      NEW_RECIPIENT,
+      '--contact',
+      'iscm@iom.int',
+      '--key',
+      keyFile,
+      '--out',
+      path.join(work, 'b.iscmq'),
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('sections');
     expect(fs.existsSync(path.join(work, 'b.iscmq'))).toBe(false);
     // A development recipient is said to be one.
-    const dev = iscm('release', 'create', '--questionnaire', questionnaireFile, '--recipient', DEVELOPMENT_RECIPIENT, '--contact', 'iscm@iom.int', '--key', keyFile, '--out', path.join(work, 'dev.iscmq'));
+    const dev = iscm(
+      'release',
+      'create',
+      '--questionnaire',
+      questionnaireFile,
+      '--recipient',
+      DEVELOPMENT_RECIPIENT,
+      '--contact',
+      'iscm@iom.int',
+      '--key',
+      keyFile,
+      '--out',
+      path.join(work, 'dev.iscmq'),
+    );
     expect(dev.stderr).toContain('development recipient');
   });
 
@@ -98,6 +167,11 @@ describe('iscm release (child processes)', () => {
     const listed = iscm('release', 'list', '--db', db, '--json');
     expect(listed.code).toBe(0);
     const rows = (JSON.parse(listed.stdout) as { releases: { version: string; source: string }[] }).releases;
-    expect(rows.map((r) => [r.version, r.source]).sort()).toEqual([[SOURCE.version, 'bundled'], [NEXT.version, 'added']].sort());
+    expect(rows.map((r) => [r.version, r.source]).sort()).toEqual(
+      [
+        [SOURCE.version, 'bundled'],
+        [NEXT.version, 'added'],
+      ].sort(),
+    );
   });
 });

@@ -15,14 +15,30 @@ const questionnaire = Buffer.from(`${JSON.stringify(NEXT.json, null, 2)}\n`);
 describe('installing a questionnaire release', () => {
   it('shows the version, notes and what changes before installing; installs into the data folder; new drafts use it', async () => {
     const app = start();
-    const old = await app.call<DraftSummary>('drafts.create', { title: 'Bali', respondentKind: 'secretariat', mechanism: 'bali_process', language: 'en' });
+    const old = await app.call<DraftSummary>('drafts.create', {
+      title: 'Bali',
+      respondentKind: 'secretariat',
+      mechanism: 'bali_process',
+      language: 'en',
+    });
     expect(old.questionnaireVersion).toBe(SOURCE.version);
     app.choose('next.iscmq', next.bytes);
     const before = app.snapshot();
     const { preview } = await app.call<{ preview: ReleasePreview }>('releases.pick');
     expect(app.snapshot()).toEqual(before); // a preview writes nothing
-    expect(preview).toMatchObject({ kind: 'update', previousVersion: SOURCE.version, fileName: 'next.iscmq', draftsToMove: 1 });
-    expect(preview.release).toMatchObject({ id: SOURCE.id, version: NEXT.version, installedAt: null, development: false, publisher: { principal: 'iscm-development-publisher', development: true } });
+    expect(preview).toMatchObject({
+      kind: 'update',
+      previousVersion: SOURCE.version,
+      fileName: 'next.iscmq',
+      draftsToMove: 1,
+    });
+    expect(preview.release).toMatchObject({
+      id: SOURCE.id,
+      version: NEXT.version,
+      installedAt: null,
+      development: false,
+      publisher: { principal: 'iscm-development-publisher', development: true },
+    });
     expect(preview.release.notes.en).toContain(NEXT.version);
     expect(preview.diff).toEqual({
       added: [NEXT.added],
@@ -32,20 +48,33 @@ describe('installing a questionnaire release', () => {
         expect.objectContaining({ id: NEXT.droppedChoice.question, removedChoices: [NEXT.droppedChoice.value] }),
       ]) as unknown,
     });
-    expect(Object.keys(preview.labels).sort()).toEqual([NEXT.added, NEXT.removed, NEXT.retyped, NEXT.droppedChoice.question].sort());
-    const installed = await app.call<{ release: ReleaseInfo; alreadyInstalled: boolean }>('releases.install', { stagedId: preview.stagedId });
+    expect(Object.keys(preview.labels).sort()).toEqual(
+      [NEXT.added, NEXT.removed, NEXT.retyped, NEXT.droppedChoice.question].sort(),
+    );
+    const installed = await app.call<{ release: ReleaseInfo; alreadyInstalled: boolean }>('releases.install', {
+      stagedId: preview.stagedId,
+    });
     expect(installed.alreadyInstalled).toBe(false);
     expect(installed.release.recipients).toEqual([{ age: NEW_RECIPIENT, label: LABEL, development: false }]);
-    expect(fs.readFileSync(path.join(app.dataDir, 'releases', SOURCE.id as string, `${NEXT.version}.iscmq`))).toEqual(next.bytes);
+    expect(fs.readFileSync(path.join(app.dataDir, 'releases', SOURCE.id as string, `${NEXT.version}.iscmq`))).toEqual(
+      next.bytes,
+    );
     expect(await app.call('questionnaires.current')).toEqual({ id: SOURCE.id, version: NEXT.version });
-    const fresh = await app.call<DraftSummary>('drafts.create', { title: 'New', respondentKind: 'state', mechanism: null, language: 'fr' });
+    const fresh = await app.call<DraftSummary>('drafts.create', {
+      title: 'New',
+      respondentKind: 'state',
+      mechanism: null,
+      language: 'fr',
+    });
     expect(fresh.questionnaireVersion).toBe(NEXT.version);
     // The same file again: recognised, nothing written.
     app.choose('again.iscmq', next.bytes);
     const again = await app.call<{ preview: ReleasePreview }>('releases.pick');
     expect(again.preview).toMatchObject({ kind: 'installed', diff: null });
     const snapshot = app.snapshot();
-    expect(await app.call('releases.install', { stagedId: again.preview.stagedId })).toMatchObject({ alreadyInstalled: true });
+    expect(await app.call('releases.install', { stagedId: again.preview.stagedId })).toMatchObject({
+      alreadyInstalled: true,
+    });
     expect(app.snapshot()).toEqual(snapshot);
     // A cancelled dialog is no preview.
     app.cancel();
@@ -63,7 +92,11 @@ describe('installing a questionnaire release', () => {
     expect(await second.call('questionnaires.current')).toEqual({ id: SOURCE.id, version: NEXT.version });
     second.services.close();
     // Someone edits the installed file: it no longer verifies, is not used, and is kept as it is.
-    const tampered = await rezip({ manifest: next.manifestBytes, signature: next.signature, questionnaire: Buffer.from(questionnaire.toString().replace('New question', 'Other question')) });
+    const tampered = await rezip({
+      manifest: next.manifestBytes,
+      signature: next.signature,
+      questionnaire: Buffer.from(questionnaire.toString().replace('New question', 'Other question')),
+    });
     fs.writeFileSync(file, tampered);
     const third = start({ dataDir: first.dataDir });
     expect(await third.call('questionnaires.current')).toEqual({ id: SOURCE.id, version: SOURCE.version });
@@ -78,14 +111,52 @@ describe('installing a questionnaire release', () => {
     const older = await makeRelease({ ...NEXT.json, version: '0.9.0' });
     const conflicting = await release(NEXT.json); // same version, other recipient
     const cases: [string, Buffer, string][] = [
-      ['tampered-definition.iscmq', await rezip({ manifest: next.manifestBytes, signature: next.signature, questionnaire: Buffer.from(questionnaire.toString().replace('New question', 'X')) }), 'RELEASE_SIGNATURE_INVALID'],
-      ['tampered-manifest.iscmq', await rezip({ manifest: Buffer.from(Buffer.from(next.manifestBytes).toString().replace('"IOM"', '"ION"')), signature: next.signature, questionnaire }), 'RELEASE_SIGNATURE_INVALID'],
-      ['other-publisher.iscmq', await rezip({ ...resigned(next.manifest, { key: OTHER_PUBLISHER.privateKeyPkcs8 }), questionnaire }), 'RELEASE_PUBLISHER_UNKNOWN'],
-      ['wrong-namespace.iscmq', await rezip({ ...resigned(next.manifest, { namespace: 'iscm-submission' }), questionnaire }), 'RELEASE_SIGNATURE_INVALID'],
+      [
+        'tampered-definition.iscmq',
+        await rezip({
+          manifest: next.manifestBytes,
+          signature: next.signature,
+          questionnaire: Buffer.from(questionnaire.toString().replace('New question', 'X')),
+        }),
+        'RELEASE_SIGNATURE_INVALID',
+      ],
+      [
+        'tampered-manifest.iscmq',
+        await rezip({
+          manifest: Buffer.from(Buffer.from(next.manifestBytes).toString().replace('"IOM"', '"ION"')),
+          signature: next.signature,
+          questionnaire,
+        }),
+        'RELEASE_SIGNATURE_INVALID',
+      ],
+      [
+        'other-publisher.iscmq',
+        await rezip({ ...resigned(next.manifest, { key: OTHER_PUBLISHER.privateKeyPkcs8 }), questionnaire }),
+        'RELEASE_PUBLISHER_UNKNOWN',
+      ],
+      [
+        'wrong-namespace.iscmq',
+        await rezip({ ...resigned(next.manifest, { namespace: 'iscm-submission' }), questionnaire }),
+        'RELEASE_SIGNATURE_INVALID',
+      ],
       ['downgrade.iscmq', older.bytes, 'RELEASE_DOWNGRADE'],
       ['oversized.iscmq', Buffer.concat([next.bytes, Buffer.alloc(9 * 2 ** 20)]), 'RELEASE_TOO_LARGE'],
       ['not-a-release.iscmq', Buffer.from('%PDF-1.4 a report'), 'RELEASE_NOT_A_RELEASE'],
-      ['invalid-questionnaire.iscmq', await rezip({ ...resigned({ ...next.manifest, questionnaire: { ...next.manifest.questionnaire, size: 2, sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' } }), questionnaire: Buffer.from('{}') }), 'RELEASE_QUESTIONNAIRE_INVALID'],
+      [
+        'invalid-questionnaire.iscmq',
+        await rezip({
+          ...resigned({
+            ...next.manifest,
+            questionnaire: {
+              ...next.manifest.questionnaire,
+              size: 2,
+              sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+            },
+          }),
+          questionnaire: Buffer.from('{}'),
+        }),
+        'RELEASE_QUESTIONNAIRE_INVALID',
+      ],
     ];
     const before = app.snapshot();
     for (const [name, bytes, code] of cases) {
@@ -97,7 +168,9 @@ describe('installing a questionnaire release', () => {
     }
     // Same version with other content: previewed as an update first, refused once the other is installed.
     app.choose('next.iscmq', next.bytes);
-    await app.call('releases.install', { stagedId: (await app.call<{ preview: ReleasePreview }>('releases.pick')).preview.stagedId });
+    await app.call('releases.install', {
+      stagedId: (await app.call<{ preview: ReleasePreview }>('releases.pick')).preview.stagedId,
+    });
     const installedSnapshot = app.snapshot();
     app.choose('conflict.iscmq', conflicting.bytes);
     expect((await app.refuse('releases.pick')).code).toBe('RELEASE_VERSION_CONFLICT');
@@ -107,7 +180,10 @@ describe('installing a questionnaire release', () => {
   it('a release staged before another install is checked again when installed (no downgrade slips through)', async () => {
     const app = start();
     const bundled = newestBundledQuestionnaire();
-    const middle = await makeRelease({ ...bundled.json, version: NEXT.version.replace(/\d+$/, (n) => String(Number(n) + 1)) });
+    const middle = await makeRelease({
+      ...bundled.json,
+      version: NEXT.version.replace(/\d+$/, (n) => String(Number(n) + 1)),
+    });
     app.choose('next.iscmq', next.bytes);
     const first = (await app.call<{ preview: ReleasePreview }>('releases.pick')).preview;
     app.choose('middle.iscmq', middle.bytes);
@@ -116,6 +192,8 @@ describe('installing a questionnaire release', () => {
     const before = app.snapshot();
     expect((await app.refuse('releases.install', { stagedId: first.stagedId })).code).toBe('RELEASE_DOWNGRADE');
     expect(app.snapshot()).toEqual(before);
-    expect((await app.refuse('releases.install', { stagedId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
+    expect((await app.refuse('releases.install', { stagedId: '00000000-0000-4000-8000-000000000000' })).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

@@ -25,7 +25,12 @@ describe('the releases IOM published, in iom.db', () => {
     expect(iom.service.releases().map((r) => [r.version, r.source])).toEqual([[SOURCE.version, 'bundled']]);
     const dir = iom.dir;
     const mechanism = mechanismAt(0).value;
-    const pkg = await makePackage({ dir, signer, questionnaireVersion: NEXT.version, responses: makeResponses({ mechanism, questionnaire: b }) });
+    const pkg = await makePackage({
+      dir,
+      signer,
+      questionnaireVersion: NEXT.version,
+      responses: makeResponses({ mechanism, questionnaire: b }),
+    });
     const first = await iom.service.importPaths([pkg.path]);
     expect(first.outcomes[0]).toMatchObject({ kind: 'rejected', code: 'QUESTIONNAIRE_UNKNOWN' });
     expect(first.outcomes[0]?.message).toContain(`version ${NEXT.version} of the questionnaire ${String(SOURCE.id)}`);
@@ -34,7 +39,10 @@ describe('the releases IOM published, in iom.db', () => {
     const file = path.join(dir, 'next.iscmq');
     fs.writeFileSync(file, next.bytes);
     const added = await iom.service.addRelease(file, 'tester');
-    expect(added).toMatchObject({ alreadyKnown: false, row: { questionnaire_id: SOURCE.id, version: NEXT.version, source: 'added', added_by: 'tester' } });
+    expect(added).toMatchObject({
+      alreadyKnown: false,
+      row: { questionnaire_id: SOURCE.id, version: NEXT.version, source: 'added', added_by: 'tester' },
+    });
     expect((await iom.service.addRelease(file, 'tester')).alreadyKnown).toBe(true);
     const second = await iom.service.importPaths([pkg.path]);
     expect(second.outcomes[0]).toMatchObject({ kind: 'imported' });
@@ -50,10 +58,26 @@ describe('the releases IOM published, in iom.db', () => {
     const before = iom.count('questionnaire_releases');
     const questionnaire = Buffer.from(`${JSON.stringify(NEXT.json, null, 2)}\n`);
     const cases: [string, Buffer, string][] = [
-      ['other publisher', await rezip({ ...resigned(next.manifest, { key: OTHER_PUBLISHER.privateKeyPkcs8 }), questionnaire }), 'RELEASE_PUBLISHER_UNKNOWN'],
-      ['tampered', await rezip({ manifest: next.manifestBytes, signature: next.signature, questionnaire: Buffer.from(questionnaire.toString().replace('New question', 'X')) }), 'RELEASE_SIGNATURE_INVALID'],
+      [
+        'other publisher',
+        await rezip({ ...resigned(next.manifest, { key: OTHER_PUBLISHER.privateKeyPkcs8 }), questionnaire }),
+        'RELEASE_PUBLISHER_UNKNOWN',
+      ],
+      [
+        'tampered',
+        await rezip({
+          manifest: next.manifestBytes,
+          signature: next.signature,
+          questionnaire: Buffer.from(questionnaire.toString().replace('New question', 'X')),
+        }),
+        'RELEASE_SIGNATURE_INVALID',
+      ],
       ['not a release', Buffer.from('hello'), 'RELEASE_NOT_A_RELEASE'],
-      ['same version, other content', (await release({ ...SOURCE, title: { ...(SOURCE.title as object), en: 'Changed' } })).bytes, 'RELEASE_VERSION_CONFLICT'],
+      [
+        'same version, other content',
+        (await release({ ...SOURCE, title: { ...(SOURCE.title as object), en: 'Changed' } })).bytes,
+        'RELEASE_VERSION_CONFLICT',
+      ],
     ];
     for (const [name, bytes, code] of cases) {
       const file = path.join(iom.dir, `${name}.iscmq`);
@@ -72,13 +96,21 @@ describe('the releases IOM published, in iom.db', () => {
     fs.writeFileSync(file, next.bytes);
     await iom.service.addRelease(file, 'tester');
     const oldPkg = await makePackage({ dir: iom.dir, signer, mechanismIndex: 0 });
-    const newPkg = await makePackage({ dir: iom.dir, signer: makeSigner('B'), mechanismIndex: 1, questionnaireVersion: NEXT.version, responses: makeResponses({ mechanism: mechanismAt(1).value, questionnaire: b }) });
+    const newPkg = await makePackage({
+      dir: iom.dir,
+      signer: makeSigner('B'),
+      mechanismIndex: 1,
+      questionnaireVersion: NEXT.version,
+      responses: makeResponses({ mechanism: mechanismAt(1).value, questionnaire: b }),
+    });
     const summary = await iom.service.importPaths([oldPkg.path, newPkg.path]);
     expect(summary.counts.imported).toBe(2);
     const out = path.join(iom.dir, 'export');
     await iom.service.export({ format: 'csv', outDir: out });
     const main = readCsv(path.join(out, `${String(SOURCE.id)}.csv`));
-    expect(main.header).toEqual(expect.arrayContaining(['questionnaire_version', NEXT.removed, NEXT.added, NEXT.retyped]));
+    expect(main.header).toEqual(
+      expect.arrayContaining(['questionnaire_version', NEXT.removed, NEXT.added, NEXT.retyped]),
+    );
     expect(main.rows.map((r) => r.questionnaire_version).sort()).toEqual([SOURCE.version, NEXT.version].sort());
     const newRow = main.rows.find((r) => r.questionnaire_version === NEXT.version);
     expect(newRow?.[NEXT.removed]).toBe('');

@@ -20,13 +20,19 @@ function move(state: State, target: LoadedQuestionnaire): State {
   const restored = new Set(plan.restored.map((r) => r.key));
   return {
     live: liveAfter(state.live, plan),
-    aside: [...state.aside.filter((x) => !restored.has(x.key)), ...plan.setAside.map((x) => ({ key: nextKey++, path: x.path, value: x.value }))],
+    aside: [
+      ...state.aside.filter((x) => !restored.has(x.key)),
+      ...plan.setAside.map((x) => ({ key: nextKey++, path: x.path, value: x.value })),
+    ],
   };
 }
 
 /** Every value a state holds, live or set aside, as sorted "path = value" lines. */
 const values = (s: State): string[] =>
-  [...Object.entries(s.live).map(([p, v]) => `${p} = ${JSON.stringify(v)}`), ...s.aside.map((x) => `${x.path} = ${JSON.stringify(x.value)}`)].sort();
+  [
+    ...Object.entries(s.live).map(([p, v]) => `${p} = ${JSON.stringify(v)}`),
+    ...s.aside.map((x) => `${x.path} = ${JSON.stringify(x.value)}`),
+  ].sort();
 
 // Paths of both versions (questions, "Other" texts, repeat groups and their rows) and some
 // that neither has; values of every shape, fitting or not.
@@ -35,9 +41,13 @@ const pathArb = fc.oneof(
   fc.constantFrom(...questionIds),
   fc.constantFrom(...questionIds).map((id) => `${id}.other`),
   fc.constantFrom('achievements', 'partners', 'gone_group'),
-  fc.tuple(fc.constantFrom('achievements', 'partners'), fc.constantFrom('r1', 'r2'), fc.constantFrom(...questionIds)).map(([g, r, q]) => `${g}[${r}].${q}`),
+  fc
+    .tuple(fc.constantFrom('achievements', 'partners'), fc.constantFrom('r1', 'r2'), fc.constantFrom(...questionIds))
+    .map(([g, r, q]) => `${g}[${r}].${q}`),
 );
-const choiceValues = [...new Set([...a.questions.values(), ...b.questions.values()].flatMap((n) => (n.choices ?? []).map((c) => c.value)))];
+const choiceValues = [
+  ...new Set([...a.questions.values(), ...b.questions.values()].flatMap((n) => (n.choices ?? []).map((c) => c.value))),
+];
 const valueArb: fc.Arbitrary<AnswerValue> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 12 }),
@@ -78,7 +88,9 @@ describe('moving answers between versions (core planMove), for any answer set', 
         const there = move({ live: { ...live }, aside: [] }, b);
         // On B the respondent answers again every question B still has.
         const answered: State = { live: { ...there.live }, aside: there.aside };
-        for (const id of b.questions.keys()) if (b.questions.get(id)?.question.type === 'text' && b.questions.get(id)?.repeatGroupId === undefined) answered.live[id] = 'typed on B';
+        for (const id of b.questions.keys())
+          if (b.questions.get(id)?.question.type === 'text' && b.questions.get(id)?.repeatGroupId === undefined)
+            answered.live[id] = 'typed on B';
         const back = move(answered, a);
         for (const [p, v] of Object.entries(answered.live)) if (answerFit(a, p, v).ok) expect(back.live[p]).toEqual(v);
         expect(values(back)).toEqual(values(answered));
