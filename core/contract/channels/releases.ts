@@ -167,7 +167,7 @@ export const releaseChannels = {
         releases: z.array(releaseInfoSchema),
         problems: z.array(storeProblemSchema),
         publishers: z.array(publisherSchema),
-        /** The app trusts the development publisher: a development build, not for real submissions. */
+        /** The app trusts the development publisher, or carries a release sealed to the development recipient: not for real submissions. */
         development: z.boolean(),
       })
       .strict(),
