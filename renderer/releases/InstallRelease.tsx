@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReleaseInfo, ReleasePreview } from '../../core/contract/channels/releases.js';
 import { useApi } from '../api/api-context.js';
 import { ReleasePreviewDialog } from './ReleasePreviewDialog.js';
+import { ReleaseProblems } from './ReleaseProblems.js';
 import { refusalText } from './refusal-text.js';
 import './releases.css';
 
@@ -21,6 +22,7 @@ export function InstallRelease({ onInstalled }: { onInstalled: () => void }) {
   const [busy, setBusy] = useState(false);
   const [previews, setPreviews] = useState<readonly ReleasePreview[]>([]);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const [installs, setInstalls] = useState(0);
 
   const takeOpened = useCallback(async () => {
     const result = await api.releases.opened({});
@@ -58,6 +60,7 @@ export function InstallRelease({ onInstalled }: { onInstalled: () => void }) {
 
   const installed = (release: ReleaseInfo, already: boolean) => {
     setOutcome({ kind: 'installed', version: release.version, already });
+    setInstalls((n) => n + 1);
     onInstalled();
   };
   const [current] = previews;
@@ -82,6 +85,7 @@ export function InstallRelease({ onInstalled }: { onInstalled: () => void }) {
           {outcome.support && <p className="help">{outcome.support}</p>}
         </div>
       )}
+      <ReleaseProblems refresh={installs} />
       {current && (
         <ReleasePreviewDialog
           key={current.stagedId}

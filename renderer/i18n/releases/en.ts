@@ -22,6 +22,11 @@ export const en = {
     RELEASE_VERSION_CONFLICT:
       'A different file with the same version number is already installed. Ask IOM which one is right.',
   },
+  problems: {
+    heading: 'Questionnaire files that cannot be used ({{count}})',
+    intro: 'These files are kept as they are, but the application does not use them. Drafts on their versions cannot be opened until a good copy is installed.',
+    unreadable: 'The file cannot be read.',
+  },
   preview: {
     heading: 'Install version {{version}} of the questionnaire?',
     headingInstalled: 'Version {{version}} is already installed',

@@ -26,6 +26,11 @@ export const es = {
     RELEASE_VERSION_CONFLICT:
       'Ya hay instalado otro archivo con el mismo número de versión. Pregunte a la OIM cuál es el correcto.',
   },
+  problems: {
+    heading: 'Archivos de cuestionario que no se pueden usar ({{count}})',
+    intro: 'Estos archivos se conservan tal cual, pero la aplicación no los utiliza. Los borradores en sus versiones no se pueden abrir hasta que se instale una copia válida.',
+    unreadable: 'El archivo no se puede leer.',
+  },
   preview: {
     heading: '¿Instalar la versión {{version}} del cuestionario?',
     headingInstalled: 'La versión {{version}} ya está instalada',

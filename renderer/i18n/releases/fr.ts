@@ -26,6 +26,11 @@ export const fr = {
     RELEASE_VERSION_CONFLICT:
       'Un autre fichier portant le même numéro de version est déjà installé. Demandez à l’OIM lequel est le bon.',
   },
+  problems: {
+    heading: 'Fichiers de questionnaire inutilisables ({{count}})',
+    intro: 'Ces fichiers sont conservés tels quels, mais l’application ne les utilise pas. Les brouillons sur leurs versions ne peuvent pas être ouverts tant qu’une copie valable n’est pas installée.',
+    unreadable: 'Le fichier ne peut pas être lu.',
+  },
   preview: {
     heading: 'Installer la version {{version}} du questionnaire ?',
     headingInstalled: 'La version {{version}} est déjà installée',
