@@ -87,7 +87,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     bundledDir: bundledReleasesIn(options.questionnairesDir),
     now: () => clock.now(),
   });
-  const ready = releaseStore.load();
+  // Never rejects (each file's failure is recorded as a problem); a fault here must not stop every call.
+  const ready = releaseStore.load().catch(() => undefined);
   const catalog = createQuestionnaireCatalog(releaseStore, options.defaultQuestionnaireId);
   const releases = createReleaseService({ db, store: releaseStore, publishers, ...(options.hostCapabilities ? { hostCapabilities: options.hostCapabilities } : {}) });
   const drafts = createDraftService({ db, clock, questionnaires: catalog });
