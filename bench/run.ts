@@ -17,6 +17,7 @@ const SUITES: readonly Suite[] = [
   { title: 'Package export', module: './package.bench.js', exportName: 'runPackageBench' },
   { title: 'Export of the real questionnaire', module: './export.bench.js', exportName: 'runExportBench' },
   { title: 'IOM import', module: './import.bench.js', exportName: 'runImportBench' },
+  { title: 'Questionnaire releases', module: './releases.bench.js', exportName: 'runReleasesBench' },
 ];
 
 const fmt = (n: number | undefined): string =>

@@ -92,7 +92,6 @@ export function buildSyntheticQuestionnaire(questions = 1000): SyntheticQuestion
     title: text('Synthetic questionnaire'),
     languages: [...LANGS],
     defaultLanguage: 'en',
-    recipients: [{ label: text('Test key'), age: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p', development: true }],
     choiceLists: { options: [1, 2, 3, 4, 5].map((n) => ({ value: `o${n}`, label: text(`Option ${n}`) })) },
     sections,
   };

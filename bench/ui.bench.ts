@@ -30,6 +30,7 @@ import { createEventBus } from '../main/services/event-bus.js';
 import { createRotatingLog } from '../main/services/log/rotating-log.js';
 import { startWebHost } from '../web/server.js';
 import { median, percentile, type BenchResult } from './result.js';
+import { makeRelease, writeAppFolder } from '../tests/helpers/releases.js';
 import { buildSyntheticQuestionnaire } from './synthetic-questionnaire.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -40,16 +41,15 @@ const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 10);
 const SAVE_RUNS = 300;
 
 /** The synthetic questionnaire with its 1,000 questions moved into one section. */
-function oneSectionQuestionnaire(dir: string): Record<string, unknown> {
+/** The questionnaire as the app gets it: a release among the app folder's bundled ones. */
+async function oneSectionQuestionnaire(dir: string): Promise<Record<string, unknown>> {
   const { json, answers } = buildSyntheticQuestionnaire(1000);
   const sections = json.sections as { items: unknown[] }[];
   const big = { id: 'big', title: { en: 'All 1,000 questions', fr: '1 000 questions', es: '1.000 preguntas', ar: '١٠٠٠ سؤال' }, items: sections.flatMap((s) => s.items) };
   const label = (s: string) => ({ en: s, fr: s, es: s, ar: s });
   const small = { id: 'small', title: label('A small section'), items: [{ id: 'small_text', type: 'text', label: label('A short answer') }] };
   const file = { ...json, id: QUESTIONNAIRE_ID, sections: [small, big] };
-  const folder = path.join(dir, QUESTIONNAIRE_ID);
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(folder, '1.0.0.json'), JSON.stringify(file));
+  writeAppFolder(dir, [{ name: `${QUESTIONNAIRE_ID}-1.0.0.iscmq`, bytes: (await makeRelease(Buffer.from(JSON.stringify(file)))).bytes }]);
   return answers;
 }
 
@@ -174,7 +174,7 @@ export async function runUiBench(): Promise<BenchResult[]> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-ui-bench-'));
   const questionnairesDir = path.join(work, 'questionnaires');
-  const answers = oneSectionQuestionnaire(questionnairesDir);
+  const answers = await oneSectionQuestionnaire(questionnairesDir);
   const dataDir = path.join(work, 'data');
   const services = createAppServices({ dataDir, questionnairesDir, host: 'web', appVersion: '0.0.0-bench', defaultQuestionnaireId: QUESTIONNAIRE_ID });
   const host = await startWebHost({ dispatch: createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir })), events: createEventBus(), staticDir });

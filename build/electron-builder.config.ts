@@ -32,7 +32,13 @@ const config: Configuration = {
   asar: true,
   // A native module cannot be loaded from inside an asar archive.
   asarUnpack: ['**/*.node'],
-  extraResources: [{ from: 'questionnaires', to: 'questionnaires', filter: ['**/*.json'] }],
+  // The trusted publishers and the releases the app installs on first start (docs/release-format.md);
+  // the questionnaire sources are not needed: each release carries its own, signed.
+  extraResources: [{ from: 'questionnaires', to: 'questionnaires', filter: ['allowed_signers', 'releases/*.iscmq'] }],
+  // A double-click on a questionnaire release opens the app on its preview.
+  fileAssociations: [
+    { ext: 'iscmq', name: 'ISCM questionnaire release', description: 'ISCM Assessment questionnaire release', role: 'Viewer', mimeType: 'application/vnd.iom.iscm-questionnaire' },
+  ],
 
   // electron-builder rebuilds better-sqlite3 against Electron's headers (main gets no nativeBinding when packaged).
   npmRebuild: true,

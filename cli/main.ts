@@ -10,6 +10,7 @@ import { runKeysCommand } from './commands/keys.js';
 import { runQuestionnaireCommand } from './commands/questionnaire.js';
 import { runDuplicatesCommand } from './commands/duplicates.js';
 import { runHeldCommand, runQuarantineCommand } from './commands/lists.js';
+import { runReleaseCommand } from './commands/release.js';
 import { runRespondentsCommand } from './commands/respondents.js';
 import { runSettingsCommand, runStatusCommand } from './commands/status.js';
 import { runVerifyCommand } from './commands/verify.js';
@@ -31,6 +32,7 @@ const USAGE = `usage: iscm <command> [options]
   settings --db FILE [--require-registered on|off]
                                           strict mode: hold packages from unregistered keys
   questionnaire check|print FILE          check or print a questionnaire file
+  release keygen|create|verify|add|list   publish questionnaire releases (.iscmq); the versions iom.db accepts
 `;
 
 export type MainIo = IomIo;
@@ -60,6 +62,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       return runKeygenCommand(args, io);
     case 'verify':
       return runVerifyCommand(args, io);
+    case 'release':
+      return runReleaseCommand(args, io);
     case 'questionnaire':
       return runQuestionnaireCommand(args, { ...io, readFile: (p) => fs.readFileSync(p, 'utf8') });
     case '--help':
@@ -92,4 +96,5 @@ export async function runCli(): Promise<void> {
 }
 
 // `tsx cli/main.ts …` (npm run iscm) runs it directly; the installed bin calls runCli().
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) await runCli();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href)
+  await runCli();

@@ -13,6 +13,7 @@ import { SigningNavLink, SigningScreen } from './signing/SigningScreen.js';
 import { useSigningRoute } from './signing/signing-route.js';
 import { IomNavLink, IomWorkspace } from './iom/IomWorkspace.js';
 import { useIomRoute } from './iom/iom-route.js';
+import { DevelopmentTitle } from './releases/DevelopmentTitle.js';
 
 export function App() {
   const route = useRoute();
@@ -30,6 +31,7 @@ export function App() {
   const draftId = route.name === 'draft' || route.name === 'review' ? route.draftId : undefined;
   return (
     <LanguageHandlerContext.Provider value={register}>
+      <DevelopmentTitle />
       <div className="app">
         <a
           className="skip-link"

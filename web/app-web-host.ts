@@ -40,6 +40,12 @@ export async function startAppWebHost(options: AppWebHostOptions): Promise<AppWe
       dispatch: createAppDispatch(services.handlers, log),
       events: services.events,
       uploads: services.attachments,
+      releaseUploads: {
+        stageBytes: async (bytes, name) => {
+          await services.ready;
+          return services.releases.stageBytes(bytes, name);
+        },
+      },
       staticDir: options.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'renderer'),
       ...(options.port === undefined ? {} : { port: options.port }),
     });

@@ -10,6 +10,7 @@ import { contentTypeOf, resolveStaticPath } from '../main/services/static-files.
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { TOKEN_HEADER, checkApiRequest, checkPageRequest, type GuardFailure } from './request-guard.js';
 import { UPLOAD_PATH, handleAttachmentUpload, type AttachmentUploads } from './upload.js';
+import { RELEASE_UPLOAD_PATH, handleReleaseUpload, type ReleaseUploads } from './release-upload.js';
 
 export interface WebHostOptions {
   readonly dispatch: Dispatch;
@@ -20,6 +21,8 @@ export interface WebHostOptions {
   readonly port?: number;
   /** Receives the files the web client uploads for `attachments.pick` (absent: uploads are refused). */
   readonly uploads?: AttachmentUploads;
+  /** Receives the questionnaire release files the web client uploads for `releases.pick`. */
+  readonly releaseUploads?: ReleaseUploads;
 }
 
 export interface WebHost {
@@ -111,6 +114,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await handleAttachmentUpload(req, res, options.uploads, sendJson);
   }
 
+  async function handleRelease(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = checkApiRequest(req, port, token);
+    if (refused || !options.releaseUploads) {
+      res.setHeader('Connection', 'close');
+      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: 'This host does not take release files.' });
+      return;
+    }
+    await handleReleaseUpload(req, res, options.releaseUploads, sendJson);
+  }
+
   function streamEvents(res: ServerResponse): void {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream' });
     res.write(': connected\n\n');
@@ -147,6 +160,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const work =
       pathname === UPLOAD_PATH
         ? handleUpload(req, res)
+        : pathname === RELEASE_UPLOAD_PATH
+        ? handleRelease(req, res)
         : api?.[1] !== undefined
         ? handleApi(req, res, api[1])
         : Promise.resolve().then(() => {

@@ -22,7 +22,7 @@ function parseArgs(args: readonly string[]): string | null {
  * Writes the identity without ever replacing a file: a private temp file (0600, fsynced) is
  * hard-linked to the target, which fails if the target exists, then the temp name is removed.
  */
-async function writeNewSecretFile(target: string, text: string): Promise<void> {
+export async function writeNewSecretFile(target: string, text: string): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', 0o600);
   try {

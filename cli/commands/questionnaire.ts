@@ -63,7 +63,6 @@ export function runQuestionnaireCommand(args: string[], io: CommandIo): number {
     ...Object.entries(s.questionsByType).map(([type, n]) => `  ${type.padEnd(28)} ${String(n).padStart(4)}`),
     `repeat groups: ${s.repeatGroups.join(', ') || 'none'}`,
   ];
-  if (s.developmentRecipients > 0) lines.push(`warning: ${s.developmentRecipients} development recipient key(s): packages sealed to them are not real submissions`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -40,7 +40,7 @@ function mechanismLines(m: MechanismStatus): string[] {
 
 /** `iscm status`: per mechanism of the questionnaire's list, the secretariat, States and organisations. */
 export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
-  return guarded(io, USAGE, () => {
+  return guarded(io, USAGE, async () => {
     const { values } = parseCommandLine(args, {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -49,6 +49,7 @@ export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
     });
     const service = openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
+      await service.syncBundled();
       const status = service.status(values.lang);
       if (values.json) {
         io.stdout(`${JSON.stringify(status)}\n`);

@@ -35,6 +35,15 @@ export const ERROR_CODES = [
   'NOT_SUPPORTED',
   /** A bug: the handler failed or returned output that does not match its schema. */
   'INTERNAL',
+  /** A questionnaire release file was refused (core/release/refusals.ts); nothing was installed. */
+  'RELEASE_NOT_A_RELEASE',
+  'RELEASE_TOO_LARGE',
+  'RELEASE_FORMAT_UNSUPPORTED',
+  'RELEASE_SIGNATURE_INVALID',
+  'RELEASE_PUBLISHER_UNKNOWN',
+  'RELEASE_QUESTIONNAIRE_INVALID',
+  'RELEASE_DOWNGRADE',
+  'RELEASE_VERSION_CONFLICT',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

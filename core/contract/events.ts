@@ -13,6 +13,8 @@ export const progressEventSchema = z
 /** Events sent from main to the renderer. Subscribing returns an unsubscribe function. */
 export const events = {
   progress: progressEventSchema,
+  /** A release file the system asked the app to open is checked: `releases.opened` has it. */
+  releaseOpened: z.object({}).strict(),
 } as const;
 
 export type EventName = keyof typeof events;

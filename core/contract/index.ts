@@ -10,6 +10,7 @@ import { questionnaireChannels } from './channels/questionnaires.js';
 import { identityChannels } from './channels/identities.js';
 import { submissionChannels } from './channels/submissions.js';
 import { iomChannels } from './channels/iom.js';
+import { releaseChannels } from './channels/releases.js';
 
 /**
  * The API contract: the single source of truth between the renderer and the
@@ -29,6 +30,7 @@ export const contract = {
   identities: identityChannels,
   submissions: submissionChannels,
   iom: iomChannels,
+  releases: releaseChannels,
 } as const;
 
 export type Contract = typeof contract;

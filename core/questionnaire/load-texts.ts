@@ -3,8 +3,8 @@ import type { LoadError } from './loaded.js';
 import type { LocalizedText, Questionnaire } from './schema.js';
 
 /**
- * Every text (title, description, label, help, choice label, constraint message, recipient
- * label) must have a non-empty text for each language in `languages`, and no other language.
+ * Every text (title, description, label, help, choice label, constraint message) must have a
+ * non-empty text for each language in `languages`, and no other language.
  */
 export function checkTranslations(q: Questionnaire, entries: readonly Entry[]): LoadError[] {
   const errors: LoadError[] = [];
@@ -23,7 +23,6 @@ export function checkTranslations(q: Questionnaire, entries: readonly Entry[]): 
   };
   check(q.title, 'title', 'the title');
   check(q.description, 'description', 'the description');
-  q.recipients.forEach((r, i) => check(r.label, `recipients[${i}].label`, `the label of recipient ${i + 1}`));
   for (const [listId, choices] of Object.entries(q.choiceLists)) {
     choices.forEach((choice, i) => {
       check(choice.label, `choiceLists.${listId}[${i}].label`, `the label of choice "${choice.value}" in list "${listId}"`);

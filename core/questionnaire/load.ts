@@ -19,6 +19,8 @@ export type LoadResult = { ok: true; questionnaire: LoadedQuestionnaire } | { ok
  * the checks that need a well-formed file (translations, ids, expressions) are not run.
  */
 export function loadQuestionnaire(json: unknown): LoadResult {
+  const moved = movedKeyErrors(json);
+  if (moved.length > 0) return { ok: false, errors: moved };
   const parsed = questionnaireSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(schemaError) };
   const q = parsed.data;
@@ -37,6 +39,21 @@ export function loadQuestionnaire(json: unknown): LoadResult {
   errors.push(...cycleErrors);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, questionnaire: build(q, entries, expressions.compiled, infos, order) };
+}
+
+/**
+ * Keys that files of an earlier layout had and that now live elsewhere: said plainly, rather
+ * than as an unknown key, so whoever edits the file knows where the information went.
+ */
+function movedKeyErrors(json: unknown): LoadError[] {
+  if (typeof json !== 'object' || json === null || !Object.hasOwn(json, 'recipients')) return [];
+  return [
+    {
+      path: 'recipients',
+      message:
+        'recipients are no longer part of the questionnaire file: IOM names them when it publishes a release (iscm release create --recipient age1…); remove this key',
+    },
+  ];
 }
 
 function schemaError(issue: z.core.$ZodIssue): LoadError {

@@ -12,7 +12,6 @@ export interface QuestionnaireSummary {
   readonly questions: number;
   readonly questionsByType: Readonly<Partial<Record<QuestionType, number>>>;
   readonly repeatGroups: readonly string[];
-  readonly developmentRecipients: number;
 }
 
 export function summarize(loaded: LoadedQuestionnaire): QuestionnaireSummary {
@@ -33,7 +32,6 @@ export function summarize(loaded: LoadedQuestionnaire): QuestionnaireSummary {
     questions: loaded.questions.size,
     questionsByType: byType,
     repeatGroups: [...loaded.nodes.values()].filter((n) => n.kind === 'group' && n.group.repeat === true).map((n) => n.id),
-    developmentRecipients: q.recipients.filter((r) => r.development === true).length,
   };
 }
 

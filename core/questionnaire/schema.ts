@@ -141,15 +141,6 @@ export const sectionSchema = z
   .strict();
 export type Section = z.infer<typeof sectionSchema>;
 
-export const recipientSchema = z
-  .object({
-    label: localizedTextSchema,
-    age: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'an age X25519 recipient (age1…)'),
-    development: z.boolean().optional(),
-  })
-  .strict();
-export type Recipient = z.infer<typeof recipientSchema>;
-
 export const questionnaireSchema = z
   .object({
     $schema: z.string().optional(),
@@ -160,7 +151,6 @@ export const questionnaireSchema = z
     description: localizedTextSchema.optional(),
     languages: z.array(languageCode).min(1),
     defaultLanguage: languageCode,
-    recipients: z.array(recipientSchema).min(1),
     choiceLists: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a list id of lowercase letters, digits and _'), z.array(choiceSchema).min(1)),
     sections: z.array(sectionSchema).min(1),
   })

@@ -17,12 +17,23 @@ import { createAttachmentService, type AttachmentService } from './attachments/a
 import { identityHandlers } from './identities/handlers.js';
 import { submissionHandlers } from './submissions/handlers.js';
 import { createIomHandlers } from './import/handlers.js';
+import { createReleaseStore, type ReleaseStore } from './releases/release-store.js';
+import { bundledReleasesIn, publishersFileIn, readTrustedPublishers } from './releases/trusted-publishers.js';
+import { createReleaseService, type ReleaseService } from './releases/release-service.js';
+import { createDraftMoveService } from './releases/draft-moves.js';
+import { releaseHandlers } from './releases/handlers.js';
+import { afterReady } from './releases/after-ready.js';
 
 export interface AppServicesOptions {
   /** The user-data folder: the database and attachment store live here. */
   readonly dataDir: string;
-  /** Where the questionnaire files are (`<dir>/<id>/<version>.json`). */
+  /**
+   * The app's questionnaires folder: `allowed_signers` (the publishers it trusts) and
+   * `releases/*.iscmq` (the releases it carries, installed on first start like any other).
+   */
   readonly questionnairesDir: string;
+  /** Another trusted publishers file (tests); `<questionnairesDir>/allowed_signers` by default. */
+  readonly publishersFile?: string;
   readonly host: AppInfo['host'];
   readonly appVersion: string;
   /** What only the desktop can do (file dialogs, PDF); absent in the web host, whose client does these itself. */
@@ -44,11 +55,17 @@ export interface AppServices {
   readonly attachments: AttachmentService;
   /** Progress of long operations, for the host to forward to the renderer. */
   readonly events: EventBus;
+  /** Settles once the installed releases are loaded and the bundled ones installed (handlers wait for it). */
+  readonly ready: Promise<void>;
+  readonly releases: ReleaseService;
+  readonly releaseStore: ReleaseStore;
   readonly close: () => void;
 }
 
 export const APP_DB_FILE = 'iscm.db';
 export const ATTACHMENTS_DIR = 'attachments';
+/** Installed questionnaire releases: `<dataDir>/releases/<id>/<version>.iscmq`. */
+export const RELEASES_DIR = 'releases';
 
 /**
  * Everything behind the contract for the secretariat app, built once per start
@@ -63,13 +80,23 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     migrations: appMigrations,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
-  const catalog = createQuestionnaireCatalog(options.questionnairesDir, options.defaultQuestionnaireId);
+  const publishers = () => readTrustedPublishers(options.publishersFile ?? publishersFileIn(options.questionnairesDir));
+  const releaseStore = createReleaseStore({
+    dir: path.join(options.dataDir, RELEASES_DIR),
+    publishers,
+    bundledDir: bundledReleasesIn(options.questionnairesDir),
+    now: () => clock.now(),
+  });
+  // Never rejects (each file's failure is recorded as a problem); a fault here must not stop every call.
+  const ready = releaseStore.load().catch(() => undefined);
+  const catalog = createQuestionnaireCatalog(releaseStore, options.defaultQuestionnaireId);
+  const releases = createReleaseService({ db, store: releaseStore, publishers, ...(options.hostCapabilities ? { hostCapabilities: options.hostCapabilities } : {}) });
   const drafts = createDraftService({ db, clock, questionnaires: catalog });
   const store = createAttachmentStore(path.join(options.dataDir, ATTACHMENTS_DIR));
   store.removeStrayTempFiles();
   const attachments = createAttachmentService({ db, clock, store, drafts, questionnaires: catalog, host: options.hostCapabilities });
 
-  const handlers: Handlers = {
+  const handlers: Handlers = afterReady({
     maintenance: createMaintenanceHandlers(db, clock, options.startupReport ?? null),
     app: {
       info: () => ({ name: 'ISCM Assessment', version: options.appVersion, host: options.host, dataDir: options.dataDir }),
@@ -93,9 +120,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     attachments: {
       pick: (input) => attachments.pick(input),
     },
-    identities: identityHandlers({ ...options, db, clock, events }),
-    submissions: submissionHandlers({ ...options, db, clock, events }),
+    identities: identityHandlers({ ...options, db, clock, events, questionnaires: catalog }),
+    submissions: submissionHandlers({ ...options, db, clock, events, questionnaires: catalog }),
     iom: createIomHandlers({ ...options, clock, events }),
+    releases: releaseHandlers({ ...options, releases, moves: createDraftMoveService({ db, clock, questionnaires: catalog, store: releaseStore }) }),
     questionnaires: {
       current: () => catalog.current(),
       get: (ref) => {
@@ -103,6 +131,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         return { ref: entry.ref, definition: entry.definition };
       },
     },
-  };
-  return { handlers, db, attachments, events, close: () => db.close() };
+  }, ready);
+  return { handlers, db, attachments, events, ready, releases, releaseStore, close: () => db.close() };
 }

@@ -12,12 +12,20 @@ import { appPaths, nativeBindingFor, userDataOverride } from './paths.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import { createMainWindow } from './window.js';
+import { createReleaseFileQueue, releaseFilesIn } from './release-files.js';
 
 // Must happen before `ready`: privileges cannot be granted to a scheme afterwards.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let mainWindow: BrowserWindow | undefined;
 let services: AppServices | undefined;
+// `.iscmq` files the system asks us to open (a double-click): checked, then shown by the window.
+const releaseFiles = createReleaseFileQueue(async (file) => {
+  if (!services) return;
+  await services.ready;
+  await services.releases.noteOpened(file);
+  services.events.emit('releaseOpened', {});
+});
 
 /** Refusals are logged with the URL cut short: enough to diagnose, never a page's content. */
 const refusalLogger = (log: Log) => (what: string, url: string) => log.info(`refused ${what} ${url.slice(0, 200)}`);
@@ -54,6 +62,7 @@ function start(): void {
   );
   if (!start.ok) throw new Error(start.report.message);
   services = start.services;
+  releaseFiles.start();
   bindIpc(ipcMain, createAppDispatch(services.handlers, log));
   installAppMenu({ logDir: paths.logDir, devTools, onError: (error) => log.error('menu action failed', error) });
 
@@ -79,7 +88,13 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance owns the database: hand over to it (it focuses its window) and leave.
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  for (const file of releaseFilesIn(process.argv.slice(1))) releaseFiles.add(file);
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    releaseFiles.add(file);
+  });
+  app.on('second-instance', (_event, argv) => {
+    for (const file of releaseFilesIn(argv.slice(1))) releaseFiles.add(file);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

@@ -32,5 +32,6 @@ export function DraftScreen({ draftId, route }: { draftId: string; route: Route 
   }, [load]);
   if (error) return <ErrorMessage message={error} onRetry={() => void load()} />;
   if (!data) return <p>{t('app.loading')}</p>;
-  return <DraftWorkspace draft={data.draft} loaded={data.loaded} route={route} />;
+  // A move to another version is a new questionnaire for the workspace: it starts afresh.
+  return <DraftWorkspace key={data.draft.questionnaireVersion} draft={data.draft} loaded={data.loaded} route={route} onReload={() => void load()} />;
 }

@@ -9,9 +9,10 @@ import { navigate, routeHref, type Route } from '../routing/hash-route.js';
 import { SectionNav } from '../wizard/SectionNav.js';
 import { SectionView } from '../wizard/SectionView.js';
 import { useDraftSession } from './use-draft-session.js';
+import { DraftVersionNotice } from '../releases/DraftVersionNotice.js';
 
 /** The open draft: side navigation, the current section (or the review), and the save status. */
-export function DraftWorkspace({ draft, loaded, route }: { draft: Draft; loaded: LoadedQuestionnaire; route: Route }) {
+export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draft; loaded: LoadedQuestionnaire; route: Route; onReload: () => void }) {
   const { t } = useTranslation();
   const session = useDraftSession(draft, loaded);
   const { evaluation, flush, switchLanguage } = session;
@@ -52,6 +53,7 @@ export function DraftWorkspace({ draft, loaded, route }: { draft: Draft; loaded:
           {t('wizard.backHome')}
         </a>
       </div>
+      <DraftVersionNotice draftId={draft.id} loaded={loaded} answers={draft.answers} beforeMove={flush} onMoved={onReload} />
       <div className="wizard">
         <SectionNav session={session} sections={relevantSections} current={route.name === 'review' ? 'review' : sectionId} />
         <div className="wizard-content">

@@ -6,6 +6,7 @@ import { routeHref } from '../routing/hash-route.js';
 import { CreateDraftForm } from './CreateDraftForm.js';
 import { DraftRow } from './DraftRow.js';
 import { useCurrentQuestionnaire, useDraftList } from './use-drafts.js';
+import { InstallRelease } from '../releases/InstallRelease.js';
 
 const switchHomeLanguage = (lang: Parameters<typeof setUiLanguage>[0]) => void setUiLanguage(lang);
 
@@ -53,6 +54,12 @@ export function DraftListScreen() {
       )}
       {questionnaire.error && <ErrorMessage message={questionnaire.error} onRetry={questionnaire.retry} />}
       {questionnaire.loaded && <CreateDraftForm loaded={questionnaire.loaded} />}
+      <InstallRelease
+        onInstalled={() => {
+          void refresh();
+          questionnaire.retry();
+        }}
+      />
     </section>
   );
 }

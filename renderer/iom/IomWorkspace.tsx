@@ -8,6 +8,7 @@ import { RespondentsPanel } from './RespondentsPanel.js';
 import { StatusPanel } from './StatusPanel.js';
 import { SubmissionsPanel } from './SubmissionsPanel.js';
 import { SubmissionView } from './SubmissionView.js';
+import { IomReleasesPanel } from '../releases/IomReleasesPanel.js';
 import './iom.css';
 
 /** The link to the workspace, for the app's header. */
@@ -34,6 +35,7 @@ export function IomWorkspace({ route }: { route: IomRoute }) {
         ))}
       </nav>
       {route.tab === 'import' && <ImportPanel />}
+      {route.tab === 'import' && <IomReleasesPanel />}
       {route.tab === 'submissions' &&
         (route.submissionId ? <SubmissionView key={route.submissionId} submissionId={route.submissionId} /> : <SubmissionsPanel />)}
       {route.tab === 'keys' && <KeysPanel />}

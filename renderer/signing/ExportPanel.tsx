@@ -3,6 +3,7 @@ import type { Submission } from '../../core/contract/channels/submissions.js';
 import { errorText } from '../api/errors.js';
 import { useSigningText } from './texts.js';
 import { PassphraseField } from './PassphraseField.js';
+import { ReleaseContact } from '../releases/ReleaseContact.js';
 
 type Outcome =
   { kind: 'saved'; path: string; sha256: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
@@ -46,6 +47,7 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
     <section className="signing-export" aria-labelledby="export-heading">
       <h2 id="export-heading">{s('exportHeading')}</h2>
       <p>{s('exportIntro')}</p>
+      <ReleaseContact questionnaireId={submission.questionnaireId} version={submission.questionnaireVersion} />
       <form className="signing-form no-print" onSubmit={(e) => void run(e)}>
         <PassphraseField id="export-passphrase" value={passphrase} onChange={setPassphrase} />
         <button type="submit" disabled={running !== undefined || passphrase === ''}>

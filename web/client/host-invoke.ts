@@ -3,11 +3,13 @@ import { fail, ok } from '../../core/contract/errors.js';
 import { contract } from '../../core/contract/index.js';
 import { createAttachmentHints } from './attachment-hints.js';
 import { chooseFiles, uploadFiles } from './pick-files.js';
+import { uploadRelease } from './upload-release.js';
 
 /**
  * The channels the web host cannot serve alone (they need the browser's own
  * dialogs) are answered here, with the same output shapes as the desktop app:
  * - `attachments.pick`: a file input, then one upload per file;
+ * - `releases.pick`: a file input, then the file uploaded for its checks and preview;
  * - `app.printToPdf`: the browser's print dialog, `{ path: null }`.
  * Every other call goes to the server.
  */
@@ -21,6 +23,11 @@ export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
       // Synchronously, still inside the user's click.
       const chosen = chooseFiles(hints.inputOptions(draftId, path));
       return chosen.then((files) => (files.length === 0 ? ok({ files: [], rejected: [] }) : uploadFiles(token, draftId, path, files)));
+    }
+    if (channelName === 'releases.pick') {
+      // Synchronously, still inside the user's click.
+      const chosen = chooseFiles({ accept: '.iscmq', multiple: false });
+      return chosen.then(([file]) => (file === undefined ? ok({ preview: null }) : uploadRelease(token, file)));
     }
     if (channelName === 'app.printToPdf') {
       window.print();

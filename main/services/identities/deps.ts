@@ -4,6 +4,7 @@ import type { Db } from '../../../db/open.js';
 import type { Clock } from '../clock.js';
 import type { HostCapabilities } from '../host.js';
 import type { ScryptParams } from '../crypto/private-key-store.js';
+import type { QuestionnaireCatalog } from '../questionnaires/catalog.js';
 
 /**
  * What the signing services (identities, submissions) need. `app-services.ts` passes
@@ -15,7 +16,8 @@ export interface SigningDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly dataDir: string;
-  readonly questionnairesDir: string;
+  /** The installed questionnaire releases: each revision's questionnaire and the recipients it is sealed to. */
+  readonly questionnaires: QuestionnaireCatalog;
   readonly host: AppInfo['host'];
   readonly appVersion: string;
   readonly hostCapabilities?: HostCapabilities;

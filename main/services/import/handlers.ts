@@ -77,6 +77,8 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
   const withService = async <T>(body: (s: IomService) => T | Promise<T>, identity?: string): Promise<T> => {
     const service = open(identity);
     try {
+      // The releases the app carries are known versions in a new iom.db too.
+      await service.syncBundled();
       return await body(service);
     } finally {
       service.close();

@@ -121,7 +121,8 @@ async function afterRead(
   const refuse = (stage: PipelineStage, code: OutcomeCode, detail: string, mechanism = mechanismKey(m.mechanism)) =>
     reject(ctx, file, { stage, code, detail }, batchId, read.packageSha256, { mechanism, submissionId: m.submissionId });
   const loaded = ctx.registry.get(m.questionnaire.id, m.questionnaire.version);
-  if (!loaded) return refuse('questionnaire', 'QUESTIONNAIRE_UNKNOWN', `${m.questionnaire.id} ${m.questionnaire.version}`);
+  if (!loaded)
+    return reject(ctx, file, { stage: 'questionnaire', code: 'QUESTIONNAIRE_UNKNOWN', message: unknownVersionMessage(m.questionnaire), detail: `${m.questionnaire.id} ${m.questionnaire.version}` }, batchId, read.packageSha256, { mechanism: mechanismKey(m.mechanism), submissionId: m.submissionId });
   const check = checkResponses(loaded, m, read.responses);
   if (!check.ok) return refuse('questionnaire', 'ANSWERS_INVALID', check.problems.join('; '));
   // Stage 7: the chain's binding, then the signer's key for the respondent claimed.
@@ -145,6 +146,11 @@ async function afterRead(
   const stored = storeSubmission(ctx, read, fileName, trust, batchId, acceptedFingerprint);
   const outcome = outcomeOf(file, read, STORE_KIND[stored.code], stored.code, 'store', stored.detail, stored.flags);
   return stored.code === 'IMPORTED' || stored.code === 'SUPERSEDED' ? outcome : log(outcome);
+}
+
+/** Names the version, so IOM knows which release to add (`iscm release add`). */
+function unknownVersionMessage(q: { readonly id: string; readonly version: string }): string {
+  return `The package answers version ${q.version.slice(0, 40)} of the questionnaire ${q.id.slice(0, 64)}, which this IOM database does not know. Add the release of that version (iscm release add, or "Questionnaire releases" in the IOM workspace), then import the file again.`;
 }
 
 /** Stages 1–6 (the package reader), or the rejection. Safe to run for several files at once. */

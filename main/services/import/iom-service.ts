@@ -11,14 +11,26 @@ import { runExport, type ExportOptions } from './export/run-export.js';
 import { acceptHeldKey, listHeldKeys, rejectHeldKey } from './held-keys.js';
 import { createQuestionnaireRegistry } from './questionnaire-registry.js';
 import type { RespondentTarget } from './respondent-target.js';
-import { DEFAULT_QUESTIONNAIRE, listSigners, loadExpectedRespondents, registerKeyCard, setRequireRegistered } from './signer-registry.js';
+import {
+  DEFAULT_QUESTIONNAIRE,
+  listSigners,
+  loadExpectedRespondents,
+  registerKeyCard,
+  setRequireRegistered,
+} from './signer-registry.js';
+import { releasesRepo } from '../../../db/repos/iom/releases.js';
+import { addReleaseFile, syncBundledReleases, type IomReleaseDeps } from './iom-releases.js';
+import { bundledReleasesIn, publishersFileIn, readTrustedPublishers } from '../releases/trusted-publishers.js';
 import { mechanismStatus } from './status.js';
 
 export { DEFAULT_QUESTIONNAIRE };
 
 export interface IomServiceOptions {
   readonly dbFile: string;
+  /** The app's questionnaires folder: its trusted publishers (`allowed_signers`) and bundled releases. */
   readonly questionnairesDir: string;
+  /** Another allowed_signers file to trust instead of the app's (`iscm release add --publishers`). */
+  readonly publishersFile?: string;
   /** IOM's age identity (`AGE-SECRET-KEY-1…`); needed to import, not to list or export. */
   readonly identity?: string | undefined;
   readonly clock?: Clock;
@@ -45,8 +57,17 @@ export function createIomService(options: IomServiceOptions) {
   if (options.mustExist === true && !fs.existsSync(options.dbFile))
     throw new AppError('NOT_FOUND', `There is no import database at ${options.dbFile}: import packages into it first.`);
   const opened = openIom(options.dbFile, options.nativeBinding);
-  const registry = createQuestionnaireRegistry(options.questionnairesDir);
+  const releases = releasesRepo(opened.db);
+  const registry = createQuestionnaireRegistry(releases);
   const clock = options.clock ?? systemClock;
+  const releaseDeps: IomReleaseDeps = {
+    db: opened.db,
+    releases,
+    publishers: () => readTrustedPublishers(options.publishersFile ?? publishersFileIn(options.questionnairesDir)),
+    now: () => clock.now(),
+  };
+  /** The app's own releases, added to iom.db when missing (before an import, an export or a status). */
+  const syncBundled = () => syncBundledReleases(releaseDeps, bundledReleasesIn(options.questionnairesDir));
   const base = {
     ...opened,
     registry,
@@ -56,13 +77,22 @@ export function createIomService(options: IomServiceOptions) {
     ...(options.requireRegistered === true ? { requireRegistered: true } : {}),
   };
   const context = (): ImportContext => {
-    if (!options.identity) throw new AppError('INVALID_INPUT', "IOM's decryption identity is needed to import packages; none is set.");
+    if (!options.identity)
+      throw new AppError('INVALID_INPUT', "IOM's decryption identity is needed to import packages; none is set.");
     return { ...base, identity: options.identity };
   };
   return {
     dirs: opened.dirs,
     db: opened.db,
-    importPaths: (paths: readonly string[], batch: BatchOptions = {}) => runBatch(context(), paths, batch),
+    syncBundled,
+    importPaths: async (paths: readonly string[], batch: BatchOptions = {}) => {
+      await syncBundled();
+      return runBatch(context(), paths, batch);
+    },
+    /** The releases iom.db knows. */
+    releases: () => releases.list(),
+    /** Adds a release file after every check (`iscm release add`, the workspace). */
+    addRelease: (file: string, actor: string) => addReleaseFile(releaseDeps, file, actor),
     listSubmissions: (filter: SubmissionFilter = {}) => opened.submissions.list(filter),
     getSubmission: (id: string) => opened.submissions.get(id),
     attachmentsOf: (id: string) => opened.submissions.attachments(id),
@@ -72,7 +102,8 @@ export function createIomService(options: IomServiceOptions) {
     signers: () => listSigners(opened),
     keyEvents: () => opened.signers.events(),
     chainEvents: (rootId: string) => opened.chains.events(rootId),
-    acceptKey: (fingerprint: string, respondentKey: string | undefined, actor: string) => acceptHeldKey(context(), fingerprint, respondentKey, actor),
+    acceptKey: (fingerprint: string, respondentKey: string | undefined, actor: string) =>
+      acceptHeldKey(context(), fingerprint, respondentKey, actor),
     rejectKey: (fingerprint: string, respondentKey: string | undefined, actor: string) =>
       rejectHeldKey({ ...base, identity: '' }, fingerprint, respondentKey, actor),
     status: (lang = 'en', questionnaireId = DEFAULT_QUESTIONNAIRE) => mechanismStatus(base, questionnaireId, lang),
@@ -80,10 +111,14 @@ export function createIomService(options: IomServiceOptions) {
     chooseChain: (rootId: string, actor: string) => chooseChain(base, rootId, actor),
     settings: () => opened.settings.get(),
     setRequireRegistered: (on: boolean, actor: string) => setRequireRegistered(base, on, actor),
-    export: (exportOptions: ExportOptions) => runExport(base, exportOptions),
+    export: async (exportOptions: ExportOptions) => {
+      await syncBundled();
+      return runExport(base, exportOptions);
+    },
     questionnaire: (id: string, version: string) => registry.get(id, version),
     /** Registers the key on a public key card for one respondent, before their first package. */
-    importKeyCard: (text: string, target: Partial<RespondentTarget>, actor: string) => registerKeyCard(base, text, target, actor),
+    importKeyCard: (text: string, target: Partial<RespondentTarget>, actor: string) =>
+      registerKeyCard(base, text, target, actor),
     /** Loads IOM's list of expected respondents (CSV or XLSX), which replaces the previous one. */
     importRespondents: (file: string, actor: string) => loadExpectedRespondents(base, file, actor),
     close: () => opened.db.close(),

@@ -1,41 +1,40 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { loadQuestionnaire, type LoadedQuestionnaire } from '../../../core/questionnaire/index.js';
-import { listQuestionnaireVersions } from '../questionnaires/catalog.js';
-
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const VERSION_PATTERN = /^\d{1,6}\.\d{1,6}\.\d{1,6}$/;
+import type { ReleasesRepo } from '../../../db/repos/iom/releases.js';
+import { compareVersions } from '../questionnaires/versions.js';
 
 /**
- * The questionnaire versions this installation knows, loaded on first use and kept. The id
- * and version come from a package, so they are checked against strict patterns before they
- * become part of a path.
+ * The questionnaire versions IOM published: those of the releases in iom.db, each checked
+ * with core's loader on first use and kept. A package answering any other version is refused.
  */
-export function createQuestionnaireRegistry(dir: string) {
+export function createQuestionnaireRegistry(releases: ReleasesRepo) {
   const cache = new Map<string, LoadedQuestionnaire | null>();
   const get = (id: string, version: string): LoadedQuestionnaire | null => {
-    if (!ID_PATTERN.test(id) || !VERSION_PATTERN.test(version)) return null;
     const key = `${id}@${version}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
+    const row = releases.get(id, version);
     let loaded: LoadedQuestionnaire | null = null;
-    try {
-      const json: unknown = JSON.parse(fs.readFileSync(path.join(dir, id, `${version}.json`), 'utf8'));
-      const result = loadQuestionnaire(json);
-      if (result.ok && result.questionnaire.questionnaire.id === id && result.questionnaire.questionnaire.version === version)
-        loaded = result.questionnaire;
-    } catch {
-      loaded = null;
+    if (row) {
+      try {
+        const result = loadQuestionnaire(JSON.parse(row.questionnaire_json.toString('utf8')));
+        if (result.ok && result.questionnaire.questionnaire.id === id && result.questionnaire.questionnaire.version === version)
+          loaded = result.questionnaire;
+      } catch {
+        loaded = null;
+      }
     }
-    cache.set(key, loaded);
+    // A version not known yet may be added later (iscm release add): only a known one is kept.
+    if (row) cache.set(key, loaded);
     return loaded;
   };
+  /** Every known version of a questionnaire, oldest first. */
+  const versions = (id: string): string[] => releases.versions(id).sort(compareVersions);
   return {
     get,
+    versions,
     /** The newest version of a questionnaire, for the mechanism list and the export's columns. */
     latest: (id: string): LoadedQuestionnaire | null => {
-      const versions = listQuestionnaireVersions(dir, id);
-      for (const version of versions.reverse()) {
+      for (const version of versions(id).reverse()) {
         const loaded = get(id, version);
         if (loaded) return loaded;
       }

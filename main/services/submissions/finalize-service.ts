@@ -4,7 +4,7 @@ import { AppError } from '../../../core/contract/errors.js';
 import type { DraftSummary } from '../../../core/contract/channels/drafts.js';
 import type { Submission } from '../../../core/contract/channels/submissions.js';
 import type { AnswerValue } from '../../../core/answers/value.js';
-import { evaluate, localize, responseToAnswers, toResponse } from '../../../core/questionnaire/index.js';
+import { evaluate, responseToAnswers, toResponse } from '../../../core/questionnaire/index.js';
 import { answersRepo } from '../../../db/repos/answers.js';
 import { backupBeforeFinalize } from '../backup/index.js';
 import { draftsRepo, type DraftRow } from '../../../db/repos/drafts.js';
@@ -13,7 +13,7 @@ import { isoNow } from '../clock.js';
 import { toSummary } from '../drafts/draft-service.js';
 import { APP_NAME, type SigningDeps } from '../identities/deps.js';
 import type { IdentityService } from '../identities/identity-service.js';
-import type { QuestionnaireSource } from './questionnaire-source.js';
+import type { QuestionnaireSource, RecipientSource } from './questionnaire-source.js';
 import { attachmentFilePath, attachmentsIn, mechanismOf, respondentOf } from './revision-fields.js';
 import { toSubmission } from './stored-revision.js';
 
@@ -24,6 +24,7 @@ export function createFinalizeService(
   deps: SigningDeps,
   identities: IdentityService,
   questionnaires: QuestionnaireSource,
+  recipients: RecipientSource,
 ) {
   const { db } = deps;
   const drafts = draftsRepo(db);
@@ -110,13 +111,7 @@ export function createFinalizeService(
         publicKey: identity.publicKey,
         fingerprint: identity.fingerprint,
       }),
-      recipients_json: JSON.stringify(
-        loaded.questionnaire.recipients.map((r) => ({
-          age: r.age,
-          label: localize(r.label, 'en', loaded.questionnaire.defaultLanguage),
-          development: r.development === true,
-        })),
-      ),
+      recipients_json: JSON.stringify(recipients(draft.questionnaire_id, draft.questionnaire_version)),
       responses_json: JSON.stringify(response),
       attachments_json: JSON.stringify(files),
       app_name: APP_NAME,

@@ -7,7 +7,7 @@ import { exportsDir, freePathIn } from '../identities/file-output.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { createExportService } from './export-service.js';
 import { createFinalizeService } from './finalize-service.js';
-import { createQuestionnaireSource } from './questionnaire-source.js';
+import { createQuestionnaireSource, createRecipientSource } from './questionnaire-source.js';
 import { packageFileName } from './revision-fields.js';
 import { createSameRespondentService } from './same-respondent.js';
 import { toSubmission } from './stored-revision.js';
@@ -17,8 +17,8 @@ import { buildSummary, summaryHtml } from './summary.js';
 /** Finalized revisions: finalize, amend, export, list, and the readable summary. */
 export function createSubmissionService(deps: SigningDeps) {
   const identities = createIdentityService(deps);
-  const questionnaires = createQuestionnaireSource(deps.questionnairesDir);
-  const finalizer = createFinalizeService(deps, identities, questionnaires);
+  const questionnaires = createQuestionnaireSource(deps.questionnaires);
+  const finalizer = createFinalizeService(deps, identities, questionnaires, createRecipientSource(deps.questionnaires));
   const exporter = createExportService(deps, identities);
   const repo = submissionsRepo(deps.db);
   const sameRespondent = createSameRespondentService(deps.db, questionnaires);

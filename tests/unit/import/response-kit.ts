@@ -31,6 +31,8 @@ export interface ResponseSpec {
   /** Varies the free text so that two revisions differ. */
   readonly note?: string;
   readonly today?: string;
+  /** Another version than the real questionnaire's (tests of releases). */
+  readonly questionnaire?: LoadedQuestionnaire;
 }
 
 function valueFor(node: QuestionNode, spec: ResponseSpec, choiceIndex: number): AnswerValue {
@@ -68,7 +70,7 @@ export function institutionOf(spec: Pick<ResponseSpec, 'respondentKind' | 'insti
 
 /** Fills every question, then lets the engine say what is wrong and moves choices on until nothing is. */
 export function makeResponses(spec: ResponseSpec): NestedAnswers {
-  const loaded = realQuestionnaire();
+  const loaded = spec.questionnaire ?? realQuestionnaire();
   const today = spec.today ?? '2026-11-27';
   const answers: Record<string, AnswerValue> = {};
   const choiceIndex = new Map<string, number>();

@@ -122,8 +122,15 @@ describe('electron-builder --dir --linux with a stand-in Electron', () => {
     expect(asarEntries.some((e) => e.startsWith('/node_modules/better-sqlite3/deps/'))).toBe(false);
   });
 
-  it('ships the questionnaires as a resource outside the archive', () => {
-    expect(fs.existsSync(path.join(appDir, 'resources', 'questionnaires'))).toBe(true);
+  it('ships the trusted publishers and the bundled releases as resources outside the archive, and opens .iscmq files', () => {
+    const resources = path.join(appDir, 'resources', 'questionnaires');
+    expect(fs.existsSync(path.join(resources, 'allowed_signers'))).toBe(true);
+    const shipped = fs.readdirSync(path.join(resources, 'releases'));
+    expect(shipped.length).toBeGreaterThan(0);
+    expect(shipped.every((name) => name.endsWith('.iscmq'))).toBe(true);
+    // The sources are not needed: each release carries its questionnaire, signed.
+    expect((fs.readdirSync(resources, { recursive: true }) as string[]).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'iscmq' })]);
   });
 
   it('flips the fuses in the executable', async () => {

@@ -30,7 +30,6 @@ describe('iscm questionnaire check', () => {
     expect(stdout).toContain('questions: 20');
     expect(stdout).toMatch(/ {2}single_choice +4\n/);
     expect(stdout).toContain('repeat groups: achievements');
-    expect(stdout).toContain('warning: 1 development recipient key(s)');
   });
 
   it.each([

@@ -10,6 +10,7 @@ import { startWebHost, TOKEN_HEADER } from '../../../web/server.js';
 import { NEW_DRAFT, startTestApp, type TestApp } from './harness/app.js';
 import { PROJECT_ROOT, QUESTIONNAIRES_DIR } from './harness/child-script.js';
 import { treeSnapshot } from './harness/tree-snapshot.js';
+import { makeUncheckedRelease } from '../../helpers/releases.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -40,40 +41,45 @@ function storeFiles(dataDir: string): string[] {
 }
 
 describe('promise 7: hostile files get a clear error and write nothing outside the app’s folders', () => {
-  it('questionnaire files: garbage, deep, huge (8 MB, and 1 GB refused unread), prototype keys, a lying version — each BAD_FILE, nothing served', async () => {
+  it('release files the app carries: garbage, empty, huge (1 GB refused unread), deep JSON, prototype keys, a lying version — each refused with its code, nothing served', async () => {
     const { root, dataDir, questionnairesDir } = layout();
+    const bundled = path.join(questionnairesDir, 'releases');
     const real = fs.readFileSync(path.join(questionnairesDir, 'iscm-assessment', '1.0.0.json'), 'utf8');
-    const hostile: Record<string, string | Buffer> = {
-      '9.0.1': randomBytes(4096),
-      '9.0.2': '',
-      '9.0.3': `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
-      '9.0.4': `{"format":"iscm-questionnaire/1","id":"iscm-assessment","version":"9.0.4","sections":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`,
-      '9.0.5': '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"format":"iscm-questionnaire/1","id":"iscm-assessment","version":"9.0.5"}',
-      '9.0.6': real, // says 1.0.0 inside
-      '9.0.7': fs.readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/questionnaires/broken-cycle.json')),
-      '9.0.8': `{"x":"${'y'.repeat(8 * 1024 * 1024)}"}`,
+    const unchecked = async (content: string | Buffer, version: string): Promise<Buffer> =>
+      (await makeUncheckedRelease(Buffer.from(content), { id: 'iscm-assessment', version })).bytes;
+    const hostile: Record<string, [string | Buffer, string]> = {
+      '9.0.1': [randomBytes(4096), 'RELEASE_NOT_A_RELEASE'],
+      '9.0.2': ['', 'RELEASE_NOT_A_RELEASE'],
+      '9.0.3': [await unchecked(`${'['.repeat(200_000)}${']'.repeat(200_000)}`, '9.0.3'), 'RELEASE_QUESTIONNAIRE_INVALID'],
+      '9.0.5': [
+        await unchecked('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"format":"iscm-questionnaire/1","id":"iscm-assessment","version":"9.0.5"}', '9.0.5'),
+        'RELEASE_QUESTIONNAIRE_INVALID',
+      ],
+      '9.0.6': [await unchecked(real, '9.0.6'), 'RELEASE_QUESTIONNAIRE_INVALID'], // says 1.0.0 inside
+      '9.0.7': [await unchecked(fs.readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/questionnaires/broken-cycle.json')), '9.0.7'), 'RELEASE_QUESTIONNAIRE_INVALID'],
     };
-    for (const [version, content] of Object.entries(hostile)) fs.writeFileSync(path.join(questionnairesDir, 'iscm-assessment', `${version}.json`), content);
+    for (const [version, [content]] of Object.entries(hostile)) fs.writeFileSync(path.join(bundled, `iscm-assessment-${version}.iscmq`), content);
     // 1 GiB, sparse: refused by its size, never read into memory.
-    const giant = path.join(questionnairesDir, 'iscm-assessment', '9.0.9.json');
+    const giant = path.join(bundled, 'iscm-assessment-9.0.9.iscmq');
     fs.writeFileSync(giant, '');
     fs.truncateSync(giant, 2 ** 30);
-    hostile['9.0.9'] = '';
+    hostile['9.0.9'] = ['', 'RELEASE_TOO_LARGE'];
+    const before = treeSnapshot(root, ['data']);
     const app = startTestApp(dataDir, undefined, { questionnairesDir });
     cleanups.push(() => app.services.close());
-    const before = treeSnapshot(root, ['data']);
     for (const version of Object.keys(hostile)) {
       const result = await app.dispatch('questionnaires.get', { id: 'iscm-assessment', version });
-      expect(result, version).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
-      if (!result.ok) expect(result.error.message, version).toContain(`iscm-assessment ${version}`);
+      expect(result, version).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
-    const giantResult = await app.dispatch('questionnaires.get', { id: 'iscm-assessment', version: '9.0.9' });
-    const tooLarge = 'The questionnaire file iscm-assessment 9.0.9 is 1024.0 MB; a questionnaire file may be at most 4 MB.';
-    expect(giantResult).toMatchObject({ ok: false, error: { message: tooLarge } });
+    const list = await app.call<{ problems: { file: string; code: string }[] }>('releases.list', {});
+    expect(Object.fromEntries(list.problems.map((p) => [path.basename(p.file), p.code]))).toEqual(
+      Object.fromEntries(Object.entries(hostile).map(([version, [, code]]) => [`iscm-assessment-${version}.iscmq`, code])),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    // The newest installed file is broken: the app says so instead of starting drafts on it.
-    expect(await app.dispatch('questionnaires.current', {})).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
-    // A path in the reference never leaves the questionnaires folder.
+    // Only the app's own release was installed: new drafts start on it.
+    expect(await app.dispatch('questionnaires.current', {})).toMatchObject({ ok: true, value: { version: '1.0.0' } });
+    expect(fs.readdirSync(path.join(dataDir, 'releases', 'iscm-assessment'))).toEqual(['1.0.0.iscmq']);
+    // A path in the reference never leaves the data folder.
     for (const id of ['../data', '..', 'iscm-assessment/../../outside']) {
       expect(await app.dispatch('questionnaires.get', { id, version: '1.0.0' }), id).toMatchObject({ ok: false });
     }

@@ -101,7 +101,7 @@ describe('attachments.pick (desktop)', () => {
     const { id } = await call<DraftSummary>('drafts.create', newDraft);
     const picked = await call<Picked>('attachments.pick', { draftId: id, path: 'docs' });
     expect(picked.files[0]?.name).toBe('weird.txt');
-    for (const f of listFiles(dataDir)) expect(path.basename(f)).toMatch(/^([0-9a-f]{64}|iscm\.db.*|.*\.log)$/);
+    for (const f of listFiles(dataDir)) expect(path.basename(f)).toMatch(/^([0-9a-f]{64}|iscm\.db.*|.*\.log|\d+\.\d+\.\d+\.iscmq)$/);
   });
 
   it('returns nothing when the user cancels, and refuses non-attachment paths, finalized drafts and unreadable choices', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerEvent, Draft, DraftSummary } from '../../../core/contract/channels/drafts.js';
-import { install, useServices } from './service-fixture.js';
+import { fixtureRelease, useServices } from './service-fixture.js';
 
 const start = useServices();
 const newDraft = { title: 'GFMD 2026', respondentKind: 'secretariat', mechanism: 'gfmd', language: 'en' };
@@ -118,11 +118,11 @@ describe('drafts channels', () => {
   });
 
   it('duplicate moves to the newest version of the same questionnaire, leaving out answers it has no question for', async () => {
-    const { call, questionnairesDir } = start();
+    const { call, services } = start();
     const source = await call<DraftSummary>('drafts.create', newDraft);
     await call('answers.save', { draftId: source.id, path: 'name', value: 'Ana' });
     await call('answers.save', { draftId: source.id, path: 'notes', value: 'kept' });
-    install(questionnairesDir, 'svc-test/1.1.0.json');
+    await call('releases.install', { stagedId: (await services.releases.stageBytes(fixtureRelease('svc-test/1.1.0.json'), 'r.iscmq')).stagedId });
     const copy = await call<DraftSummary>('drafts.duplicate', { id: source.id, title: 'Next year' });
     expect(copy.questionnaireVersion).toBe('1.1.0');
     expect((await call<Draft>('drafts.get', { id: copy.id })).answers).toEqual({ respondent_kind: 'secretariat', mechanism: 'gfmd', notes: 'kept' });

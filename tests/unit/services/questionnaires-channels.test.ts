@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Draft, DraftSummary } from '../../../core/contract/channels/drafts.js';
 import { loadQuestionnaire } from '../../../core/questionnaire/index.js';
-import { FIXTURES, install, useServices } from './service-fixture.js';
+import { FIXTURES, fixtureRelease, install, useServices } from './service-fixture.js';
 
 const start = useServices();
 
@@ -17,22 +17,30 @@ describe('questionnaires channels', () => {
     expect(loadQuestionnaire(got.definition).ok).toBe(true);
   });
 
-  it('refuses an invalid file with its errors, and never serves it', async () => {
-    const { refuse } = start({ files: ['svc-test/1.0.0.json', 'svc-broken/1.0.0.json'] });
-    const error = await refuse('questionnaires.get', { id: 'svc-broken', version: '1.0.0' });
-    expect(error.code).toBe('BAD_FILE');
-    expect(error.message).toContain('unknown question "nowhere"');
-    expect(error.message).toContain('sections[0].items[2].relevant');
+  it('never installs or serves a bundled release whose questionnaire is invalid, and lists it with its reason', async () => {
+    const { call, refuse } = start({ files: ['svc-test/1.0.0.json', 'svc-broken/1.0.0.json'] });
+    expect((await refuse('questionnaires.get', { id: 'svc-broken', version: '1.0.0' })).code).toBe('NOT_FOUND');
+    const list = await call<{ problems: { file: string; code: string; detail: string; bundled: boolean }[] }>('releases.list');
+    expect(list.problems).toHaveLength(1);
+    expect(list.problems[0]).toMatchObject({ code: 'RELEASE_QUESTIONNAIRE_INVALID', bundled: true });
+    expect(list.problems[0]?.detail).toContain('unknown question "nowhere"');
+    expect(list.problems[0]?.detail).toContain('sections[0].items[2].relevant');
   });
 
-  it('refuses a file whose content names another id or version, and a file that is not JSON', async () => {
-    const { refuse, questionnairesDir } = start({ files: ['svc-test/1.0.0.json', 'svc-mislabelled/2.0.0.json'] });
-    expect((await refuse('questionnaires.get', { id: 'svc-mislabelled', version: '2.0.0' })).message).toContain('declares svc-test 1.0.0');
-    fs.writeFileSync(path.join(questionnairesDir, 'svc-test', '3.0.0.json'), '{ not json');
-    expect((await refuse('questionnaires.get', { id: 'svc-test', version: '3.0.0' })).code).toBe('BAD_FILE');
-    // The newest file is broken: no new draft may start on it.
-    expect((await refuse('questionnaires.current')).code).toBe('BAD_FILE');
-    expect((await refuse('drafts.create', { title: 't', respondentKind: 'state', mechanism: null, language: 'en' })).code).toBe('BAD_FILE');
+  it('keeps the installed release of a version when another with other content claims it, and refuses a file that is not a release', async () => {
+    const { call, questionnairesDir } = start();
+    await call('questionnaires.current');
+    // An updated app carries a different 1.0.0, and a file that is not a release at all.
+    install(questionnairesDir, 'svc-mislabelled/2.0.0.json');
+    fs.writeFileSync(path.join(questionnairesDir, 'releases', 'zzz-not-a-release.iscmq'), '{ not json');
+    const again = start({ questionnairesDir, dataDir: (await call<{ dataDir: string }>('app.info')).dataDir });
+    const got = await again.call<{ definition: unknown }>('questionnaires.get', { id: 'svc-test', version: '1.0.0' });
+    expect(got.definition).toEqual(JSON.parse(fs.readFileSync(path.join(FIXTURES, 'svc-test/1.0.0.json'), 'utf8')));
+    const list = await again.call<{ problems: { file: string; code: string }[] }>('releases.list');
+    expect(list.problems.map((p) => [path.basename(p.file), p.code]).sort()).toEqual([
+      ['svc-mislabelled-2.0.0.iscmq', 'RELEASE_VERSION_CONFLICT'],
+      ['zzz-not-a-release.iscmq', 'RELEASE_NOT_A_RELEASE'],
+    ]);
   });
 
   it('answers NOT_FOUND for a version that is not installed, and refuses ids that would leave the folder', async () => {
@@ -48,10 +56,11 @@ describe('questionnaires channels', () => {
     expect((await refuse('questionnaires.get', { id: 'svc-test', version: '../1.0.0' })).code).toBe('INVALID_INPUT');
   });
 
-  it('finds a version installed after start (a missing file is not cached)', async () => {
-    const { call, refuse, questionnairesDir } = start();
+  it('finds a version installed after start, through the install channels', async () => {
+    const { call, refuse, services } = start();
     expect((await refuse('questionnaires.get', { id: 'svc-test', version: '1.1.0' })).code).toBe('NOT_FOUND');
-    install(questionnairesDir, 'svc-test/1.1.0.json');
+    const preview = await services.releases.stageBytes(fixtureRelease('svc-test/1.1.0.json'), 'svc-test-1.1.0.iscmq');
+    await call('releases.install', { stagedId: preview.stagedId });
     expect(await call('questionnaires.current')).toEqual({ id: 'svc-test', version: '1.1.0' });
   });
 

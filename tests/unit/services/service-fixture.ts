@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { createDispatcher } from '../../../core/contract/dispatch.js';
@@ -6,16 +5,33 @@ import type { Result } from '../../../core/contract/errors.js';
 import { createAppServices, type AppServices } from '../../../main/services/app-services.js';
 import type { HostCapabilities } from '../../../main/services/host.js';
 import { classifyStorageError } from '../../../main/services/storage-errors.js';
+import { makeRelease, makeUncheckedRelease, writeAppFolder } from '../../helpers/releases.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'questionnaires', 'services');
 
-/** Installs fixture questionnaire files (`id/version.json`) into a questionnaires folder. */
+/** Releases of the fixture questionnaires, made once per test file (svc-broken's is not checked first, so it can exist). */
+const FIXTURE_RELEASES = new Map<string, Buffer>([
+  ['svc-test/1.0.0.json', (await makeRelease(path.join(FIXTURES, 'svc-test/1.0.0.json'))).bytes],
+  ['svc-test/1.1.0.json', (await makeRelease(path.join(FIXTURES, 'svc-test/1.1.0.json'))).bytes],
+  // Declares svc-test 1.0.0 with other content than svc-test/1.0.0.json: a conflicting release.
+  ['svc-mislabelled/2.0.0.json', (await makeRelease(path.join(FIXTURES, 'svc-mislabelled/2.0.0.json'))).bytes],
+  ['svc-broken/1.0.0.json', (await makeUncheckedRelease(path.join(FIXTURES, 'svc-broken/1.0.0.json'), { id: 'svc-broken', version: '1.0.0' })).bytes],
+]);
+
+/** The release of a fixture questionnaire file (`id/version.json`). */
+export function fixtureRelease(file: string): Buffer {
+  const bytes = FIXTURE_RELEASES.get(file);
+  if (!bytes) throw new Error(`no release made for ${file}`);
+  return bytes;
+}
+
+/** Puts releases of fixture questionnaires (`id/version.json`) among an app folder's bundled releases. */
 export function install(dir: string, ...files: string[]): void {
-  for (const file of files) {
-    fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
-    fs.copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
-  }
+  writeAppFolder(
+    dir,
+    files.map((file) => ({ name: `${file.replace('/', '-').replace(/\.json$/, '')}.iscmq`, bytes: fixtureRelease(file) })),
+  );
 }
 
 /**

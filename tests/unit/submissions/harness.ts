@@ -8,9 +8,22 @@ import { openDatabase, type Db } from '../../../db/open.js';
 import { systemClock } from '../../../main/services/clock.js';
 import type { SigningDeps } from '../../../main/services/identities/deps.js';
 import { attachmentFilePath } from '../../../main/services/submissions/revision-fields.js';
+import { createQuestionnaireCatalog } from '../../../main/services/questionnaires/catalog.js';
+import { createReleaseStore } from '../../../main/services/releases/release-store.js';
+import { bundledReleasesIn, publishersFileIn, readTrustedPublishers } from '../../../main/services/releases/trusted-publishers.js';
+import { processTempDir } from '../../helpers/temp-dir.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const QUESTIONNAIRES_DIR = path.join(ROOT, 'questionnaires');
+
+/** The app's own releases, installed (with every check) once per test file into a folder of their own. */
+const releaseStore = createReleaseStore({
+  dir: processTempDir(),
+  publishers: () => readTrustedPublishers(publishersFileIn(QUESTIONNAIRES_DIR)),
+  bundledDir: bundledReleasesIn(QUESTIONNAIRES_DIR),
+});
+await releaseStore.load();
+export const QUESTIONNAIRES = createQuestionnaireCatalog(releaseStore);
 export const DEV_IDENTITY_FILE = path.join(ROOT, 'tests', 'fixtures', 'keys', 'iom-dev-identity.txt');
 /** Real scrypt, at the cheapest cost the key store accepts, so tests stay quick. */
 export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 } as const;
@@ -46,14 +59,17 @@ export function openHarness(dataDir: string, extra: Partial<SigningDeps> = {}): 
       db,
       clock: systemClock,
       dataDir,
-      questionnairesDir: QUESTIONNAIRES_DIR,
+      questionnaires: QUESTIONNAIRES,
       host: 'web',
       appVersion: '0.0.0-test',
       scrypt: TEST_SCRYPT,
       events: {
-        emit: (_event, payload) => {
-          progress.push(payload);
-          harness.onProgress?.(payload);
+        emit: (event, payload) => {
+          if (event !== 'progress') return;
+          // The payload of a `progress` event (the generic parameter does not narrow with `event`).
+          const p = payload as EventPayload<'progress'>;
+          progress.push(p);
+          harness.onProgress?.(p);
         },
       },
       ...extra,

@@ -11,7 +11,7 @@ const META: readonly Column[] = [
   { name: 'Revision', type: 'number' },
   { name: 'Supersedes', type: 'string' },
   { name: 'Status', type: 'string' },
-  { name: 'FormVersion', type: 'string' },
+  { name: 'questionnaire_version', type: 'string' },
   { name: 'Mechanism', type: 'string' },
   { name: 'MechanismLabel', type: 'string' },
   { name: 'MechanismKind', type: 'string' },
@@ -25,7 +25,7 @@ const META: readonly Column[] = [
   { name: 'ImportedAt', type: 'datetime' },
 ];
 
-export const CODEBOOK_COLUMNS: readonly Column[] = ['id', 'section', 'group', 'repeat', 'type', 'label', 'choices', 'scale', 'relevant'].map(
+export const CODEBOOK_COLUMNS: readonly Column[] = ['id', 'section', 'group', 'repeat', 'type', 'label', 'choices', 'scale', 'relevant', 'versions'].map(
   (name) => ({ name, type: 'string' as const }),
 );
 
@@ -46,7 +46,7 @@ function metaCells(row: SubmissionRow): Map<string, Cell> {
     ['Revision', row.revision],
     ['Supersedes', row.supersedes ?? ''],
     ['Status', row.is_current !== 1 ? 'superseded' : row.chain_state === 'withdrawn' ? 'withdrawn' : 'current'],
-    ['FormVersion', row.questionnaire_version],
+    ['questionnaire_version', row.questionnaire_version],
     ['Mechanism', row.mechanism],
     ['MechanismLabel', row.mechanism_label],
     ['MechanismKind', row.mechanism_kind],
@@ -61,6 +61,15 @@ function metaCells(row: SubmissionRow): Map<string, Cell> {
   ]);
 }
 
+/** The versions (oldest first, space-separated) that have a question. */
+function versionsWith(versions: readonly LoadedQuestionnaire[], id: string): string {
+  return versions
+    .filter((v) => v.questions.has(id))
+    .map((v) => v.questionnaire.version)
+    .reverse()
+    .join(' ');
+}
+
 export interface DatasetTables {
   readonly main: Table;
   readonly repeats: readonly Table[];
@@ -69,7 +78,9 @@ export interface DatasetTables {
 
 /**
  * The consolidated tables. Columns come from the newest questionnaire version first, then any
- * question only an older version has, so every version's answers land in one layout.
+ * question only an older version has, so every version's answers land in one layout; the
+ * `questionnaire_version` column says which version each submission answered, and the
+ * codebook's `versions` which versions have each question.
  */
 export function buildTables(formId: string, versions: readonly LoadedQuestionnaire[], rows: readonly SubmissionRow[], lang: string): DatasetTables {
   const main = new TableBuilder(formId);
@@ -85,7 +96,9 @@ export function buildTables(formId: string, versions: readonly LoadedQuestionnai
       const node = loaded.questions.get(id);
       if (!node || coded.has(id)) continue;
       coded.add(id);
-      codebook.addRow(codebookCells(loaded, node, lang));
+      const cells = codebookCells(loaded, node, lang);
+      cells.set('versions', versionsWith(versions, id));
+      codebook.addRow(cells);
       if (node.repeatGroupId === undefined) {
         topLevel.push(node);
         questionColumns(node).forEach((c) => main.addColumn(c));

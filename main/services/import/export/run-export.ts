@@ -75,9 +75,8 @@ export async function runExport(ctx: Pick<ImportContext, 'dirs' | 'submissions' 
   const rows = ctx.submissions
     .list({ status: options.allRevisions === true ? 'all' : 'current' })
     .filter((r) => r.questionnaire_id === formId);
-  const versionSet = new Set(rows.map((r) => r.questionnaire_version));
-  const latest = ctx.registry.latest(formId);
-  if (latest) versionSet.add(latest.questionnaire.version);
+  // Every version IOM published (and any a stored submission answered): the union of their columns.
+  const versionSet = new Set([...ctx.registry.versions(formId), ...rows.map((r) => r.questionnaire_version)]);
   const versions: LoadedQuestionnaire[] = [...versionSet]
     .sort((a, b) => compareVersions(b, a))
     .map((v) => ctx.registry.get(formId, v))
