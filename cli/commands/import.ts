@@ -1,10 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../../core/contract/errors.js';
 import { parseIdentityFile } from '../../main/services/crypto/age.js';
 import type { BatchProgress } from '../../main/services/import/batch.js';
 import { createIomService, type IomService } from '../../main/services/import/iom-service.js';
+import { IDENTITY_FILE_MAX_BYTES } from '../../main/services/files/limits.js';
+import { readTextFile } from '../../main/services/files/regular-file.js';
 import type { BatchSummary, FileOutcome } from '../../main/services/import/outcomes.js';
 
 /** What the IOM commands may touch: injected so tests run them with real files and capture output. */
@@ -34,13 +35,9 @@ export function requireOption(value: string | undefined, name: string): string {
   return value;
 }
 
-export function readIdentity(file: string): string {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new AppError('BAD_FILE', `Cannot read the identity file ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/** IOM's identity from a file the user names: a regular file of identity size only (no FIFO wait, no device, no huge file). */
+export async function readIdentity(file: string): Promise<string> {
+  const text = await readTextFile(file, { what: 'The identity file', maxBytes: IDENTITY_FILE_MAX_BYTES });
   try {
     return parseIdentityFile(text);
   } catch (error) {
@@ -75,6 +72,7 @@ const USAGE = 'usage: iscm import PATH... --db FILE --identity FILE [--json] [--
 
 function progressBar(p: BatchProgress): string {
   const width = 30;
+  if (p.total === 0) return `\rlooking for packages in ${p.file.slice(-60)}\u001b[K`;
   const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
   const name = path.basename(p.file).slice(0, 40);
   return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} ${name}\u001b[K`;
@@ -105,7 +103,7 @@ export function runImportCommand(args: string[], io: IomIo): Promise<number> {
       questionnaires: { type: 'string' },
     });
     if (positionals.length === 0) throw new UsageError('give at least one file or folder');
-    const identity = readIdentity(requireOption(values.identity, 'identity'));
+    const identity = await readIdentity(requireOption(values.identity, 'identity'));
     const service = openService(requireOption(values.db, 'db'), values.questionnaires, identity, true);
     try {
       const onProgress = (p: BatchProgress): void => {

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import { AppError } from '../../core/contract/errors.js';
+import { KEY_CARD_MAX_BYTES } from '../../main/services/files/limits.js';
+import { readTextFile } from '../../main/services/files/regular-file.js';
 import { guarded, openService, outcomeLine, parseCommandLine, readIdentity, requireOption, UsageError, type IomIo } from './import.js';
 
 const USAGE = [
@@ -54,7 +54,7 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
     if (sub === 'accept' || sub === 'reject') {
       const mechanism = requireOption(values.mechanism, 'mechanism');
       const fingerprint = requireOption(values.fingerprint, 'fingerprint');
-      const identity = sub === 'accept' ? readIdentity(requireOption(values.identity, 'identity')) : undefined;
+      const identity = sub === 'accept' ? await readIdentity(requireOption(values.identity, 'identity')) : undefined;
       const service = openService(db, values.questionnaires, identity);
       try {
         if (sub === 'reject') {
@@ -73,12 +73,7 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
     if (sub === 'import-card') {
       const [cardFile] = positionals;
       if (!cardFile) throw new UsageError('give the card file');
-      let text: string;
-      try {
-        text = fs.readFileSync(cardFile, 'utf8');
-      } catch (error) {
-        throw new AppError('BAD_FILE', `Cannot read ${cardFile}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const text = await readTextFile(cardFile, { what: 'The key card', maxBytes: KEY_CARD_MAX_BYTES });
       const service = openService(db, values.questionnaires, undefined, true);
       try {
         const result = service.importKeyCard(text, values.mechanism, by);

@@ -18,7 +18,6 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe): IscmApi {
   }
   api.on = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe =>
     subscribe((name, payload) => {
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- true only while the contract has a single event
       if (name === event) listener(payload as EventPayload<E>);
     });
   return Object.freeze(api) as IscmApi;

@@ -29,5 +29,7 @@ export function createMaintenanceHandlers(
     createBackup: () => oneAtATime(() => createBackup(db, 'manual', clock)),
     restoreBackup: ({ name }) => oneAtATime(() => restoreBackup(db, name, appMigrations, clock)),
     startupReport: () => startupReport,
+    // The data is open: there is nothing to start again.
+    retryStart: () => startupReport,
   };
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SubmissionSummaryView } from '../../../core/contract/channels/iom.js';
 import type { Handlers } from '../../../core/contract/dispatch.js';
@@ -7,6 +6,9 @@ import type { SubmissionRow } from '../../../db/repos/iom/submissions.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HostCapabilities } from '../host.js';
+import { requireFolder } from '../files/folder.js';
+import { KEY_CARD_MAX_BYTES } from '../files/limits.js';
+import { readTextFile } from '../files/regular-file.js';
 import { createIdentitySettings } from './identity-settings.js';
 import { createImportOperations } from './import-operations.js';
 import { createIomService, type IomService } from './iom-service.js';
@@ -65,8 +67,8 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       service.close();
     }
   };
-  const requireIdentity = (): string => {
-    const identity = settings.identity();
+  const requireIdentity = async (): Promise<string> => {
+    const identity = await settings.identity();
     if (!identity) throw new AppError('NOT_FOUND', "Set up IOM's identity first: packages cannot be opened without it.");
     return identity;
   };
@@ -104,8 +106,8 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       const [chosen] = await requireDialogs().pickFiles({ title: 'Folder to export the dataset to', folders: true });
       return { path: chosen ?? null };
     },
-    startImport: ({ paths }) => {
-      const identity = requireIdentity();
+    startImport: async ({ paths }) => {
+      const identity = await requireIdentity();
       const operationId = operations.start((onProgress) => withService((s) => s.importPaths(paths, { onProgress }), identity));
       return { operationId };
     },
@@ -148,21 +150,18 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
         })),
         held: s.heldKeys().map((h) => ({ ...h, packages: [...h.packages] })),
       })),
-    acceptKey: ({ mechanism, fingerprint, actor }) =>
-      withService(async (s) => ({ outcomes: await s.acceptKey(mechanism, fingerprint, actor) }), requireIdentity()),
+    acceptKey: async ({ mechanism, fingerprint, actor }) =>
+      withService(async (s) => ({ outcomes: await s.acceptKey(mechanism, fingerprint, actor) }), await requireIdentity()),
     rejectKey: ({ mechanism, fingerprint, actor }) => withService((s) => ({ quarantined: s.rejectKey(mechanism, fingerprint, actor) })),
-    importKeyCard: ({ path: file, mechanism, actor }) => {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        throw new AppError('BAD_FILE', `The key card ${file} cannot be read.`);
-      }
+    importKeyCard: async ({ path: file, mechanism, actor }) => {
+      // A regular file of card size only: a FIFO, a device or a huge file is refused without waiting or reading.
+      const text = await readTextFile(file, { what: 'The key card', maxBytes: KEY_CARD_MAX_BYTES });
       return withService((s) => s.importKeyCard(text, mechanism, actor));
     },
     status: ({ lang }) => withService((s) => s.status(lang).map((m) => ({ ...m, current: [...m.current] }))),
     export: ({ format, outDir, lang, allRevisions }) =>
       withService(async (s) => {
+        await requireFolder(path.resolve(outDir), { what: 'The export folder', create: true });
         const result = await s.export({ format, outDir: path.resolve(outDir), lang, allRevisions });
         return { files: [...result.files], submissions: result.submissions, media: result.media };
       }),

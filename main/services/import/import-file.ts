@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { DEFAULT_PACKAGE_LIMITS } from '../../../core/package/format.js';
 import { PackageVerifyError } from '../../../core/package/verify-codes.js';
+import { openRegularFile } from '../files/regular-file.js';
 import { isoNow } from '../clock.js';
 import { readPackage, type ReadPackageResult } from '../package/read-package.js';
 import type { ImportContext } from './context.js';
@@ -12,10 +13,12 @@ import { messageOf, type FileOutcome, type OutcomeCode, type OutcomeKind, type P
 import { precheck, storeMedia, storeSubmission, type StoreResult } from './store-stage.js';
 import { checkResponses } from './validate-responses.js';
 
+/** The hash of a rejected file, for the quarantine; none for a pipe, a device or an oversized file, which are never read. */
 async function fileSha256(file: string): Promise<string | null> {
   try {
+    const { handle } = await openRegularFile(file, { what: 'The package', maxBytes: DEFAULT_PACKAGE_LIMITS.maxPackageBytes });
     const hash = createHash('sha256');
-    await pipeline(createReadStream(file), hash);
+    await pipeline(handle.createReadStream(), hash);
     return hash.digest('hex');
   } catch {
     return null;

@@ -51,9 +51,11 @@ export function openHarness(dataDir: string, extra: Partial<SigningDeps> = {}): 
       appVersion: '0.0.0-test',
       scrypt: TEST_SCRYPT,
       events: {
-        emit: (_event, payload) => {
-          progress.push(payload);
-          harness.onProgress?.(payload);
+        emit: (event, payload) => {
+          if (event !== 'progress') return;
+          const p = payload as EventPayload<'progress'>;
+          progress.push(p);
+          harness.onProgress?.(p);
         },
       },
       ...extra,
