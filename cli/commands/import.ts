@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../../core/contract/errors.js';
@@ -6,6 +7,9 @@ import type { BatchProgress } from '../../main/services/import/batch.js';
 import { createIomService, type IomService } from '../../main/services/import/iom-service.js';
 import { IDENTITY_FILE_MAX_BYTES } from '../../main/services/files/limits.js';
 import { readTextFile } from '../../main/services/files/regular-file.js';
+import { requireFileOrAbsent } from '../../main/services/files/folder.js';
+import { lockFolder } from '../../main/services/lock/folder-lock.js';
+import { inUseMessage } from '../../main/services/lock/in-use-message.js';
 import type { BatchSummary, FileOutcome } from '../../main/services/import/outcomes.js';
 
 /** What the IOM commands may touch: injected so tests run them with real files and capture output. */
@@ -45,9 +49,38 @@ export async function readIdentity(file: string): Promise<string> {
   }
 }
 
-/** The import database; only `import` and `keys import-card` may create it. */
+/**
+ * The import database; only `import` and `keys import-card` may create it. Its folder is locked
+ * for as long as the command runs: a second `iscm`, the desktop app or the web host on the same
+ * folder is refused, and told which process has it. `close` releases the lock.
+ */
 export function openService(db: string, questionnaires: string | undefined, identity?: string, create = false): IomService {
-  return createIomService({ dbFile: db, questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR, identity, mustExist: !create });
+  requireFileOrAbsent(db, 'The import database');
+  if (!create && !fs.existsSync(db)) throw new AppError('NOT_FOUND', `There is no import database at ${db}: import packages into it first.`);
+  const dir = path.dirname(path.resolve(db));
+  fs.mkdirSync(dir, { recursive: true });
+  const locked = lockFolder(dir, { host: 'cli' });
+  if (!locked.ok) {
+    throw locked.reason === 'held'
+      ? new AppError('CONFLICT', inUseMessage(dir, locked.holder))
+      : new AppError('STORAGE_FAILED', `The folder ${dir} cannot be locked for this command (${locked.code}): is it read-only?`);
+  }
+  try {
+    const service = createIomService({ dbFile: db, questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR, identity, mustExist: !create });
+    return {
+      ...service,
+      close: () => {
+        try {
+          return service.close();
+        } finally {
+          locked.lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    locked.lock.release();
+    throw error;
+  }
 }
 
 /** Runs a command body: usage errors exit 2, expected failures 1 with their message. */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { AppError } from '../../../core/contract/errors.js';
 import { kindOf } from './regular-file.js';
@@ -22,4 +23,20 @@ export async function requireFolder(dir: string, { what, create }: { readonly wh
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError('BAD_FILE', `${what} ${dir} could not be created (${code ?? String(error)}).`, { cause: code ?? 'unknown' });
   }
+}
+
+/**
+ * A path where a file will be opened or created (a database named on a command line): absent,
+ * or a regular file (through a link is fine). A FIFO there would make SQLite wait forever on its
+ * first read; a folder or a device is no database either.
+ */
+export function requireFileOrAbsent(file: string, what: string): void {
+  let found: fs.Stats | undefined;
+  try {
+    found = fs.statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AppError('BAD_FILE', `${what} ${file} cannot be used (${code}).`, { cause: code });
+  }
+  if (found && !found.isFile()) throw new AppError('BAD_FILE', `${what} ${file} is ${kindOf(found)}, not a database file.`, { cause: 'not-a-regular-file' });
 }

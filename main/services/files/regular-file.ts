@@ -33,15 +33,16 @@ export interface OpenedFile {
   readonly size: number;
 }
 
-/** What a non-regular file is, in words, from its stat. */
+/** What a path is, in words, from its stat. */
 export function kindOf(stat: fs.Stats): string {
+  if (stat.isFile()) return 'a file';
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a pipe (FIFO)';
   if (stat.isCharacterDevice()) return 'a device (such as /dev/zero)';
   if (stat.isBlockDevice()) return 'a disk device';
   if (stat.isSocket()) return 'a socket';
   if (stat.isSymbolicLink()) return 'a symbolic link';
-  return 'not a regular file';
+  return 'neither a file nor a folder';
 }
 
 function openFailure(what: string, file: string, error: unknown): AppError {

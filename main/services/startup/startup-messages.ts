@@ -1,19 +1,8 @@
 import path from 'node:path';
 import type { StartupReport } from '../../../core/contract/channels/maintenance.js';
+import { describeHolder, inUseMessage } from '../lock/in-use-message.js';
 
 type Facts = Omit<StartupReport, 'message'>;
-
-const HOSTS: Readonly<Record<NonNullable<StartupReport['holder']>['host'], string>> = {
-  electron: 'the ISCM Assessment desktop app',
-  web: 'ISCM Assessment in a browser (npm run start:web)',
-  cli: 'the iscm command',
-};
-
-function holderText(r: Facts): string {
-  if (!r.holder) return 'another program (perhaps ISCM Assessment is already open, or a tool that reads the file)';
-  const where = r.holder.hostname ? ` on ${r.holder.hostname}` : '';
-  return `${HOSTS[r.holder.host]} (process ${r.holder.pid}${where}, started ${r.holder.startedAt})`;
-}
 
 const backupOffer = (r: Facts): string => (r.latestBackup && r.canRestore ? ` You can restore your latest backup (${r.latestBackup.createdAt}).` : '');
 
@@ -41,7 +30,9 @@ export function startupMessage(r: Facts, detail?: string): string {
     case 'refused-newer':
       return `Your data file ${file} was saved by a newer version of ISCM Assessment (data version ${r.version?.found ?? '?'}; this version reads up to ${r.version?.supported ?? '?'}). It was left untouched. Install the newer version to open it.${backupOffer(r)}`;
     case 'locked':
-      return `Your data folder ${path.dirname(file)} is in use by ${holderText(r)}. Nothing was changed. Close it (or, if it no longer responds, end that process), then start again.`;
+      return r.holder
+        ? inUseMessage(path.dirname(file), r.holder)
+        : `Your data file ${file} is in use by ${describeHolder(null)}. It was left untouched. Close the other program, then try again.`;
     case 'read-only':
       return `The folder of your data file ${file} is read-only, so the app could not save anything there. Nothing was changed. Make the folder writable (or move the app's data to a writable disk) and start the app again.`;
     case 'read-only-file':
