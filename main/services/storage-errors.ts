@@ -61,7 +61,11 @@ const NEARLY_FULL = 256 * 1024;
 
 function diskFull(dataDir: string | undefined, code: string): ContractError {
   if (!dataDir) {
-    return { code: 'STORAGE_FAILED', message: 'The disk is full. Nothing was saved; free some space and the app will save again.', details: { cause: 'disk-full', code } };
+    return {
+      code: 'STORAGE_FAILED',
+      message: 'The disk is full. Nothing was saved; free some space and the app will save again.',
+      details: { cause: 'disk-full', code },
+    };
   }
   const { neededBytes } = spaceNeeded(dataDir);
   return {
@@ -96,10 +100,17 @@ export function classifyStorageError(error: unknown, dataDir?: string): Contract
   const look = (): { file: string; code: string } | undefined => (dataDir ? unwritable(dataDir) : undefined);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EFBIG') return diskFull(dataDir, code);
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return readOnly(look() ?? (code.startsWith('SQLITE') ? undefined : { file: dataDir ?? 'the data folder', code }), code);
+    return readOnly(
+      look() ?? (code.startsWith('SQLITE') ? undefined : { file: dataDir ?? 'the data folder', code }),
+      code,
+    );
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return { code: 'STORAGE_FAILED', message: 'The data is in use by another program. Nothing was saved; the app will try again.', details: { cause: 'busy', code } };
+    return {
+      code: 'STORAGE_FAILED',
+      message: 'The data is in use by another program. Nothing was saved; the app will try again.',
+      details: { cause: 'busy', code },
+    };
   }
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'EIO') {
     // SQLite's I/O errors hide the system's reason: a read-only file or a full disk end here too.
@@ -108,7 +119,11 @@ export function classifyStorageError(error: unknown, dataDir?: string): Contract
     const free = dataDir ? freeBytes(dataDir) : undefined;
     if (free !== undefined && free < NEARLY_FULL) return diskFull(dataDir, code);
     if (code.startsWith('SQLITE_CANTOPEN')) {
-      return { code: 'STORAGE_FAILED', message: 'The data file could not be opened. Nothing was saved.', details: { cause: 'cannot-open', code } };
+      return {
+        code: 'STORAGE_FAILED',
+        message: 'The data file could not be opened. Nothing was saved.',
+        details: { cause: 'cannot-open', code },
+      };
     }
     return ioError(code);
   }

@@ -19,7 +19,11 @@ export function trackCalls(dispatch: Dispatch, now: () => number = Date.now) {
     }
   };
   /** Counted from the call: calls that the window sends in answer to a request made just before still come in time. */
-  const waitForQuiet = async (quietMs: number, maxMs: number, sleep: (ms: number) => Promise<void>): Promise<boolean> => {
+  const waitForQuiet = async (
+    quietMs: number,
+    maxMs: number,
+    sleep: (ms: number) => Promise<void>,
+  ): Promise<boolean> => {
     const from = now();
     const until = from + maxMs;
     for (;;) {

@@ -41,7 +41,10 @@ export interface CrashDeps {
 export function createCrashHandler(deps: CrashDeps): (error: unknown) => void {
   let handling = false;
   return (error) => {
-    deps.log.error(handling ? 'uncaught exception while restarting' : 'uncaught exception; saving and restarting', error);
+    deps.log.error(
+      handling ? 'uncaught exception while restarting' : 'uncaught exception; saving and restarting',
+      error,
+    );
     if (handling) return;
     handling = true;
     const previous = restartsOf(deps.argv);

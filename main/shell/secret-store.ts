@@ -3,14 +3,20 @@ import type { SecretStore } from '../services/host.js';
 import { secretStoreIsReal } from './secret-store-policy.js';
 
 /** What the secret store uses of Electron's safeStorage (tests pass a stand-in). */
-export type SafeStorageLike = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync'>;
+export type SafeStorageLike = Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync'
+>;
 
 /**
  * The OS secret store behind `SecretStore`. safeStorage seals strings; bytes travel as base64
  * so any byte survives. Its asynchronous API says when data should be sealed again (a rotated
  * or better key): that flag is passed on, and the identity service stores the new sealing.
  */
-export function createSecretStore(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): SecretStore {
+export function createSecretStore(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): SecretStore {
   // Linux falls back to a fixed key (`basic_text`) when no keyring runs: that is not encryption.
   const isRealBackend = async (): Promise<boolean> => {
     const available = await safeStorage.isAsyncEncryptionAvailable();

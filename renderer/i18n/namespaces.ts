@@ -3,6 +3,7 @@ import { ar } from './ar.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import { maintenance } from './maintenance/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -18,6 +19,7 @@ export interface TextTree {
  */
 export const NAMESPACES = {
   translation: { en, fr, es, ar },
+  maintenance,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -74,24 +74,33 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<st
       if (entry.isDirectory()) folders.push(entry.name);
       else if (entry.isFile() && options.accept(entry.name)) files.push(entry.name);
     }
-    const names = [...files.map((name) => ({ name, folder: false })), ...folders.map((name) => ({ name, folder: true }))].sort((a, b) =>
-      byName(a.name, b.name),
-    );
+    const names = [
+      ...files.map((name) => ({ name, folder: false })),
+      ...folders.map((name) => ({ name, folder: true })),
+    ].sort((a, b) => byName(a.name, b.name));
     for (const { name, folder } of names) {
       const full = path.join(dir, name);
       if (!folder) {
         found.push(full);
         if (found.length > limits.maxFiles) {
-          throw new AppError('BAD_FILE', `The folder ${root} holds more than ${limits.maxFiles.toLocaleString('en')} packages; nothing was imported. Import it in parts.`, {
-            cause: 'walk-too-many-files',
-            limit: limits.maxFiles,
-          });
+          throw new AppError(
+            'BAD_FILE',
+            `The folder ${root} holds more than ${limits.maxFiles.toLocaleString('en')} packages; nothing was imported. Import it in parts.`,
+            {
+              cause: 'walk-too-many-files',
+              limit: limits.maxFiles,
+            },
+          );
         }
       } else if (depth >= limits.maxDepth) {
-        throw new AppError('BAD_FILE', `The folder ${root} goes more than ${limits.maxDepth} folders deep (at ${full}); nothing was imported. Choose the folder that holds the packages.`, {
-          cause: 'walk-too-deep',
-          limit: limits.maxDepth,
-        });
+        throw new AppError(
+          'BAD_FILE',
+          `The folder ${root} goes more than ${limits.maxDepth} folders deep (at ${full}); nothing was imported. Choose the folder that holds the packages.`,
+          {
+            cause: 'walk-too-deep',
+            limit: limits.maxDepth,
+          },
+        );
       } else await walk(full, depth + 1);
     }
   };

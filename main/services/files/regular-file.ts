@@ -56,7 +56,9 @@ function openFailure(what: string, file: string, error: unknown): AppError {
     ENXIO: 'is a device or socket that cannot be opened',
     ENAMETOOLONG: 'has a name too long for this system',
   };
-  return new AppError('BAD_FILE', `${what} ${file} ${reason[code] ?? `cannot be opened (${code || String(error)})`}.`, { cause: code || 'unknown' });
+  return new AppError('BAD_FILE', `${what} ${file} ${reason[code] ?? `cannot be opened (${code || String(error)})`}.`, {
+    cause: code || 'unknown',
+  });
 }
 
 /** "… is a link to a pipe (FIFO)": said when the path itself was a link, so the user sees why. */
@@ -79,16 +81,24 @@ export async function openRegularFile(file: string, { what, maxBytes }: RegularF
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) {
-      throw new AppError('BAD_FILE', `${what} ${file} is ${kindOf(stat)}${await linkNote(file)}, not a file that can be read.`, {
-        cause: 'not-a-regular-file',
-      });
+      throw new AppError(
+        'BAD_FILE',
+        `${what} ${file} is ${kindOf(stat)}${await linkNote(file)}, not a file that can be read.`,
+        {
+          cause: 'not-a-regular-file',
+        },
+      );
     }
     if (stat.size > maxBytes) {
-      throw new AppError('BAD_FILE', `${what} ${file} is ${describeSize(stat.size)}; at most ${describeSize(maxBytes)} is accepted.`, {
-        cause: 'too-large',
-        size: stat.size,
-        maxBytes,
-      });
+      throw new AppError(
+        'BAD_FILE',
+        `${what} ${file} is ${describeSize(stat.size)}; at most ${describeSize(maxBytes)} is accepted.`,
+        {
+          cause: 'too-large',
+          size: stat.size,
+          maxBytes,
+        },
+      );
     }
     return { handle, size: stat.size };
   } catch (error) {
@@ -119,10 +129,14 @@ export async function readRegularFile(file: string, options: RegularFileOptions)
       total += bytesRead;
     }
     if (total > options.maxBytes) {
-      throw new AppError('BAD_FILE', `${options.what} ${file} grew past ${describeSize(options.maxBytes)} while it was read.`, {
-        cause: 'too-large',
-        maxBytes: options.maxBytes,
-      });
+      throw new AppError(
+        'BAD_FILE',
+        `${options.what} ${file} grew past ${describeSize(options.maxBytes)} while it was read.`,
+        {
+          cause: 'too-large',
+          maxBytes: options.maxBytes,
+        },
+      );
     }
     return Buffer.concat(chunks, total);
   } finally {
@@ -148,13 +162,20 @@ export function readRegularFileSync(file: string, { what, maxBytes }: RegularFil
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new AppError('BAD_FILE', `${what} ${file} is ${kindOf(stat)}, not a file that can be read.`, { cause: 'not-a-regular-file' });
-    if (stat.size > maxBytes) {
-      throw new AppError('BAD_FILE', `${what} ${file} is ${describeSize(stat.size)}; at most ${describeSize(maxBytes)} is accepted.`, {
-        cause: 'too-large',
-        size: stat.size,
-        maxBytes,
+    if (!stat.isFile())
+      throw new AppError('BAD_FILE', `${what} ${file} is ${kindOf(stat)}, not a file that can be read.`, {
+        cause: 'not-a-regular-file',
       });
+    if (stat.size > maxBytes) {
+      throw new AppError(
+        'BAD_FILE',
+        `${what} ${file} is ${describeSize(stat.size)}; at most ${describeSize(maxBytes)} is accepted.`,
+        {
+          cause: 'too-large',
+          size: stat.size,
+          maxBytes,
+        },
+      );
     }
     const buffer = Buffer.alloc(maxBytes + 1);
     let total = 0;
@@ -166,7 +187,11 @@ export function readRegularFileSync(file: string, { what, maxBytes }: RegularFil
       }
       total += read;
     }
-    if (total > maxBytes) throw new AppError('BAD_FILE', `${what} ${file} grew past ${describeSize(maxBytes)} while it was read.`, { cause: 'too-large', maxBytes });
+    if (total > maxBytes)
+      throw new AppError('BAD_FILE', `${what} ${file} grew past ${describeSize(maxBytes)} while it was read.`, {
+        cause: 'too-large',
+        maxBytes,
+      });
     return buffer.subarray(0, total);
   } finally {
     fs.closeSync(fd);

@@ -51,7 +51,9 @@ export interface LockOptions {
 }
 
 const codeOf = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : String(error);
 
 /** The holder named beside the lock, if its process is alive (or runs on another computer, where it cannot be checked). */
 export function readLiveHolder(dir: string): FolderHolder | null {
@@ -82,7 +84,8 @@ function removeHolderIfMine(dir: string, holder: FolderHolder): void {
   try {
     const file = path.join(dir, HOLDER_FILE);
     const found = folderHolderSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (found.success && found.data.pid === holder.pid && found.data.startedAt === holder.startedAt) fs.rmSync(file, { force: true });
+    if (found.success && found.data.pid === holder.pid && found.data.startedAt === holder.startedAt)
+      fs.rmSync(file, { force: true });
   } catch {
     // Only a courtesy: a holder file that stays names a process that is gone, and is ignored.
   }
@@ -93,7 +96,10 @@ function removeHolderIfMine(dir: string, holder: FolderHolder): void {
  * (a second host must say "in use" at once, not hang); waits up to `holderWaitMs` only for a
  * holder that won the lock an instant ago to write its name.
  */
-export function lockFolder(dir: string, { host, clock = systemClock, nativeBinding, holderWaitMs = 2000 }: LockOptions): LockResult {
+export function lockFolder(
+  dir: string,
+  { host, clock = systemClock, nativeBinding, holderWaitMs = 2000 }: LockOptions,
+): LockResult {
   const file = path.join(dir, LOCK_FILE);
   let db: Database.Database;
   try {
@@ -115,7 +121,12 @@ export function lockFolder(dir: string, { host, clock = systemClock, nativeBindi
     if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') return { ok: false, reason: 'unwritable', code };
     return { ok: false, reason: 'held', holder: waitForHolder(dir, holderWaitMs) };
   }
-  const holder: FolderHolder = { pid: process.pid, host, hostname: os.hostname().slice(0, 255) || 'unknown', startedAt: clock.now().toISOString() };
+  const holder: FolderHolder = {
+    pid: process.pid,
+    host,
+    hostname: os.hostname().slice(0, 255) || 'unknown',
+    startedAt: clock.now().toISOString(),
+  };
   try {
     writeHolder(dir, holder);
   } catch {

@@ -41,7 +41,8 @@ function delegatingHandlers(current: () => Handlers): Handlers {
     out[domain] = Object.fromEntries(
       Object.keys(methods).map((method) => [
         method,
-        (input: unknown) => (current() as unknown as Record<string, Record<string, AnyHandler>>)[domain]?.[method]?.(input),
+        (input: unknown) =>
+          (current() as unknown as Record<string, Record<string, AnyHandler>>)[domain]?.[method]?.(input),
       ]),
     );
   }

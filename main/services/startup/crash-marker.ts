@@ -9,7 +9,9 @@ import { z } from 'zod';
  */
 export const CRASH_MARKER_FILE = 'restarted-after-error.json';
 
-const markerSchema = z.object({ at: z.iso.datetime({ offset: true }), restarts: z.number().int().nonnegative() }).strict();
+const markerSchema = z
+  .object({ at: z.iso.datetime({ offset: true }), restarts: z.number().int().nonnegative() })
+  .strict();
 export type CrashMarker = z.infer<typeof markerSchema>;
 
 export function readCrashMarker(dataDir: string): CrashMarker | undefined {

@@ -26,20 +26,33 @@ export interface PreparedDatabase {
 }
 
 /** What the look at the data folder found, before the report is written around it. */
-export type Finding = Partial<Pick<StartupReport, 'movedTo' | 'setAsideReason' | 'holder' | 'version' | 'linkTarget'>> & {
+export type Finding = Partial<
+  Pick<StartupReport, 'movedTo' | 'setAsideReason' | 'holder' | 'version' | 'linkTarget'>
+> & {
   readonly status: StartupStatus;
   /** Extra words for the English message (an error code, which file). */
   readonly detail?: string;
 };
 
 /** The statuses in which the app opens its data and runs. */
-export const RUNNING_STATUSES: ReadonlySet<StartupStatus> = new Set(['ok', 'created', 'moved-aside', 'recreated', 'orphan-wal']);
+export const RUNNING_STATUSES: ReadonlySet<StartupStatus> = new Set([
+  'ok',
+  'created',
+  'moved-aside',
+  'recreated',
+  'orphan-wal',
+]);
 
 /** Where a backup cannot be put in place: another process uses the file, or the folder cannot be written. */
 const NO_RESTORE: ReadonlySet<StartupStatus> = new Set(['locked', 'read-only']);
 
 /** The full report for a finding: the English message, the latest backup, whether it can be restored now. */
-export function reportOf(dataDir: string, finding: Finding, now: Date, restartedAfterCrashAt: string | null): StartupReport {
+export function reportOf(
+  dataDir: string,
+  finding: Finding,
+  now: Date,
+  restartedAfterCrashAt: string | null,
+): StartupReport {
   const databasePath = path.join(dataDir, APP_DB_FILE);
   const latestBackup = safeLatestBackup(dataDir);
   const report: Omit<StartupReport, 'message'> = {
@@ -75,7 +88,12 @@ function safeLatestBackup(dataDir: string): StartupReport['latestBackup'] {
  * started; a newer, locked, read-only, dangling or unreadable one is left alone and the app
  * does not open it. The hosts call this (through `openAppGate`) before `createAppServices`.
  */
-export function prepareAppDatabase({ dataDir, clock = systemClock, supportedVersion = appMigrations.length, nativeBinding }: PrepareOptions): PreparedDatabase {
+export function prepareAppDatabase({
+  dataDir,
+  clock = systemClock,
+  supportedVersion = appMigrations.length,
+  nativeBinding,
+}: PrepareOptions): PreparedDatabase {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
   } catch {
@@ -95,7 +113,9 @@ function examine(dataDir: string, now: Date, supportedVersion: number, nativeBin
   if (!own) {
     // A -wal without its database cannot be replayed into a new one: keep it aside for a specialist.
     const orphans = ['-wal', '-shm'].some((s) => fs.existsSync(file + s));
-    return orphans ? { status: 'orphan-wal', movedTo: moveDatabaseAside(file, 'orphan-wal', now) } : { status: 'created' };
+    return orphans
+      ? { status: 'orphan-wal', movedTo: moveDatabaseAside(file, 'orphan-wal', now) }
+      : { status: 'created' };
   }
   let target: fs.Stats | undefined;
   try {
@@ -105,7 +125,9 @@ function examine(dataDir: string, now: Date, supportedVersion: number, nativeBin
     return { status: 'symlink', linkTarget: linkTargetOf(file), detail: codeOf(error) };
   }
   if (!target.isFile()) {
-    return own.isSymbolicLink() ? { status: 'symlink', linkTarget: linkTargetOf(file), detail: 'not a file' } : { status: 'unreadable', detail: 'not a file' };
+    return own.isSymbolicLink()
+      ? { status: 'symlink', linkTarget: linkTargetOf(file), detail: 'not a file' }
+      : { status: 'unreadable', detail: 'not a file' };
   }
   if (target.size === 0) {
     // An empty file (a crash on a full disk, a failed copy): kept aside with its -wal, and a new database started.
@@ -120,7 +142,8 @@ function examine(dataDir: string, now: Date, supportedVersion: number, nativeBin
       detail: probe.detail,
     };
   }
-  if (probe.kind === 'newer') return { status: 'refused-newer', version: { found: probe.version, supported: supportedVersion } };
+  if (probe.kind === 'newer')
+    return { status: 'refused-newer', version: { found: probe.version, supported: supportedVersion } };
   if (probe.kind === 'locked') return { status: 'locked' };
   if (probe.kind === 'unreadable') {
     const readOnly = notWritable(file);

@@ -31,7 +31,8 @@ function checkBackup(file: string, nativeBinding: string | undefined): void {
   } finally {
     db?.close();
   }
-  if (version > appMigrations.length) throw new AppError('BAD_FILE', 'This backup was made by a newer version of the app and cannot be restored here.');
+  if (version > appMigrations.length)
+    throw new AppError('BAD_FILE', 'This backup was made by a newer version of the app and cannot be restored here.');
 }
 
 /**
@@ -52,7 +53,11 @@ export function restoreWhileStopped({ dataDir, name, clock, nativeBinding }: Res
     moved = moveDatabaseAside(live, 'before-restore', clock.now());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError('STORAGE_FAILED', `The data file could not be moved aside (${code}), so the backup was not restored. Nothing was changed.`, { cause: code });
+    throw new AppError(
+      'STORAGE_FAILED',
+      `The data file could not be moved aside (${code}), so the backup was not restored. Nothing was changed.`,
+      { cause: code },
+    );
   }
   const temp = path.join(dataDir, `.${APP_DB_FILE}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -63,7 +68,11 @@ export function restoreWhileStopped({ dataDir, name, clock, nativeBinding }: Res
   } catch (error) {
     removeOwnTempFiles(temp);
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError('STORAGE_FAILED', `The backup could not be copied into place (${code}). The data file that was there is kept at ${moved[0] ?? 'its place'}.`, { cause: code });
+    throw new AppError(
+      'STORAGE_FAILED',
+      `The backup could not be copied into place (${code}). The data file that was there is kept at ${moved[0] ?? 'its place'}.`,
+      { cause: code },
+    );
   }
   return { restored, setAsidePath: moved[0] ?? live };
 }

@@ -17,7 +17,11 @@ export type SafeStart =
   | { readonly ok: false; readonly report: StartupReport };
 
 const codeOf = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : error instanceof Error ? error.message : String(error);
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : error instanceof Error
+      ? error.message
+      : String(error);
 
 /**
  * What a host calls instead of `createAppServices`: takes the data-folder lock (a second host
@@ -27,23 +31,41 @@ const codeOf = (error: unknown): string =>
  * start-up backup when one is due, in the background (`onBackupError` hears a failure; the app
  * goes on without it). The lock is held until `services.close()`.
  */
-export function startAppServicesSafely(options: AppServicesOptions, onBackupError: (error: unknown) => void): SafeStart {
+export function startAppServicesSafely(
+  options: AppServicesOptions,
+  onBackupError: (error: unknown) => void,
+): SafeStart {
   const clock = options.clock ?? systemClock;
   const prepareOptions = {
     dataDir: options.dataDir,
     clock,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
-  const locked = lockFolder(options.dataDir, { host: options.host, clock, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const locked = lockFolder(options.dataDir, {
+    host: options.host,
+    clock,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   if (!locked.ok && locked.reason === 'held') {
-    return { ok: false, report: reportOf(options.dataDir, { status: 'locked', holder: locked.holder }, clock.now(), null) };
+    return {
+      ok: false,
+      report: reportOf(options.dataDir, { status: 'locked', holder: locked.holder }, clock.now(), null),
+    };
   }
   const { canOpen, report } = prepareAppDatabase(prepareOptions);
   if (!locked.ok) {
     // The folder could not take the lock file: prepare has already said why when it can (read-only);
     // otherwise the app must not run without its lock.
     return canOpen
-      ? { ok: false, report: reportOf(options.dataDir, { status: 'unreadable', detail: `the lock file could not be made: ${locked.code}` }, clock.now(), report.restartedAfterCrashAt) }
+      ? {
+          ok: false,
+          report: reportOf(
+            options.dataDir,
+            { status: 'unreadable', detail: `the lock file could not be made: ${locked.code}` },
+            clock.now(),
+            report.restartedAfterCrashAt,
+          ),
+        }
       : { ok: false, report };
   }
   const lock = locked.lock;
@@ -57,7 +79,15 @@ export function startAppServicesSafely(options: AppServicesOptions, onBackupErro
   } catch (error) {
     // The file passed the checks but could not be opened or migrated (the disk filled up, it failed).
     lock.release();
-    return { ok: false, report: reportOf(options.dataDir, { status: 'unreadable', detail: codeOf(error) }, clock.now(), report.restartedAfterCrashAt) };
+    return {
+      ok: false,
+      report: reportOf(
+        options.dataDir,
+        { status: 'unreadable', detail: codeOf(error) },
+        clock.now(),
+        report.restartedAfterCrashAt,
+      ),
+    };
   }
   const services: AppServices = {
     ...opened,

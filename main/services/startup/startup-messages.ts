@@ -4,7 +4,8 @@ import { describeHolder, inUseMessage } from '../lock/in-use-message.js';
 
 type Facts = Omit<StartupReport, 'message'>;
 
-const backupOffer = (r: Facts): string => (r.latestBackup && r.canRestore ? ` You can restore your latest backup (${r.latestBackup.createdAt}).` : '');
+const backupOffer = (r: Facts): string =>
+  r.latestBackup && r.canRestore ? ` You can restore your latest backup (${r.latestBackup.createdAt}).` : '';
 
 /**
  * The report in plain English, for terminals and the log: what happened, where the file is or

@@ -26,16 +26,24 @@ type AnyHandler = (input: unknown) => unknown;
  */
 export function createStoppedHandlers(options: StoppedOptions): Handlers {
   const refuse = (): never => {
-    throw new AppError('DATA_UNAVAILABLE', `The app did not open its data. ${options.report.message}`, { status: options.report.status });
+    throw new AppError('DATA_UNAVAILABLE', `The app did not open its data. ${options.report.message}`, {
+      status: options.report.status,
+    });
   };
   const all: Record<string, Record<string, AnyHandler>> = {};
-  for (const [domain, methods] of Object.entries(contract)) all[domain] = Object.fromEntries(Object.keys(methods).map((method) => [method, refuse]));
+  for (const [domain, methods] of Object.entries(contract))
+    all[domain] = Object.fromEntries(Object.keys(methods).map((method) => [method, refuse]));
   const handlers = all as unknown as Handlers;
   return {
     ...handlers,
     app: {
       ...handlers.app,
-      info: () => ({ name: 'ISCM Assessment', version: options.appVersion, host: options.host, dataDir: options.dataDir }),
+      info: () => ({
+        name: 'ISCM Assessment',
+        version: options.appVersion,
+        host: options.host,
+        dataDir: options.dataDir,
+      }),
     },
     maintenance: {
       ...handlers.maintenance,
@@ -44,7 +52,9 @@ export function createStoppedHandlers(options: StoppedOptions): Handlers {
       listBackups: () => listBackups(options.dataDir),
       restoreBackup: ({ name }) => {
         if (!options.report.canRestore) {
-          throw new AppError('READ_ONLY', `A backup cannot be restored now: ${options.report.message}`, { status: options.report.status });
+          throw new AppError('READ_ONLY', `A backup cannot be restored now: ${options.report.message}`, {
+            status: options.report.status,
+          });
         }
         const result = restoreWhileStopped({
           dataDir: options.dataDir,

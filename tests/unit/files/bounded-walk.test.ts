@@ -48,7 +48,11 @@ describe('a bounded folder walk', () => {
     deepTree(root, IMPORT_WALK_LIMITS.maxDepth + 4);
     const error = await refusal(walkFolder(root, { accept: iscm }));
     expect(error.code).toBe('BAD_FILE');
-    expect(error.message).toMatch(new RegExp(`^The folder ${root} goes more than 16 folders deep \\(at .*d16\\); nothing was imported\\. Choose the folder that holds the packages\\.$`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^The folder ${root} goes more than 16 folders deep \\(at .*d16\\); nothing was imported\\. Choose the folder that holds the packages\\.$`,
+      ),
+    );
     // At the limit exactly, it is fine.
     const ok = tempDir();
     deepTree(ok, IMPORT_WALK_LIMITS.maxDepth);
@@ -58,10 +62,18 @@ describe('a bounded folder walk', () => {
   it('stops after the entry limit, and after the file limit, with what to do', async () => {
     const root = tempDir();
     for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(root, `${String(i).padStart(2, '0')}.iscm`), 'x');
-    const entries = await refusal(walkFolder(root, { accept: iscm, limits: { maxDepth: 4, maxEntries: 20, maxFiles: 100 } }));
-    expect(entries.message).toBe(`The folder ${root} holds more than 20 files and folders; nothing was imported. Choose the folder that holds the packages.`);
-    const files = await refusal(walkFolder(root, { accept: iscm, limits: { maxDepth: 4, maxEntries: 100, maxFiles: 25 } }));
-    expect(files.message).toBe(`The folder ${root} holds more than 25 packages; nothing was imported. Import it in parts.`);
+    const entries = await refusal(
+      walkFolder(root, { accept: iscm, limits: { maxDepth: 4, maxEntries: 20, maxFiles: 100 } }),
+    );
+    expect(entries.message).toBe(
+      `The folder ${root} holds more than 20 files and folders; nothing was imported. Choose the folder that holds the packages.`,
+    );
+    const files = await refusal(
+      walkFolder(root, { accept: iscm, limits: { maxDepth: 4, maxEntries: 100, maxFiles: 25 } }),
+    );
+    expect(files.message).toBe(
+      `The folder ${root} holds more than 25 packages; nothing was imported. Import it in parts.`,
+    );
   });
 
   it('reports progress folder by folder, and lets other work run meanwhile', async () => {

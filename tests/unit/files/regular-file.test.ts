@@ -4,7 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/contract/errors.js';
 import { requireFolder } from '../../../main/services/files/folder.js';
-import { openRegularFile, readRegularFile, readRegularFileSync, readTextFile } from '../../../main/services/files/regular-file.js';
+import {
+  openRegularFile,
+  readRegularFile,
+  readRegularFileSync,
+  readTextFile,
+} from '../../../main/services/files/regular-file.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -97,10 +102,18 @@ describe('reading a file named by a caller', () => {
     fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
     fs.symlinkSync(path.join(dir, 'loop-b'), path.join(dir, 'loop-a'));
     fs.symlinkSync(path.join(dir, 'loop-a'), path.join(dir, 'loop-b'));
-    expect((await refusal(readRegularFile(dir, OPTIONS))).message).toBe(`The test file ${dir} is a folder, not a file that can be read.`);
-    expect((await refusal(readRegularFile(path.join(dir, 'missing'), OPTIONS))).message).toMatch(/missing does not exist\.$/);
-    expect((await refusal(readRegularFile(path.join(dir, 'dangling'), OPTIONS))).message).toMatch(/dangling does not exist\.$/);
-    expect((await refusal(readRegularFile(path.join(dir, 'loop-a'), OPTIONS))).message).toMatch(/loop-a is a symbolic link that loops\.$/);
+    expect((await refusal(readRegularFile(dir, OPTIONS))).message).toBe(
+      `The test file ${dir} is a folder, not a file that can be read.`,
+    );
+    expect((await refusal(readRegularFile(path.join(dir, 'missing'), OPTIONS))).message).toMatch(
+      /missing does not exist\.$/,
+    );
+    expect((await refusal(readRegularFile(path.join(dir, 'dangling'), OPTIONS))).message).toMatch(
+      /dangling does not exist\.$/,
+    );
+    expect((await refusal(readRegularFile(path.join(dir, 'loop-a'), OPTIONS))).message).toMatch(
+      /loop-a is a symbolic link that loops\.$/,
+    );
   });
 
   it('refuses a file of exactly one byte over the cap, and accepts one at the cap', async () => {
@@ -108,7 +121,9 @@ describe('reading a file named by a caller', () => {
     fs.writeFileSync(path.join(dir, 'at'), Buffer.alloc(1024, 1));
     fs.writeFileSync(path.join(dir, 'over'), Buffer.alloc(1025, 1));
     expect((await readRegularFile(path.join(dir, 'at'), OPTIONS)).length).toBe(1024);
-    expect((await refusal(readRegularFile(path.join(dir, 'over'), OPTIONS))).details).toMatchObject({ cause: 'too-large' });
+    expect((await refusal(readRegularFile(path.join(dir, 'over'), OPTIONS))).details).toMatchObject({
+      cause: 'too-large',
+    });
   });
 
   it('keeps the event loop turning while it opens and refuses a FIFO, a device and a huge file', async () => {
@@ -147,8 +162,14 @@ describe('a folder where a folder is asked for', () => {
     expect(fs.statSync(path.join(dir, 'new', 'deep')).isDirectory()).toBe(true);
     fs.writeFileSync(path.join(dir, 'file'), 'x');
     const pipe = fifo(dir);
-    expect((await refusal(requireFolder(path.join(dir, 'file'), { what: 'The export folder', create: true }))).message).toBe(`The export folder ${path.join(dir, 'file')} is a file, not a folder.`);
-    expect((await refusal(requireFolder(pipe, { what: 'The export folder', create: true }))).message).toBe(`The export folder ${pipe} is a pipe (FIFO), not a folder.`);
-    expect((await refusal(requireFolder(path.join(dir, 'absent'), { what: 'The export folder', create: false }))).message).toMatch(/does not exist/);
+    expect(
+      (await refusal(requireFolder(path.join(dir, 'file'), { what: 'The export folder', create: true }))).message,
+    ).toBe(`The export folder ${path.join(dir, 'file')} is a file, not a folder.`);
+    expect((await refusal(requireFolder(pipe, { what: 'The export folder', create: true }))).message).toBe(
+      `The export folder ${pipe} is a pipe (FIFO), not a folder.`,
+    );
+    expect(
+      (await refusal(requireFolder(path.join(dir, 'absent'), { what: 'The export folder', create: false }))).message,
+    ).toMatch(/does not exist/);
   });
 });

@@ -43,7 +43,8 @@ const EXPECTED: Readonly<Record<HostileName, RegExp>> = {
   fifo: /is a pipe \(FIFO\), not a file that can be read\.$/,
   '/dev/zero': /is a device \(such as \/dev\/zero\), not a file that can be read\.$/,
   'link to the fifo': /is a pipe \(FIFO\) \(the path is a symbolic link to it\), not a file that can be read\.$/,
-  'link to /dev/zero': /is a device \(such as \/dev\/zero\) \(the path is a symbolic link to it\), not a file that can be read\.$/,
+  'link to /dev/zero':
+    /is a device \(such as \/dev\/zero\) \(the path is a symbolic link to it\), not a file that can be read\.$/,
   'a 1 TiB sparse file': /is 1 TiB; at most 64 KiB is accepted\.$/,
   folder: /is a folder, not a file that can be read\.$/,
 };
@@ -101,7 +102,13 @@ describe('paths from callers: refused or bounded, the host answering other calls
     expect(progress.error).toBeNull();
     expect(progress.counts.rejected).toBe(paths.length);
     expect(progress.outcomes.map((o) => `${o.code} ${o.stage}`).sort()).toEqual(
-      ['FILE_UNREADABLE file', 'FILE_UNREADABLE file', 'FILE_UNREADABLE file', 'FILE_UNREADABLE file', 'TOO_LARGE size'].sort(),
+      [
+        'FILE_UNREADABLE file',
+        'FILE_UNREADABLE file',
+        'FILE_UNREADABLE file',
+        'FILE_UNREADABLE file',
+        'TOO_LARGE size',
+      ].sort(),
     );
     // The quarantine names each file, with no hash for those that were never read.
     const quarantine = await app.call<{ filePath: string; sha256: string | null }[]>('iom.listQuarantine', {});
@@ -123,7 +130,11 @@ describe('paths from callers: refused or bounded, the host answering other calls
       acked += await savesMeanwhile(app, draftId, 2);
       progress = await app.call<ImportProgressView>('iom.importProgress', { operationId });
     } while (!progress.finished);
-    expect(progress.error).toMatch(new RegExp(`^The folder ${outside} goes more than 16 folders deep \\(at .*level-16\\); nothing was imported\\. Choose the folder that holds the packages\\.$`));
+    expect(progress.error).toMatch(
+      new RegExp(
+        `^The folder ${outside} goes more than 16 folders deep \\(at .*level-16\\); nothing was imported\\. Choose the folder that holds the packages\\.$`,
+      ),
+    );
     expect(progress.counts).toEqual({ imported: 0, superseded: 0, duplicate: 0, conflict: 0, held: 0, rejected: 0 });
     expect(acked).toBeGreaterThan(0);
   });
@@ -138,7 +149,10 @@ describe('paths from callers: refused or bounded, the host answering other calls
       [file, 'a file'],
     ] as const) {
       const result = await app.dispatch('iom.export', { format: 'csv', outDir, lang: 'en', allRevisions: false });
-      expect(result).toMatchObject({ ok: false, error: { code: 'BAD_FILE', message: `The export folder ${outDir} is ${kind}, not a folder.` } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_FILE', message: `The export folder ${outDir} is ${kind}, not a folder.` },
+      });
     }
     expect(fs.readFileSync(file, 'utf8')).toBe('mine');
   });
@@ -146,7 +160,11 @@ describe('paths from callers: refused or bounded, the host answering other calls
   it('over real HTTP: the web host answers drafts.list while an import key card on a FIFO is refused', async () => {
     const { app, outside } = await appWithDraft();
     const { fifo } = hostilePaths(outside);
-    const host = await startWebHost({ dispatch: app.dispatch, events: createEventBus(), staticDir: path.join(PROJECT_ROOT, 'dist', 'renderer') });
+    const host = await startWebHost({
+      dispatch: app.dispatch,
+      events: createEventBus(),
+      staticDir: path.join(PROJECT_ROOT, 'dist', 'renderer'),
+    });
     cleanups.push(() => host.close());
     const post = async (channel: string, body: unknown): Promise<Result<unknown>> => {
       const response = await fetch(`${host.url}api/${channel}`, {
@@ -156,7 +174,10 @@ describe('paths from callers: refused or bounded, the host answering other calls
       });
       return (await response.json()) as Result<unknown>;
     };
-    const [card, ...lists] = await Promise.all([post('iom.importKeyCard', { path: fifo, actor: 'Test' }), ...Array.from({ length: 10 }, () => post('drafts.list', {}))]);
+    const [card, ...lists] = await Promise.all([
+      post('iom.importKeyCard', { path: fifo, actor: 'Test' }),
+      ...Array.from({ length: 10 }, () => post('drafts.list', {})),
+    ]);
     expect(card).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
     for (const list of lists) expect(list).toMatchObject({ ok: true });
   });
@@ -184,8 +205,16 @@ describe('paths on the iscm command line: refused at once with a message', () =>
     const db = path.join(outside, 'iom.db');
     // Exit 1 for a refused file, 2 where the command treats an unusable identity as a usage error (verify).
     const runs: [string[], RegExp, number][] = [
-      [['import', path.join(outside, 'none.iscm'), '--db', db, '--identity', fifo], /The identity file .* is a pipe \(FIFO\)/, 1],
-      [['import', path.join(outside, 'none.iscm'), '--db', db, '--identity', '/dev/zero'], /The identity file \/dev\/zero is a device/, 1],
+      [
+        ['import', path.join(outside, 'none.iscm'), '--db', db, '--identity', fifo],
+        /The identity file .* is a pipe \(FIFO\)/,
+        1,
+      ],
+      [
+        ['import', path.join(outside, 'none.iscm'), '--db', db, '--identity', '/dev/zero'],
+        /The identity file \/dev\/zero is a device/,
+        1,
+      ],
       [['verify', path.join(outside, 'none.iscm'), '--identity', fifo], /The identity file .* is a pipe \(FIFO\)/, 2],
       [['keys', 'import-card', fifo, '--db', db], /The key card .* is a pipe \(FIFO\)/, 1],
       [['keys', 'import-card', '/dev/zero', '--db', db], /The key card \/dev\/zero is a device/, 1],

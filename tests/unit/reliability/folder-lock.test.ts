@@ -7,7 +7,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appMigrations } from '../../../db/migrations/app/index.js';
 import { HOLDER_FILE, lockFolder } from '../../../main/services/lock/folder-lock.js';
 import { openAppGate } from '../../../main/services/startup/app-gate.js';
-import { bundleFixture, PROJECT_ROOT, QUESTIONNAIRES_DIR, startChild, type RunningChild } from './harness/child-script.js';
+import {
+  bundleFixture,
+  PROJECT_ROOT,
+  QUESTIONNAIRES_DIR,
+  startChild,
+  type RunningChild,
+} from './harness/child-script.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -35,17 +41,25 @@ const firstLine = (c: RunningChild): Promise<string> => c.waitForLine(() => true
 describe('one host per data folder', () => {
   it('a second host is refused and told which process holds the folder; the lock is free once the first closes', () => {
     const dir = tempDir();
-    const gate = openAppGate({ dataDir: dir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'web', appVersion: '0.0.0-test' }, () => undefined);
+    const gate = openAppGate(
+      { dataDir: dir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'web', appVersion: '0.0.0-test' },
+      () => undefined,
+    );
     cleanups.push(() => gate.close());
     expect(gate.report()).toMatchObject({ status: 'created', running: true });
-    const second = openAppGate({ dataDir: dir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'electron', appVersion: '0.0.0-test' }, () => undefined);
+    const second = openAppGate(
+      { dataDir: dir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'electron', appVersion: '0.0.0-test' },
+      () => undefined,
+    );
     expect(second.report()).toMatchObject({
       status: 'locked',
       running: false,
       holder: { pid: process.pid, host: 'web', hostname: os.hostname() },
       canRestore: false,
     });
-    expect(second.report().message).toMatch(/^The folder .* is in use by ISCM Assessment in a browser \(npm run start:web\) \(process \d+ on .*, started .*\)\. Nothing was changed\. Close it \(or, if it no longer responds, end that process\), then try again\.$/);
+    expect(second.report().message).toMatch(
+      /^The folder .* is in use by ISCM Assessment in a browser \(npm run start:web\) \(process \d+ on .*, started .*\)\. Nothing was changed\. Close it \(or, if it no longer responds, end that process\), then try again\.$/,
+    );
   });
 
   it('a killed holder leaves no stale lock: the next host starts at once, and the dead holder named beside the lock is ignored', async () => {
@@ -61,26 +75,42 @@ describe('one host per data folder', () => {
     const taken = lockFolder(dir, { host: 'web' });
     expect(taken.ok).toBe(true);
     if (taken.ok) {
-      expect(JSON.parse(fs.readFileSync(path.join(dir, HOLDER_FILE), 'utf8'))).toMatchObject({ pid: process.pid, host: 'web' });
+      expect(JSON.parse(fs.readFileSync(path.join(dir, HOLDER_FILE), 'utf8'))).toMatchObject({
+        pid: process.pid,
+        host: 'web',
+      });
       taken.lock.release();
     }
   });
 
   it('the iscm command refuses an iom.db whose folder the web host holds, naming it; and a host refuses a folder the command holds', async () => {
     const dir = tempDir();
-    const gate = openAppGate({ dataDir: dir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'web', appVersion: '0.0.0-test' }, () => undefined);
+    const gate = openAppGate(
+      { dataDir: dir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'web', appVersion: '0.0.0-test' },
+      () => undefined,
+    );
     cleanups.push(() => gate.close());
     // The desktop's IOM workspace made iom.db in the data folder.
     await gate.handlers.iom.listQuarantine({});
     const bin = path.join(PROJECT_ROOT, 'cli', 'bin', 'iscm.mjs');
-    const result = spawnSync(process.execPath, [bin, 'status', '--db', path.join(dir, 'iom.db')], { encoding: 'utf8', timeout: 90_000 });
+    const result = spawnSync(process.execPath, [bin, 'status', '--db', path.join(dir, 'iom.db')], {
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^error: The folder ${dir} is in use by ISCM Assessment in a browser \\(npm run start:web\\) \\(process ${process.pid} `));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^error: The folder ${dir} is in use by ISCM Assessment in a browser \\(npm run start:web\\) \\(process ${process.pid} `,
+      ),
+    );
     await gate.close();
 
     const cli = child(['lock', dir]);
     expect(await firstLine(cli)).toBe('locked');
-    const refused = openAppGate({ dataDir: dir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'electron', appVersion: '0.0.0-test' }, () => undefined);
+    const refused = openAppGate(
+      { dataDir: dir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'electron', appVersion: '0.0.0-test' },
+      () => undefined,
+    );
     expect(refused.report()).toMatchObject({ status: 'locked', holder: { pid: cli.process.pid, host: 'cli' } });
   });
 
