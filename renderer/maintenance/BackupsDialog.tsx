@@ -4,6 +4,7 @@ import type { BackupInfo } from '../../core/contract/channels/maintenance.js';
 import { useApi } from '../api/api-context.js';
 import { formatDateTime, formatSize } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
+import { ltr } from './bidi.js';
 import { useStartupReport } from './startup-store.js';
 
 /** The list of backups, "Back up now", and restore (after a confirmation) of any of them. */
@@ -48,7 +49,7 @@ export function BackupsDialog({ onClose }: { readonly onClose: () => void }) {
     setError(undefined);
     const result = await api.maintenance.restoreBackup({ name: backup.name });
     setBusy(undefined);
-    if (result.ok) setNotice(t('backups.restored', { path: result.value.setAsidePath }));
+    if (result.ok) setNotice(t('backups.restored', { path: ltr(result.value.setAsidePath) }));
     else setError(result.error.message);
   }
 

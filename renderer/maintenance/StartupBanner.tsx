@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StartupReport } from '../../core/contract/channels/maintenance.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
+import { ltr } from './bidi.js';
 import { useStartupReport } from './startup-store.js';
 
 type T = ReturnType<typeof useTranslation<'maintenance'>>['t'];
@@ -16,8 +17,8 @@ function whatHappened(
   t: T,
   format: { time: (iso: string) => string; number: (n: number) => string },
 ): string | undefined {
-  const file = report.databasePath;
-  const path = report.movedTo[0] ?? file;
+  const file = ltr(report.databasePath);
+  const path = ltr(report.movedTo[0] ?? report.databasePath);
   switch (report.status) {
     case 'ok':
     case 'created':
@@ -45,11 +46,14 @@ function whatHappened(
           })
         : t('banner.lockedOther', { file });
     case 'read-only':
-      return t('banner.readOnly', { folder: folderOf(file) });
+      return t('banner.readOnly', { folder: ltr(folderOf(report.databasePath)) });
     case 'read-only-file':
       return t('banner.readOnlyFile', { file });
     case 'symlink':
-      return t('banner.symlink', { file, target: report.linkTarget ?? t('banner.unknownTarget') });
+      return t('banner.symlink', {
+        file,
+        target: report.linkTarget ? ltr(report.linkTarget) : t('banner.unknownTarget'),
+      });
     case 'unreadable':
       return t('banner.unreadable', { file });
   }

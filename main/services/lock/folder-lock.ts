@@ -133,20 +133,27 @@ export function lockFolder(
     // The lock holds without it; a second host then says "another program" instead of naming us.
   }
   let released = false;
-  return {
-    ok: true,
-    lock: {
-      holder,
-      file,
-      release: () => {
-        if (released) return;
-        released = true;
-        removeHolderIfMine(dir, holder);
-        db.close();
-      },
+  const lock: FolderLock = {
+    holder,
+    file,
+    release: () => {
+      if (released) return;
+      released = true;
+      held.delete(lock);
+      removeHolderIfMine(dir, holder);
+      db.close();
     },
   };
+  held.add(lock);
+  return { ok: true, lock };
 }
+
+/**
+ * Every lock this process holds. A connection that nothing refers to is closed by the garbage
+ * collector, and closing it would free the lock while the host still runs; so a lock stays
+ * referenced here until it is released, whatever its caller keeps.
+ */
+const held = new Set<FolderLock>();
 
 function waitForHolder(dir: string, waitMs: number): FolderHolder | null {
   const until = Date.now() + waitMs;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +81,25 @@ describe('one host per data folder', () => {
       });
       taken.lock.release();
     }
+  });
+
+  it('a lock its holder no longer refers to still holds after a garbage collection (it is released only on purpose or at exit)', async () => {
+    const dir = tempDir();
+    const holder = spawn(process.execPath, ['--expose-gc', starter, 'lock', dir], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    cleanups.push(() => {
+      holder.kill('SIGKILL');
+    });
+    const said = await new Promise<string>((resolve) => {
+      let out = '';
+      holder.stdout.on('data', (c: Buffer) => {
+        out += c.toString('utf8');
+        if (out.includes('collected\n') || out.includes('no gc\n')) resolve(out);
+      });
+    });
+    expect(said).toBe('locked\ncollected\n');
+    expect(lockFolder(dir, { host: 'web' })).toMatchObject({ ok: false, reason: 'held', holder: { pid: holder.pid } });
   });
 
   it('the iscm command refuses an iom.db whose folder the web host holds, naming it; and a host refuses a folder the command holds', async () => {
