@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createBackup } from '../../main/services/backup/index.js';
@@ -261,7 +262,7 @@ test('a dangling link in place of the data file (a disk not connected): says whe
   }
 });
 
-test('in Arabic, right to left: the banner in Arabic, with the time through Intl (no ISO time, no raw code)', async ({
+test('in Arabic, right to left: the banner in Arabic, with the time through Intl (no ISO time, no raw code), no serious axe violation', async ({
   page,
   folder,
 }) => {
@@ -282,5 +283,9 @@ test('in Arabic, right to left: the banner in Arabic, with the time through Intl
   await expect(restore).toBeVisible();
   expect(await restore.textContent()).not.toMatch(/2026-11-20T|refused-newer|DATA_UNAVAILABLE/);
   expect(await banner(page).textContent()).not.toMatch(/refused-newer|DATA_UNAVAILABLE/);
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: path.join(import.meta.dirname, '..', '..', 'test-results', 'startup-banner-ar.png') });
 });

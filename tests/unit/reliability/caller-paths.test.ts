@@ -199,7 +199,7 @@ function iscm(args: readonly string[]): Promise<{ code: number | null; stderr: s
 }
 
 describe('paths on the iscm command line: refused at once with a message', () => {
-  it('a FIFO or /dev/zero as the identity, the key card, the questionnaire, the database or the export folder', async () => {
+  it('a FIFO or /dev/zero as the identity, the key card, the package, the questionnaire, the database or the export folder', async () => {
     const outside = tempDir();
     const { fifo } = hostilePaths(outside);
     const db = path.join(outside, 'iom.db');
@@ -220,6 +220,16 @@ describe('paths on the iscm command line: refused at once with a message', () =>
       [['keys', 'import-card', '/dev/zero', '--db', db], /The key card \/dev\/zero is a device/, 1],
       [['questionnaire', 'check', fifo], /The questionnaire file .* is a pipe \(FIFO\)/, 1],
       [['questionnaire', 'check', '/dev/zero'], /The questionnaire file \/dev\/zero is a device/, 1],
+      [
+        ['verify', fifo, '--identity', path.join(PROJECT_ROOT, 'tests', 'fixtures', 'keys', 'iom-dev-identity.txt')],
+        /iscm verify: .*pipe\.iscm is a pipe \(FIFO\), not a package file\./,
+        2,
+      ],
+      [
+        ['export', '--db', db, '--format', 'csv', '--out', fifo],
+        /The export folder .* is a pipe \(FIFO\), not a folder\./,
+        1,
+      ],
       [['status', '--db', fifo], /The import database .* is a pipe \(FIFO\), not a database file/, 1],
       [['status', '--db', '/dev/zero'], /The import database \/dev\/zero is a device/, 1],
     ];
