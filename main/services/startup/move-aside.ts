@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SET_ASIDE_DIR_NAME, fileStamp, freeName, fsyncDir } from '../backup/durable-files.js';
 
+
 /**
  * Moves a database and its -wal and -shm (they belong together: the WAL may hold
  * the newest answers) into `<dataDir>/set-aside/` under one timestamped name.

@@ -34,8 +34,7 @@ function probeHeader(file: string, supportedVersion: number): ProbeResult | unde
     return undefined; // SQLite will report it (a folder, no permission…)
   }
   if (header.length === 0) return undefined;
-  if (header.length < 100 || !header.subarray(0, 16).equals(MAGIC))
-    return { kind: 'corrupt', detail: 'not an SQLite database' };
+  if (header.length < 100 || !header.subarray(0, 16).equals(MAGIC)) return { kind: 'corrupt', detail: 'not an SQLite database' };
   const version = header.readInt32BE(60);
   return version > supportedVersion ? { kind: 'newer', version } : undefined;
 }
@@ -54,17 +53,11 @@ export function probeDatabase(file: string, supportedVersion: number, nativeBind
   if (fromHeader) return fromHeader;
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      timeout: LOCK_WAIT_MS,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > supportedVersion) return { kind: 'newer', version };
     const tables = db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
-    if (version === 0 && tables > 0)
-      return { kind: 'foreign', detail: 'a database of another program (it has tables but no app version)' };
+    if (version === 0 && tables > 0) return { kind: 'foreign', detail: 'a database of another program (it has tables but no app version)' };
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') return { kind: 'corrupt', detail: String(check) };
     return { kind: 'ok', version };
