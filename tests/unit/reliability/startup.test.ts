@@ -90,7 +90,8 @@ describe('promise 5: every start-up case is reported (what happened, where the f
     fs.writeFileSync(`${file}-shm`, 'shm bytes');
 
     // A month later: a start-up backup would be due, were it not for the damaged file.
-    const { report, startupBackup } = await startAndCheckReport(dataDir, monthLater);
+    const app = await startAndCheckReport(dataDir, monthLater);
+    const { report, startupBackup } = app;
     expect(report).toMatchObject({ status: 'moved-aside', setAsideReason: 'damaged', running: true, canRestore: true });
     expect(report.latestBackup).toEqual(backup);
     const aside = path.join(dataDir, 'set-aside', 'iscm-20261227T130000000Z-corrupt.db');
@@ -102,6 +103,9 @@ describe('promise 5: every start-up case is reported (what happened, where the f
     // No start-up backup of the new, empty database: it would push a good backup out of the 7.
     expect(await startupBackup).toBeUndefined();
     expect(listBackups(dataDir)).toEqual([backup]);
+    // Restoring the offered backup answers the report: the banner has nothing more to say.
+    await app.call('maintenance.restoreBackup', { name: backup.name });
+    expect(await app.call('maintenance.startupReport', {})).toMatchObject({ status: 'ok', movedTo: [], setAsideReason: null });
   });
 
   it('a truncated database: moved aside whole, a second damaged start does not overwrite the first', async () => {
