@@ -1,7 +1,7 @@
 // `npm run soak` (tsx bench/soak.ts): the long versions of the crash tests in tests/unit/reliability/.
 // Prints the figures docs/reliability.md quotes and writes bench/results/soak-latest.{json,md}; exits 1 on any loss.
 //
-//   tsx bench/soak.ts [--kills 1000] [--parallel 3] [--backups 30] [--exports 40] [--imports 15]
+//   tsx bench/soak.ts [--kills 1000] [--parallel 3] [--backups 30] [--exports 40] [--imports 15] [--host-pairs 100]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { passesIntegrityCheck } from '../tests/unit/reliability/harness/integrit
 import { bundleFixture, QUESTIONNAIRES_DIR, startChild } from '../tests/unit/reliability/harness/child-script.js';
 import { killManyTimes } from '../tests/unit/reliability/harness/kill-autosave.js';
 import { killDuringExport, killDuringImport, makeBatch, type ExportKill } from '../tests/unit/reliability/harness/kill-export-import.js';
+import { hostPairRound } from '../tests/unit/reliability/harness/host-pairs.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     backups: { type: 'string', default: '30' },
     exports: { type: 'string', default: '40' },
     imports: { type: 'string', default: '15' },
+    'host-pairs': { type: 'string', default: '100' },
   },
 });
 const n = (v: string | undefined): number => Number(v ?? 0);
@@ -79,6 +81,18 @@ for (let i = 0; i < n(values.imports); i++) {
   const noDuplicate = run.rerunKinds.filter((k) => k === 'duplicate').length === run.importedBeforeKill;
   if (!complete || !noDuplicate) importFailures++;
 }
+// 5. Two hosts at once on one folder; the one that runs is killed; a third must start at once.
+const starter = await bundleFixture('host-starter');
+const pairs = { rounds: n(values['host-pairs']), oneRanOneRefused: 0, restartedAfterKill: 0, ackedDrafts: 0, ackedDraftsLost: 0, integrityFailures: 0 };
+for (let i = 0; i < pairs.rounds; i++) {
+  const round = await hostPairRound(starter, fs.mkdtempSync(path.join(root, 'hosts-')), random(0, 400));
+  if (round.oneRanOneRefused) pairs.oneRanOneRefused++;
+  if (round.restartedAfterKill) pairs.restartedAfterKill++;
+  if (round.ackedDraftKept !== undefined) pairs.ackedDrafts++;
+  if (round.ackedDraftKept === false) pairs.ackedDraftsLost++;
+  if (round.integrity !== 'ok') pairs.integrityFailures++;
+  if ((i + 1) % 25 === 0) log(`  host pairs: ${i + 1}/${pairs.rounds}`);
+}
 fs.rmSync(root, { recursive: true, force: true });
 
 const figures = {
@@ -89,6 +103,7 @@ const figures = {
   backupsDuringAutosave: { taken: n(values.backups), passedIntegrityCheck: backupsOk },
   exportKills: { iterations: n(values.exports), ...exportOutcomes },
   importKills: { rounds: n(values.imports), packagesPerBatch: made.length, importedBeforeKills, halfImported, roundsNotFinishedCleanly: importFailures },
+  hostPairs: pairs,
 };
 const md = [
   `Soak of ${figures.date} (${figures.machine}, ${figures.minutes} min):`,
@@ -99,11 +114,13 @@ const md = [
   `| backup while autosaving | ${backupsOk}/${figures.backupsDuringAutosave.taken} backups pass integrity_check |`,
   `| kill during export | ${figures.exportKills.iterations} kills: ${exportOutcomes['no file']} no file, ${exportOutcomes['complete package']} complete package, **${exportOutcomes['partial file']} partial** |`,
   `| kill during import | ${figures.importKills.rounds} kills mid-batch (${importedBeforeKills} packages in before the kills), **${halfImported} half-imported**, ${importFailures} re-runs not finished cleanly |`,
+  `| two hosts at once on one folder, the running one killed | ${pairs.rounds} rounds: ${pairs.oneRanOneRefused} one ran and one refused naming it, ${pairs.restartedAfterKill} started again at once after the kill (**${pairs.rounds - pairs.restartedAfterKill} stale locks**), ${pairs.ackedDrafts} acknowledged drafts, **${pairs.ackedDraftsLost} lost**, ${pairs.integrityFailures} integrity failures |`,
 ].join('\n');
 log(md);
 const out = path.join(import.meta.dirname, 'results');
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, 'soak-latest.json'), `${JSON.stringify(figures, null, 2)}\n`);
 fs.writeFileSync(path.join(out, 'soak-latest.md'), `${md}\n`);
-const failed = lost > 0 || badIntegrity > 0 || backupsOk < figures.backupsDuringAutosave.taken || exportOutcomes['partial file'] > 0 || halfImported > 0 || importFailures > 0;
+const hostFailures = pairs.rounds - pairs.oneRanOneRefused + (pairs.rounds - pairs.restartedAfterKill) + pairs.ackedDraftsLost + pairs.integrityFailures;
+const failed = lost > 0 || badIntegrity > 0 || backupsOk < figures.backupsDuringAutosave.taken || exportOutcomes['partial file'] > 0 || halfImported > 0 || importFailures > 0 || hostFailures > 0;
 process.exitCode = failed ? 1 : 0;

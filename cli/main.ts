@@ -14,6 +14,8 @@ import { runReleaseCommand } from './commands/release.js';
 import { runRespondentsCommand } from './commands/respondents.js';
 import { runSettingsCommand, runStatusCommand } from './commands/status.js';
 import { runVerifyCommand } from './commands/verify.js';
+import { QUESTIONNAIRE_FILE_MAX_BYTES } from '../main/services/files/limits.js';
+import { readRegularFileSync } from '../main/services/files/regular-file.js';
 
 const USAGE = `usage: iscm <command> [options]
 
@@ -65,7 +67,11 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     case 'release':
       return runReleaseCommand(args, io);
     case 'questionnaire':
-      return runQuestionnaireCommand(args, { ...io, readFile: (p) => fs.readFileSync(p, 'utf8') });
+      // A regular file of questionnaire size only: a FIFO, a device or a huge file is refused, never waited on or read.
+      return runQuestionnaireCommand(args, {
+        ...io,
+        readFile: (p) => readRegularFileSync(p, { what: 'The questionnaire file', maxBytes: QUESTIONNAIRE_FILE_MAX_BYTES }).toString('utf8'),
+      });
     case '--help':
     case '-h':
     case 'help':

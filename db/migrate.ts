@@ -29,20 +29,27 @@ export function checkMigrationList(migrations: readonly Migration[]): void {
 }
 
 /**
- * Brings the database to the latest schema. Each migration runs in its own
- * transaction together with the `user_version` bump, so a crash leaves the
- * database at a whole version, never between two.
+ * Brings the database to the latest schema. Each migration runs in its own `BEGIN IMMEDIATE`
+ * transaction together with the `user_version` bump, so a crash leaves the database at a whole
+ * version, never between two. The version is read *inside* that transaction, after the write
+ * lock is taken: two processes opening one new file at once (which the data-folder lock stops
+ * for the app, but not for every tool) then run each migration once, the second one finding it
+ * done, instead of both reading 0 and the second failing on "table already exists".
  */
 export function migrate(db: Database, migrations: readonly Migration[], file: string): number {
   checkMigrationList(migrations);
-  const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
-  if (current > latest) throw new DatabaseTooNewError(file, current, latest);
-  for (const m of migrations.slice(current)) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+  const step = db.transaction((): boolean => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) throw new DatabaseTooNewError(file, current, latest);
+    const next = migrations[current];
+    if (!next) return false;
+    next.up(db);
+    db.pragma(`user_version = ${next.version}`);
+    return true;
+  });
+  while (step.immediate()) {
+    // one migration per transaction, until the version read inside one is the latest
   }
   return latest;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../core/contract/channels/drafts.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { MaintenanceNavLink } from './maintenance/MaintenanceNavLink.js';
+import { WhenDataOpen } from './maintenance/StartupBanner.js';
 import { DraftScreen } from './draft/DraftScreen.js';
 import { DraftListScreen } from './home/DraftListScreen.js';
 import { TrashScreen } from './home/TrashScreen.js';
@@ -54,17 +55,19 @@ export function App() {
           <LanguageSwitch onChange={switchLanguage} />
         </header>
         <main id="main" tabIndex={-1}>
-          {iomRoute ? (
-            <IomWorkspace route={iomRoute} />
-          ) : signingRoute ? (
-            <SigningScreen route={signingRoute} />
-          ) : draftId !== undefined ? (
-            <DraftScreen key={draftId} draftId={draftId} route={route} />
-          ) : route.name === 'trash' ? (
-            <TrashScreen />
-          ) : (
-            <DraftListScreen />
-          )}
+          <WhenDataOpen>
+            {iomRoute ? (
+              <IomWorkspace route={iomRoute} />
+            ) : signingRoute ? (
+              <SigningScreen route={signingRoute} />
+            ) : draftId !== undefined ? (
+              <DraftScreen key={draftId} draftId={draftId} route={route} />
+            ) : route.name === 'trash' ? (
+              <TrashScreen />
+            ) : (
+              <DraftListScreen />
+            )}
+          </WhenDataOpen>
         </main>
       </div>
     </LanguageHandlerContext.Provider>

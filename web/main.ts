@@ -17,11 +17,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const dataDir = path.resolve(values['data-dir']);
 const app = await startAppWebHost({ dataDir, port, appVersion: appVersion() }).catch((error: unknown) => {
-  // Start-up refusals (a newer, locked or unreadable database) say what happened and where the file is.
+  // Only a fault that stops the host itself lands here: a refused data file is shown in the page.
   process.stderr.write(`ISCM Assessment could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
 process.stdout.write(`ISCM Assessment is running at ${app.host.url}\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
+// The page says it too, in the user's language, with "Try again" and the latest backup.
+const startup = app.gate.report();
+if (!startup.running) process.stderr.write(`The app could not open its data: ${startup.message}\nOpen the page: it says what to do.\n`);
 
 const stop = () => {
   void app.close().finally(() => process.exit(0));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { requireFolder } from '../../main/services/files/folder.js';
 import { guarded, openService, parseCommandLine, requireOption, UsageError, type IomIo } from './import.js';
 
 const USAGE =
@@ -21,6 +22,8 @@ export function runExportCommand(args: string[], io: IomIo): Promise<number> {
     if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format is csv or xlsx');
     if (!LANGS.includes(values.lang)) throw new UsageError(`--lang is one of ${LANGS.join(', ')}`);
     const outDir = path.resolve(requireOption(values.out, 'out'));
+    // A folder where a folder is asked for: a file or a pipe there is refused before anything is written.
+    await requireFolder(outDir, { what: 'The export folder', create: true });
     const service = openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
       const result = await service.export({ format, outDir, lang: values.lang, allRevisions: values['all-revisions'] });

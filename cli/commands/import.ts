@@ -5,6 +5,11 @@ import { AppError } from '../../core/contract/errors.js';
 import { parseIdentityFile } from '../../main/services/crypto/age.js';
 import type { BatchProgress } from '../../main/services/import/batch.js';
 import { createIomService, type IomService } from '../../main/services/import/iom-service.js';
+import { IDENTITY_FILE_MAX_BYTES } from '../../main/services/files/limits.js';
+import { readTextFile } from '../../main/services/files/regular-file.js';
+import { requireFileOrAbsent } from '../../main/services/files/folder.js';
+import { lockFolder } from '../../main/services/lock/folder-lock.js';
+import { inUseMessage } from '../../main/services/lock/in-use-message.js';
 import type { BatchSummary, FileOutcome, OutcomeFlag } from '../../main/services/import/outcomes.js';
 
 /** What the IOM commands may touch: injected so tests run them with real files and capture output. */
@@ -34,13 +39,9 @@ export function requireOption(value: string | undefined, name: string): string {
   return value;
 }
 
-export function readIdentity(file: string): string {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new AppError('BAD_FILE', `Cannot read the identity file ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/** IOM's identity from a file the user names: a regular file of identity size only (no FIFO wait, no device, no huge file). */
+export async function readIdentity(file: string): Promise<string> {
+  const text = await readTextFile(file, { what: 'The identity file', maxBytes: IDENTITY_FILE_MAX_BYTES });
   try {
     return parseIdentityFile(text);
   } catch (error) {
@@ -48,15 +49,54 @@ export function readIdentity(file: string): string {
   }
 }
 
-/** The import database; only `import`, `keys import-card` and `respondents import` may create it. */
-export function openService(db: string, questionnaires: string | undefined, identity?: string, create = false, requireRegistered = false): IomService {
-  return createIomService({
-    dbFile: db,
-    questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR,
-    identity,
-    mustExist: !create,
-    ...(requireRegistered ? { requireRegistered } : {}),
-  });
+/**
+ * The import database; only `import`, `keys import-card` and `respondents import` may create it. Its folder is locked
+ * for as long as the command runs: a second `iscm`, the desktop app or the web host on the same
+ * folder is refused, and told which process has it. `close` releases the lock.
+ */
+export function openService(
+  db: string,
+  questionnaires: string | undefined,
+  identity?: string,
+  create = false,
+  requireRegistered = false,
+): IomService {
+  requireFileOrAbsent(db, 'The import database');
+  if (!create && !fs.existsSync(db))
+    throw new AppError('NOT_FOUND', `There is no import database at ${db}: import packages into it first.`);
+  const dir = path.dirname(path.resolve(db));
+  fs.mkdirSync(dir, { recursive: true });
+  const locked = lockFolder(dir, { host: 'cli' });
+  if (!locked.ok) {
+    throw locked.reason === 'held'
+      ? new AppError('CONFLICT', inUseMessage(dir, locked.holder))
+      : new AppError(
+          'STORAGE_FAILED',
+          `The folder ${dir} cannot be locked for this command (${locked.code}): is it read-only?`,
+        );
+  }
+  try {
+    const service = createIomService({
+      dbFile: db,
+      questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR,
+      identity,
+      mustExist: !create,
+      ...(requireRegistered ? { requireRegistered } : {}),
+    });
+    return {
+      ...service,
+      close: () => {
+        try {
+          return service.close();
+        } finally {
+          locked.lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    locked.lock.release();
+    throw error;
+  }
 }
 
 /** Runs a command body: usage errors exit 2, expected failures 1 with their message. */
@@ -77,10 +117,12 @@ export async function guarded(io: IomIo, usage: string, body: () => Promise<numb
   }
 }
 
-const USAGE = 'usage: iscm import PATH... --db FILE --identity FILE [--require-registered] [--json] [--questionnaires DIR]';
+const USAGE =
+  'usage: iscm import PATH... --db FILE --identity FILE [--require-registered] [--json] [--questionnaires DIR]';
 
 function progressBar(p: BatchProgress): string {
   const width = 30;
+  if (p.total === 0) return `\rlooking for packages in ${p.file.slice(-60)}\u001b[K`;
   const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
   const name = path.basename(p.file).slice(0, 40);
   return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} ${name}\u001b[K`;
@@ -92,17 +134,26 @@ export function outcomeLine(o: FileOutcome): string {
   return `${o.kind.padEnd(10)} ${o.code.padEnd(22)} ${o.file}${where}: ${o.message}${o.detail && o.kind !== 'imported' ? ` (${o.detail})` : ''}${flags}`;
 }
 
-const flagged = (s: BatchSummary, flag: OutcomeFlag): number => s.outcomes.filter((o) => o.flags?.includes(flag) === true).length;
+const flagged = (s: BatchSummary, flag: OutcomeFlag): number =>
+  s.outcomes.filter((o) => o.flags?.includes(flag) === true).length;
 
 export function summaryLines(s: BatchSummary): string[] {
   const c = s.counts;
-  const reasons = Object.entries(s.rejectedByCode).map(([code, n]) => `${code} ${n}`).join(', ');
+  const reasons = Object.entries(s.rejectedByCode)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
   return [
     `${s.total} file${s.total === 1 ? '' : 's'}: imported ${c.imported}, superseded ${c.superseded}, duplicate ${c.duplicate}, conflict ${c.conflict}, held ${c.held}, rejected ${c.rejected}${reasons ? ` (${reasons})` : ''}`,
     ...s.outcomes.filter((o) => o.kind === 'rejected').map((o) => `  rejected ${o.file}: ${o.code}: ${o.message}`),
     ...(c.held > 0 ? ['  held packages wait for a key decision: iscm held list --db FILE'] : []),
-    ...(flagged(s, 'new_signer') > 0 ? [`  ${flagged(s, 'new_signer')} imported from a new signer (a key recorded on first use): iscm keys list --db FILE`] : []),
-    ...(flagged(s, 'possible_duplicate') > 0 ? [`  ${flagged(s, 'possible_duplicate')} possible duplicate(s): iscm duplicates list --db FILE`] : []),
+    ...(flagged(s, 'new_signer') > 0
+      ? [
+          `  ${flagged(s, 'new_signer')} imported from a new signer (a key recorded on first use): iscm keys list --db FILE`,
+        ]
+      : []),
+    ...(flagged(s, 'possible_duplicate') > 0
+      ? [`  ${flagged(s, 'possible_duplicate')} possible duplicate(s): iscm duplicates list --db FILE`]
+      : []),
   ];
 }
 
@@ -117,8 +168,14 @@ export function runImportCommand(args: string[], io: IomIo): Promise<number> {
       questionnaires: { type: 'string' },
     });
     if (positionals.length === 0) throw new UsageError('give at least one file or folder');
-    const identity = readIdentity(requireOption(values.identity, 'identity'));
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires, identity, true, values['require-registered']);
+    const identity = await readIdentity(requireOption(values.identity, 'identity'));
+    const service = openService(
+      requireOption(values.db, 'db'),
+      values.questionnaires,
+      identity,
+      true,
+      values['require-registered'],
+    );
     try {
       const onProgress = (p: BatchProgress): void => {
         if (io.isTTY) io.stderr(progressBar(p));
@@ -126,7 +183,10 @@ export function runImportCommand(args: string[], io: IomIo): Promise<number> {
       };
       const summary = await service.importPaths(positionals, { onProgress });
       if (io.isTTY) io.stderr('\n');
-      if (values.json) io.stdout(`${JSON.stringify({ total: summary.total, ...summary.counts, rejectedByCode: summary.rejectedByCode, files: summary.outcomes })}\n`);
+      if (values.json)
+        io.stdout(
+          `${JSON.stringify({ total: summary.total, ...summary.counts, rejectedByCode: summary.rejectedByCode, files: summary.outcomes })}\n`,
+        );
       else {
         if (io.isTTY) for (const o of summary.outcomes) io.stdout(`${outcomeLine(o)}\n`);
         io.stdout(`${summaryLines(summary).join('\n')}\n`);

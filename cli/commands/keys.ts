@@ -1,9 +1,18 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import { AppError } from '../../core/contract/errors.js';
 import type { HeldKey } from '../../main/services/import/held-keys.js';
 import type { RegisteredSigner } from '../../main/services/import/signer-registry.js';
-import { guarded, openService, outcomeLine, parseCommandLine, readIdentity, requireOption, UsageError, type IomIo } from './import.js';
+import { KEY_CARD_MAX_BYTES } from '../../main/services/files/limits.js';
+import { readTextFile } from '../../main/services/files/regular-file.js';
+import {
+  guarded,
+  openService,
+  outcomeLine,
+  parseCommandLine,
+  readIdentity,
+  requireOption,
+  UsageError,
+  type IomIo,
+} from './import.js';
 
 const USAGE = [
   'usage: iscm keys list --db FILE [--json]',
@@ -35,7 +44,10 @@ const SOURCES: Readonly<Record<RegisteredSigner['source'], string>> = {
 
 export function heldLine(h: HeldKey): string {
   const who = h.respondent.respondentKey || `${h.respondent.mechanism} (respondent read again on accept)`;
-  const why = h.reason === 'key_change' ? `key change; registered: ${h.registeredFingerprints.join(', ')}` : 'not registered (strict mode)';
+  const why =
+    h.reason === 'key_change'
+      ? `key change; registered: ${h.registeredFingerprints.join(', ')}`
+      : 'not registered (strict mode)';
   return `HELD ${h.fingerprint} ${h.signerName} for ${who}: ${why}; ${h.packages.length} package(s)`;
 }
 
@@ -89,7 +101,7 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
     if (sub === 'accept' || sub === 'reject') {
       const fingerprint = values.fingerprint ?? positionals[0];
       if (!fingerprint) throw new UsageError('give the fingerprint of the held key (SHA256:…)');
-      const identity = sub === 'accept' ? readIdentity(requireOption(values.identity, 'identity')) : undefined;
+      const identity = sub === 'accept' ? await readIdentity(requireOption(values.identity, 'identity')) : undefined;
       const service = openService(db, values.questionnaires, identity);
       try {
         if (sub === 'reject') {
@@ -108,21 +120,24 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
     if (sub === 'import-card') {
       const [cardFile] = positionals;
       if (!cardFile) throw new UsageError('give the card file');
-      if (values.state !== undefined && values.organisation !== undefined) throw new UsageError('give --state or --organisation, not both');
-      let text: string;
-      try {
-        text = fs.readFileSync(cardFile, 'utf8');
-      } catch (error) {
-        throw new AppError('BAD_FILE', `Cannot read ${cardFile}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      if (values.state !== undefined && values.organisation !== undefined)
+        throw new UsageError('give --state or --organisation, not both');
+      const text = await readTextFile(cardFile, { what: 'The key card', maxBytes: KEY_CARD_MAX_BYTES });
       const service = openService(db, values.questionnaires, undefined, true);
       try {
         const result = service.importKeyCard(
           text,
-          { mechanism: values.mechanism, mechanismName: values['mechanism-name'], kind: values.kind, party: values.state ?? values.organisation },
+          {
+            mechanism: values.mechanism,
+            mechanismName: values['mechanism-name'],
+            kind: values.kind,
+            party: values.state ?? values.organisation,
+          },
           by,
         );
-        io.stdout(`${result.changed ? 'registered' : 'already registered'} ${result.fingerprint} for ${result.respondentKey}\n`);
+        io.stdout(
+          `${result.changed ? 'registered' : 'already registered'} ${result.fingerprint} for ${result.respondentKey}\n`,
+        );
         return 0;
       } finally {
         service.close();

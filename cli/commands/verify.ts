@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import type { Manifest } from '../../core/package/manifest.js';
 import {
   PackageVerifyError,
@@ -8,6 +7,8 @@ import {
 } from '../../core/package/verify-codes.js';
 import { parseIdentityFile } from '../../main/services/crypto/age.js';
 import { readPackage } from '../../main/services/package/read-package.js';
+import { IDENTITY_FILE_MAX_BYTES } from '../../main/services/files/limits.js';
+import { readTextFile } from '../../main/services/files/regular-file.js';
 import type { PackageCommandIo } from './keygen.js';
 
 const USAGE = 'usage: iscm verify FILE --identity FILE [--json]   decrypt and check a package without importing it\n';
@@ -101,7 +102,7 @@ export async function runVerifyCommand(args: string[], io: PackageCommandIo): Pr
   }
   let identity: string;
   try {
-    identity = parseIdentityFile(await fs.readFile(parsed.identity, 'utf8'));
+    identity = parseIdentityFile(await readTextFile(parsed.identity, { what: 'The identity file', maxBytes: IDENTITY_FILE_MAX_BYTES }));
   } catch (error) {
     io.stderr(`iscm verify: cannot use the identity file ${parsed.identity}: ${(error as Error).message}\n`);
     return 2;

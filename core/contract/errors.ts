@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   /** The disk is full, read-only or failing: nothing was written. */
   'STORAGE_FAILED',
+  /** The app did not open its data at start-up (see `maintenance.startupReport`): nothing can be read or saved until it does. */
+  'DATA_UNAVAILABLE',
   /** A file given by the user could not be used (too large, wrong type, unreadable). */
   'BAD_FILE',
   /** The passphrase did not unlock the signing key. */

@@ -44,7 +44,11 @@ export interface SecretStore {
   readonly isRealBackend: () => Promise<boolean>;
   /** Rejects when the store is not a real backend; never silently stores in the clear. */
   readonly encrypt: (plain: Uint8Array) => Promise<Uint8Array>;
-  readonly decrypt: (sealed: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * `shouldReEncrypt`: the store's key was rotated or a better one is available; the caller
+   * should seal the plain bytes again (`encrypt`) and store the new result in place of the old.
+   */
+  readonly decrypt: (sealed: Uint8Array) => Promise<{ readonly plain: Uint8Array; readonly shouldReEncrypt: boolean }>;
 }
 
 export interface HostCapabilities {

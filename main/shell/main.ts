@@ -2,9 +2,11 @@
 // shared services (the same the web host uses) to a hardened window.
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import { createAppDispatch } from '../services/app-dispatch.js';
-import { startAppServicesSafely } from '../services/startup/start-services.js';
-import type { AppServices } from '../services/app-services.js';
+import { openAppGate, type AppGate } from '../services/startup/app-gate.js';
+import { writeCrashMarker } from '../services/startup/crash-marker.js';
 import { createRotatingLog, type Log } from '../services/log/rotating-log.js';
+import { trackCalls } from './call-tracker.js';
+import { createCrashHandler } from './crash-restart.js';
 import { createElectronHost } from './host-electron.js';
 import { bindIpc, forwardEvents } from './ipc.js';
 import { installAppMenu } from './menu.js';
@@ -16,11 +18,15 @@ import { createReleaseFileQueue, releaseFilesIn } from './release-files.js';
 
 // Must happen before `ready`: privileges cannot be granted to a scheme afterwards.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Every renderer sandboxed, whatever a window's own webPreferences say (also before `ready`).
+app.enableSandbox();
 
 let mainWindow: BrowserWindow | undefined;
-let services: AppServices | undefined;
+let gate: AppGate | undefined;
 // `.iscmq` files the system asks us to open (a double-click): checked, then shown by the window.
+// While the data is not open (the start-up banner shows), a file opened is not checked.
 const releaseFiles = createReleaseFileQueue(async (file) => {
+  const services = gate?.services();
   if (!services) return;
   await services.ready;
   await services.releases.noteOpened(file);
@@ -29,6 +35,11 @@ const releaseFiles = createReleaseFileQueue(async (file) => {
 
 /** Refusals are logged with the URL cut short: enough to diagnose, never a page's content. */
 const refusalLogger = (log: Log) => (what: string, url: string) => log.info(`refused ${what} ${url.slice(0, 200)}`);
+
+/** After a restart request, the window has this long to send what it holds, and must have been quiet this long. */
+const FLUSH_QUIET_MS = 300;
+const FLUSH_MAX_MS = 5000;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function start(): void {
   const paths = appPaths({
@@ -39,7 +50,6 @@ function start(): void {
   });
   const log = createRotatingLog({ dir: paths.logDir });
   log.info(`start ${app.getVersion()} (electron ${process.versions.electron})`);
-  process.on('uncaughtException', (error) => log.error('uncaught exception', error));
   process.on('unhandledRejection', (error) => log.error('unhandled rejection', error));
 
   const devTools = !app.isPackaged;
@@ -48,8 +58,9 @@ function start(): void {
   registerAppProtocol(protocol, paths.rendererDir);
 
   const nativeBinding = nativeBindingFor(app.isPackaged, process.env);
-  // A damaged database is moved aside (and reported in the app); a newer, locked or unreadable one stops the start with its reason.
-  const start = startAppServicesSafely(
+  // The window always opens: when start-up refuses the data (a newer, locked, read-only or unreadable
+  // file), its banner says what happened and offers "Try again" and the latest backup.
+  const opened = openAppGate(
     {
       dataDir: paths.dataDir,
       questionnairesDir: paths.questionnairesDir,
@@ -60,11 +71,36 @@ function start(): void {
     },
     (error) => log.error('start-up backup failed', error),
   );
-  if (!start.ok) throw new Error(start.report.message);
-  services = start.services;
+  gate = opened;
+  if (!opened.report().running) log.error(`start-up: ${opened.report().message}`);
+  const calls = trackCalls(createAppDispatch(opened.handlers, log, paths.dataDir));
+  bindIpc(ipcMain, calls.dispatch);
   releaseFiles.start();
-  bindIpc(ipcMain, createAppDispatch(services.handlers, log));
   installAppMenu({ logDir: paths.logDir, devTools, onError: (error) => log.error('menu action failed', error) });
+
+  process.on(
+    'uncaughtException',
+    createCrashHandler({
+      log,
+      flushWindow: async () => {
+        if (!mainWindow) return;
+        opened.events.emit('saveNow', { reason: 'restart' });
+        await calls.waitForQuiet(FLUSH_QUIET_MS, FLUSH_MAX_MS, sleep);
+      },
+      closeServices: () => opened.close(),
+      noteRestart: (restarts) => writeCrashMarker(paths.dataDir, { at: new Date().toISOString(), restarts }),
+      relaunch: (args) => {
+        app.relaunch({ args });
+        app.exit(0);
+      },
+      giveUp: (message) => {
+        dialog.showErrorBox('ISCM Assessment stopped', message);
+        app.exit(1);
+      },
+      argv: process.argv.slice(1),
+      uptimeSeconds: () => process.uptime(),
+    }),
+  );
 
   const win = createMainWindow({
     preloadPath: paths.preloadFile,
@@ -73,7 +109,7 @@ function start(): void {
     onSaveError: (error) => log.error('could not save the window state', error),
   });
   mainWindow = win;
-  const stopForwarding = forwardEvents(services.events, win.webContents);
+  const stopForwarding = forwardEvents(opened.events, win.webContents);
   win.on('closed', () => {
     stopForwarding();
     mainWindow = undefined;
@@ -100,9 +136,13 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    services?.close();
-    services = undefined;
+  app.on('will-quit', (event) => {
+    const closing = gate;
+    if (!closing) return;
+    gate = undefined;
+    // A start-up backup may still be copying: the database closes after it, then the app quits.
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
   });
   app
     .whenReady()

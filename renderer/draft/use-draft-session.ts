@@ -45,6 +45,9 @@ export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire) {
     };
   }, [autosaver]);
 
+  // The desktop app asks for this before it restarts after an unexpected error: nothing typed is lost.
+  useEffect(() => window.iscm.on('saveNow', () => void autosaver.flush()), [autosaver]);
+
   const evaluationTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const answer = useCallback(
     (path: string, value: AnswerValue, typing = false) => {

@@ -5,6 +5,7 @@ import { es } from './es.js';
 import { fr } from './fr.js';
 import * as iom from './iom/index.js';
 import * as releases from './releases/index.js';
+import { maintenance } from './maintenance/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -22,6 +23,7 @@ export const NAMESPACES = {
   translation: { en, fr, es, ar },
   iom: { en: iom.en, fr: iom.fr, es: iom.es, ar: iom.ar },
   releases: { en: releases.en, fr: releases.fr, es: releases.es, ar: releases.ar },
+  maintenance,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -1,25 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../core/contract/channels/maintenance.js';
-import { useFormatDate, useMaintenanceText } from './maintenance-text.js';
-
-const sizeOf = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+import { useApi } from '../api/api-context.js';
+import { formatDateTime, formatSize } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
+import { ltr } from './bidi.js';
+import { useStartupReport } from './startup-store.js';
 
 /** The list of backups, "Back up now", and restore (after a confirmation) of any of them. */
 export function BackupsDialog({ onClose }: { readonly onClose: () => void }) {
-  const m = useMaintenanceText();
-  const formatDate = useFormatDate();
+  const api = useApi();
+  const { t } = useTranslation('maintenance');
+  const lang = useLanguage();
+  const { report } = useStartupReport();
+  const formatDate = (iso: string): string => formatDateTime(lang, iso);
   const dialog = useRef<HTMLDialogElement>(null);
   const [backups, setBackups] = useState<readonly BackupInfo[] | undefined>();
   const [busy, setBusy] = useState<'backup' | 'restore' | undefined>();
   const [confirming, setConfirming] = useState<BackupInfo | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // While the app could not open its data there is nothing to back up; a restore may still be offered.
+  const running = report?.running !== false;
 
   const refresh = useCallback(async () => {
-    const result = await window.iscm.maintenance.listBackups({});
+    const result = await api.maintenance.listBackups({});
     if (result.ok) setBackups(result.value);
     else setError(result.error.message);
-  }, []);
+  }, [api]);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -29,7 +37,7 @@ export function BackupsDialog({ onClose }: { readonly onClose: () => void }) {
   async function backUpNow() {
     setBusy('backup');
     setError(undefined);
-    const result = await window.iscm.maintenance.createBackup({});
+    const result = await api.maintenance.createBackup({});
     setBusy(undefined);
     if (!result.ok) setError(result.error.message);
     await refresh();
@@ -39,9 +47,9 @@ export function BackupsDialog({ onClose }: { readonly onClose: () => void }) {
     setConfirming(undefined);
     setBusy('restore');
     setError(undefined);
-    const result = await window.iscm.maintenance.restoreBackup({ name: backup.name });
+    const result = await api.maintenance.restoreBackup({ name: backup.name });
     setBusy(undefined);
-    if (result.ok) setNotice(m('restored', { path: result.value.setAsidePath }));
+    if (result.ok) setNotice(t('backups.restored', { path: ltr(result.value.setAsidePath) }));
     else setError(result.error.message);
   }
 
@@ -50,39 +58,46 @@ export function BackupsDialog({ onClose }: { readonly onClose: () => void }) {
 
   return (
     <dialog ref={dialog} className="history-dialog backups-dialog" aria-labelledby="backups-heading" onCancel={close}>
-      <h2 id="backups-heading">{m('heading')}</h2>
-      <p>{m('intro')}</p>
+      <h2 id="backups-heading">{t('backups.heading')}</h2>
+      <p>{t('backups.intro')}</p>
       {notice && <p role="status">{notice}</p>}
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <button type="button" onClick={() => void backUpNow()} disabled={busy !== undefined}>
-        {busy === 'backup' ? m('backingUp') : m('backUpNow')}
-      </button>
+      {running && (
+        <button type="button" onClick={() => void backUpNow()} disabled={busy !== undefined}>
+          {busy === 'backup' ? t('backups.backingUp') : t('backups.backUpNow')}
+        </button>
+      )}
       {backups === undefined ? null : backups.length === 0 ? (
-        <p>{m('none')}</p>
+        <p>{t('backups.none')}</p>
       ) : (
         <table>
-          <caption>{m('caption')}</caption>
+          <caption>{t('backups.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{m('colDate')}</th>
-              <th scope="col">{m('colReason')}</th>
-              <th scope="col">{m('colSize')}</th>
-              <th scope="col">{m('colAction')}</th>
+              <th scope="col">{t('backups.colDate')}</th>
+              <th scope="col">{t('backups.colReason')}</th>
+              <th scope="col">{t('backups.colSize')}</th>
+              <th scope="col">{t('backups.colAction')}</th>
             </tr>
           </thead>
           <tbody>
             {backups.map((b) => (
               <tr key={b.name}>
                 <td>{formatDate(b.createdAt)}</td>
-                <td>{m(`reason_${b.reason}`)}</td>
-                <td>{sizeOf(b.size)}</td>
+                <td>{t(`backups.reason.${b.reason}`)}</td>
+                <td>{formatSize(lang, b.size)}</td>
                 <td>
-                  <button type="button" disabled={busy !== undefined} aria-label={m('restoreNamed', { date: formatDate(b.createdAt) })} onClick={() => setConfirming(b)}>
-                    {m('restore')}
+                  <button
+                    type="button"
+                    disabled={busy !== undefined || notice !== undefined}
+                    aria-label={t('backups.restoreNamed', { date: formatDate(b.createdAt) })}
+                    onClick={() => setConfirming(b)}
+                  >
+                    {t('backups.restore')}
                   </button>
                 </td>
               </tr>
@@ -92,19 +107,19 @@ export function BackupsDialog({ onClose }: { readonly onClose: () => void }) {
       )}
       {confirming && (
         <div role="alertdialog" aria-labelledby="restore-confirm" className="error-box">
-          <p id="restore-confirm">{m('confirm', { date: formatDate(confirming.createdAt) })}</p>
+          <p id="restore-confirm">{t('backups.confirm', { date: formatDate(confirming.createdAt) })}</p>
           <button type="button" onClick={() => void restore(confirming)}>
-            {m('confirmYes')}
+            {t('backups.confirmYes')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(undefined)}>
-            {m('cancel')}
+            {t('backups.cancel')}
           </button>
         </div>
       )}
-      {busy === 'restore' && <p role="status">{m('restoring')}</p>}
+      {busy === 'restore' && <p role="status">{t('backups.restoring')}</p>}
       <p>
         <button type="button" onClick={close}>
-          {m('close')}
+          {t('backups.close')}
         </button>
       </p>
     </dialog>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BackupsDialog } from './BackupsDialog.js';
 import { StartupBanner } from './StartupBanner.js';
-import { useMaintenanceText } from './maintenance-text.js';
 
 /** `#/backups` opens the backups dialog over whatever screen is behind it. */
 export const BACKUPS_HASH = '#/backups';
@@ -22,12 +22,12 @@ function useHashIs(hash: string): boolean {
  * about a start-up problem with the data file.
  */
 export function MaintenanceNavLink() {
-  const m = useMaintenanceText();
+  const { t } = useTranslation('maintenance');
   const open = useHashIs(BACKUPS_HASH);
   return (
     <>
       <a href={BACKUPS_HASH} className="maintenance-nav-link">
-        {m('navLink')}
+        {t('navLink')}
       </a>
       <StartupBanner onRestore={() => (window.location.hash = BACKUPS_HASH)} />
       {open && <BackupsDialog onClose={() => history.back()} />}

@@ -108,7 +108,10 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
   expect(fs.readFileSync(path.join(app.dataDir, 'exports', 'Amina-Diallo-key-card.txt'), 'utf8')).toContain(
     `Fingerprint: ${fingerprint}`,
   );
-  // IOM registers the key from the card, for the mechanism's secretariat, with its own command.
+  // IOM registers the key from the card, for the mechanism's secretariat, with its own command, in
+  // its own folder (its own computer in real life): a folder has one writer, and the secretariat's
+  // app holds the data folder.
+  const iomDb = path.join(app.dataDir, 'iom-side', 'iom.db');
   const registered = spawnSync(
     'node',
     [
@@ -117,7 +120,7 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
       'import-card',
       path.join(app.dataDir, 'exports', 'Amina-Diallo-key-card.txt'),
       '--db',
-      path.join(app.dataDir, 'iom.db'),
+      iomDb,
       '--kind',
       'secretariat',
     ],
@@ -183,11 +186,11 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
   // And IOM's import takes both, the key registered from the card, revision 2 superseding 1.
   const imported = spawnSync(
     'node',
-    [ISCM, 'import', first, second, '--db', path.join(app.dataDir, 'iom.db'), '--identity', DEV_IDENTITY, '--json'],
+    [ISCM, 'import', first, second, '--db', iomDb, '--identity', DEV_IDENTITY, '--json'],
     { cwd: ROOT, encoding: 'utf8' },
   );
   expect(imported.status, `${imported.stdout}${imported.stderr}`).toBe(0);
-  const status = spawnSync('node', [ISCM, 'status', '--db', path.join(app.dataDir, 'iom.db'), '--json'], {
+  const status = spawnSync('node', [ISCM, 'status', '--db', iomDb, '--json'], {
     cwd: ROOT,
     encoding: 'utf8',
   });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../core/contract/errors.js';
 import type { AttachmentRef } from '../../../core/answers/value.js';
@@ -10,6 +9,7 @@ import { resolveAnswerPath } from '../drafts/answer-paths.js';
 import type { DraftService, QuestionnaireSource } from '../drafts/draft-service.js';
 import { limitsOf, mediaTypeOf, refusalBeforeCopy, sanitizeFileName, tooLarge, tooMany, type AttachmentLimits } from './limits.js';
 import { StoreRefusal, type AttachmentStore } from './store.js';
+import { openRegularFile, type OpenedFile } from '../files/regular-file.js';
 
 export interface RejectedFile {
   readonly name: string;
@@ -91,14 +91,22 @@ export function createAttachmentService({ db, clock, store, drafts, questionnair
           rejected.push({ name, reason: tooMany(limits) });
           continue;
         }
-        const stat = fs.statSync(filePath, { throwIfNoEntry: false });
-        if (!stat?.isFile() || !isReadable(filePath)) {
+        // Opened once, on the descriptor: a pipe, a device or a folder is refused without blocking, and
+        // the file read is the one checked. Sizes are the question's to judge (importOne), hence no cap here.
+        let opened: OpenedFile;
+        try {
+          opened = await openRegularFile(filePath, { what: name, maxBytes: Number.MAX_SAFE_INTEGER });
+        } catch {
           rejected.push({ name, reason: `${name} is not a file that can be read.` });
           continue;
         }
-        const outcome = await importOne(input.draftId, filePath, stat.size, () => fs.createReadStream(filePath), limits);
-        if ('file' in outcome) files.push(outcome.file);
-        else rejected.push(outcome.rejected);
+        try {
+          const outcome = await importOne(input.draftId, filePath, opened.size, () => opened.handle.createReadStream({ autoClose: false }), limits);
+          if ('file' in outcome) files.push(outcome.file);
+          else rejected.push(outcome.rejected);
+        } finally {
+          await opened.handle.close();
+        }
       }
       return { files, rejected };
     },
@@ -124,13 +132,3 @@ export function createAttachmentService({ db, clock, store, drafts, questionnair
   };
 }
 export type AttachmentService = ReturnType<typeof createAttachmentService>;
-
-/** Checked apart from the copy, so that an unreadable source is not mistaken for an unwritable store. */
-function isReadable(filePath: string): boolean {
-  try {
-    fs.accessSync(filePath, fs.constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -24,10 +24,26 @@ export function createMaintenanceHandlers(
     queue = next.catch(() => undefined);
     return next;
   };
+  let report = startupReport;
   return {
     listBackups: () => listBackups(dataDir),
     createBackup: () => oneAtATime(() => createBackup(db, 'manual', clock)),
-    restoreBackup: ({ name }) => oneAtATime(() => restoreBackup(db, name, appMigrations, clock)),
-    startupReport: () => startupReport,
+    restoreBackup: ({ name }) =>
+      oneAtATime(async () => {
+        const restored = await restoreBackup(db, name, appMigrations, clock);
+        // What start-up had to say (a file set aside, the latest backup offered) is answered: the banner goes.
+        if (report)
+          report = {
+            ...report,
+            status: 'ok',
+            movedTo: [],
+            setAsideReason: null,
+            message: `The backup ${name} was restored; the data as it was before is kept at ${restored.setAsidePath}.`,
+          };
+        return restored;
+      }),
+    startupReport: () => report,
+    // The data is open: there is nothing to start again.
+    retryStart: () => report,
   };
 }

@@ -4,7 +4,7 @@ import type { Identity } from '../../../core/contract/channels/identities.js';
 import { serializeKeyCard } from '../../../core/identity/card.js';
 import { identitiesRepo, type IdentityRow } from '../../../db/repos/identities.js';
 import { isoNow } from '../clock.js';
-import { decryptPrivateKey, encryptPrivateKey, type ByteTransform } from '../crypto/private-key-store.js';
+import { decryptPrivateKey, encryptPrivateKey, encryptedPrivateKeySchema, type ByteTransform } from '../crypto/private-key-store.js';
 import { generateSigningKeyPair, publicKeyLineFromPrivate, parsePublicKeyLine } from '../crypto/ssh-key.js';
 import type { SigningDeps } from './deps.js';
 import { chooseOutputPath, safeFileName } from './file-output.js';
@@ -69,7 +69,7 @@ export function createIdentityService(deps: SigningDeps) {
   }
 
   /** The OS store's half; its failure is told apart from a wrong passphrase. */
-  async function osUnwrap(sealed: Uint8Array): Promise<Uint8Array> {
+  async function osUnwrap(sealed: Uint8Array): Promise<{ readonly plain: Uint8Array; readonly shouldReEncrypt: boolean }> {
     try {
       if (!store) throw new Error('no store');
       return await store.decrypt(sealed);
@@ -78,6 +78,24 @@ export function createIdentityService(deps: SigningDeps) {
         'NOT_SUPPORTED',
         'The system key store could not open this signing key (is the keyring unlocked, on the same user account?).',
       );
+    }
+  }
+
+  /**
+   * The OS store asked for its sealing to be renewed (a rotated or better key): seal the same
+   * AES output again and store it in place of the old, but only after checking that the new
+   * sealing opens to the same bytes. On any failure the old record stays, which still opens.
+   */
+  async function reseal(row: IdentityRow, aesOutput: Uint8Array): Promise<void> {
+    if (!store) return;
+    try {
+      const sealed = await store.encrypt(aesOutput);
+      const check = await store.decrypt(sealed);
+      if (!Buffer.from(check.plain).equals(Buffer.from(aesOutput))) return;
+      const record = encryptedPrivateKeySchema.parse(JSON.parse(row.encrypted_key_json));
+      repo.updateSealedKey(row.id, row.encrypted_key_json, JSON.stringify({ ...record, ciphertext: Buffer.from(sealed).toString('base64') }));
+    } catch {
+      // Kept as it was: still readable by the store, which will ask again next time.
     }
   }
 
@@ -120,12 +138,20 @@ export function createIdentityService(deps: SigningDeps) {
     async unlock(id: string, passphrase: string): Promise<Uint8Array> {
       const row = require(id);
       const record: unknown = JSON.parse(row.encrypted_key_json);
-      const key = await decryptPrivateKey(record, passphrase, store ? { unwrap: (b) => osUnwrap(b) } : {});
+      let resealWith: Uint8Array | undefined;
+      const unwrap = async (sealed: Uint8Array): Promise<Uint8Array> => {
+        const opened = await osUnwrap(sealed);
+        if (opened.shouldReEncrypt) resealWith = opened.plain;
+        return opened.plain;
+      };
+      const key = await decryptPrivateKey(record, passphrase, store ? { unwrap } : {});
       const derived = parsePublicKeyLine(publicKeyLineFromPrivate(key, '')).blob;
       if (!derived.equals(parsePublicKeyLine(row.public_key).blob)) {
         key.fill(0);
         throw new AppError('INTERNAL', 'The stored signing key does not match its public key.');
       }
+      // Only once the whole key opened (right passphrase, right key): never reseal something unchecked.
+      if (resealWith) await reseal(row, resealWith);
       return key;
     },
 

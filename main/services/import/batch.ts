@@ -1,30 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
-import path from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { walkFolder, type WalkProgress } from '../files/bounded-walk.js';
 import type { ImportContext } from './context.js';
 import { finishImport, readForImport } from './import-file.js';
 import { messageOf, summarize, type BatchSummary, type FileOutcome } from './outcomes.js';
 
 /**
- * The files a list of paths names: files as given, folders walked recursively for `*.iscm`
- * (symbolic links are not followed, so a link cannot loop or lead out of the folder).
+ * The files a list of paths names: files as given, folders walked for `*.iscm` within bounds
+ * (`walkFolder`: depth, entry and file counts, symbolic links not followed, progress told).
  * Sorted within each folder so a batch runs in a stable order.
  */
-export async function collectFiles(paths: readonly string[]): Promise<string[]> {
+export async function collectFiles(paths: readonly string[], onWalk?: (progress: WalkProgress) => void, signal?: AbortSignal): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && e.name.toLowerCase().endsWith('.iscm')) out.push(full);
-    }
-  };
   for (const p of paths) {
     const info = await lstat(p).catch(() => null);
-    if (info?.isDirectory()) await walk(p);
+    if (info?.isDirectory())
+      out.push(...(await walkFolder(p, { accept: (name) => name.toLowerCase().endsWith('.iscm'), ...(onWalk ? { onProgress: onWalk } : {}), ...(signal ? { signal } : {}) })));
     else out.push(p); // a missing or odd path becomes a FILE_UNREADABLE outcome, not a silent skip
   }
   return out;
@@ -81,7 +73,8 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
  * running the batch again finishes it (duplicates are no-ops).
  */
 export async function runBatch(ctx: ImportContext, paths: readonly string[], options: BatchOptions = {}): Promise<BatchSummary> {
-  const files = await collectFiles(paths);
+  // While folders are walked, the progress names the folder being read (done 0 of 0 files yet).
+  const files = await collectFiles(paths, (w) => options.onProgress?.({ done: 0, total: 0, file: w.folder }), options.signal);
   const batchId = randomUUID();
   const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
   const concurrency = Math.max(1, Math.min(16, options.concurrency ?? 4));

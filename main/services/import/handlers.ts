@@ -1,12 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { IomStatusView, RespondentStatusView, SubmissionSummaryView } from '../../../core/contract/channels/iom.js';
+import type {
+  IomStatusView,
+  RespondentStatusView,
+  SubmissionSummaryView,
+} from '../../../core/contract/channels/iom.js';
 import type { Handlers } from '../../../core/contract/dispatch.js';
 import { AppError } from '../../../core/contract/errors.js';
 import type { SubmissionRow } from '../../../db/repos/iom/submissions.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HostCapabilities } from '../host.js';
+import { requireFolder } from '../files/folder.js';
+import { KEY_CARD_MAX_BYTES } from '../files/limits.js';
+import { readTextFile } from '../files/regular-file.js';
 import { createIdentitySettings } from './identity-settings.js';
 import { createImportOperations } from './import-operations.js';
 import { createIomService, type IomService } from './iom-service.js';
@@ -84,13 +90,15 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       service.close();
     }
   };
-  const requireIdentity = (): string => {
-    const identity = settings.identity();
-    if (!identity) throw new AppError('NOT_FOUND', "Set up IOM's identity first: packages cannot be opened without it.");
+  const requireIdentity = async (): Promise<string> => {
+    const identity = await settings.identity();
+    if (!identity)
+      throw new AppError('NOT_FOUND', "Set up IOM's identity first: packages cannot be opened without it.");
     return identity;
   };
   const requireDialogs = (): HostCapabilities => {
-    if (!options.hostCapabilities) throw new AppError('NOT_SUPPORTED', 'This window cannot open a file dialog: type the paths instead.');
+    if (!options.hostCapabilities)
+      throw new AppError('NOT_SUPPORTED', 'This window cannot open a file dialog: type the paths instead.');
     return options.hostCapabilities;
   };
   const operations = createImportOperations((p) =>
@@ -116,7 +124,11 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       const host = requireDialogs();
       const paths = folder
         ? await host.pickFiles({ title: 'Folders with submission packages to import', multiple: true, folders: true })
-        : await host.pickFiles({ title: 'Submission packages to import', filters: [{ name: 'ISCM submission', extensions: ['iscm'] }], multiple: true });
+        : await host.pickFiles({
+            title: 'Submission packages to import',
+            filters: [{ name: 'ISCM submission', extensions: ['iscm'] }],
+            multiple: true,
+          });
       return { paths: [...paths] };
     },
     pickExportFolder: async () => {
@@ -130,15 +142,23 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       });
       return { path: chosen ?? null };
     },
-    startImport: ({ paths }) => {
-      const identity = requireIdentity();
-      const operationId = operations.start((onProgress) => withService((s) => s.importPaths(paths, { onProgress }), identity));
+    startImport: async ({ paths }) => {
+      const identity = await requireIdentity();
+      const operationId = operations.start((onProgress) =>
+        withService((s) => s.importPaths(paths, { onProgress }), identity),
+      );
       return { operationId };
     },
     importProgress: ({ operationId }) => operations.get(operationId),
     listSubmissions: (filter) =>
       withService((s) =>
-        s.listSubmissions({ mechanism: filter.mechanism, respondentKind: filter.respondentKind, status: filter.status }).map(toSummaryView),
+        s
+          .listSubmissions({
+            mechanism: filter.mechanism,
+            respondentKind: filter.respondentKind,
+            status: filter.status,
+          })
+          .map(toSummaryView),
       ),
     getSubmission: ({ submissionId }) =>
       withService((s) => {
@@ -146,7 +166,12 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
         if (!row) throw new AppError('NOT_FOUND', 'No such submission.');
         const responses = JSON.parse(row.responses_json) as Record<string, unknown>;
         const history = s.listSubmissions({ status: 'all' }).filter((r) => r.root_id === row.root_id);
-        return { summary: toSummaryView(row), responses, attachments: s.attachmentsOf(submissionId), history: history.map(toSummaryView) };
+        return {
+          summary: toSummaryView(row),
+          responses,
+          attachments: s.attachmentsOf(submissionId),
+          history: history.map(toSummaryView),
+        };
       }),
     listQuarantine: () =>
       withService((s) =>
@@ -166,7 +191,13 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
     listKeys: () =>
       withService((s) => ({
         signers: s.signers().map((k) => ({
-          respondent: { respondentKey: k.respondent_key, mechanism: k.mechanism, mechanismLabel: k.mechanism_label, kind: k.kind, party: k.party },
+          respondent: {
+            respondentKey: k.respondent_key,
+            mechanism: k.mechanism,
+            mechanismLabel: k.mechanism_label,
+            kind: k.kind,
+            party: k.party,
+          },
           fingerprint: k.fingerprint,
           signerName: k.name,
           title: k.title,
@@ -176,26 +207,29 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
           registeredBy: k.registered_by,
           chains: k.chains,
         })),
-        held: s.heldKeys().map((h) => ({ ...h, registeredFingerprints: [...h.registeredFingerprints], packages: [...h.packages] })),
+        held: s
+          .heldKeys()
+          .map((h) => ({ ...h, registeredFingerprints: [...h.registeredFingerprints], packages: [...h.packages] })),
       })),
-    acceptKey: ({ fingerprint, respondentKey, actor }) =>
-      withService(async (s) => ({ outcomes: await s.acceptKey(fingerprint, respondentKey, actor) }), requireIdentity()),
-    rejectKey: ({ fingerprint, respondentKey, actor }) => withService((s) => ({ quarantined: s.rejectKey(fingerprint, respondentKey, actor) })),
-    importKeyCard: ({ path: file, mechanism, mechanismName, kind, party, actor }) => {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        throw new AppError('BAD_FILE', `The key card ${file} cannot be read.`);
-      }
+    acceptKey: async ({ fingerprint, respondentKey, actor }) =>
+      withService(
+        async (s) => ({ outcomes: await s.acceptKey(fingerprint, respondentKey, actor) }),
+        await requireIdentity(),
+      ),
+    rejectKey: ({ fingerprint, respondentKey, actor }) =>
+      withService((s) => ({ quarantined: s.rejectKey(fingerprint, respondentKey, actor) })),
+    importKeyCard: async ({ path: file, mechanism, mechanismName, kind, party, actor }) => {
+      // A regular file of card size only: a FIFO, a device or a huge file is refused without waiting or reading.
+      const text = await readTextFile(file, { what: 'The key card', maxBytes: KEY_CARD_MAX_BYTES });
       return withService((s) => s.importKeyCard(text, { mechanism, mechanismName, kind, party }, actor));
     },
     importRespondents: ({ path: file, actor }) => withService((s) => s.importRespondents(file, actor)),
     status: ({ lang }) => withService((s) => toStatusView(s.status(lang))),
-    chooseSubmission: ({ rootId, actor }) => withService((s) => {
-      const chosen = s.chooseChain(rootId, actor);
-      return { ...chosen, withdrawn: [...chosen.withdrawn] };
-    }),
+    chooseSubmission: ({ rootId, actor }) =>
+      withService((s) => {
+        const chosen = s.chooseChain(rootId, actor);
+        return { ...chosen, withdrawn: [...chosen.withdrawn] };
+      }),
     settings: () => withService((s) => s.settings()),
     setSettings: ({ requireRegistered, actor }) =>
       withService((s) => {
@@ -204,6 +238,7 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       }),
     export: ({ format, outDir, lang, allRevisions }) =>
       withService(async (s) => {
+        await requireFolder(path.resolve(outDir), { what: 'The export folder', create: true });
         const result = await s.export({ format, outDir: path.resolve(outDir), lang, allRevisions });
         return { files: [...result.files], submissions: result.submissions, media: result.media };
       }),

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../../../core/contract/errors.js';
 import { generateAgeIdentity, parseIdentityFile, recipientOfIdentity } from '../crypto/age.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import { IDENTITY_FILE_MAX_BYTES } from '../files/limits.js';
+import { readTextFile } from '../files/regular-file.js';
 
 /**
  * Which age identity the desktop workspace decrypts with: a file path remembered in
@@ -21,13 +23,9 @@ export function createIdentitySettings(dataDir: string) {
       return defaultPath;
     }
   };
-  const read = (file: string): string => {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      throw new AppError('BAD_FILE', `The identity file ${file} cannot be read.`);
-    }
+  // A regular file of identity size only: a FIFO, a device or a huge file is refused without waiting or reading.
+  const read = async (file: string): Promise<string> => {
+    const text = await readTextFile(file, { what: 'The identity file', maxBytes: IDENTITY_FILE_MAX_BYTES });
     try {
       return parseIdentityFile(text);
     } catch (error) {
@@ -37,17 +35,17 @@ export function createIdentitySettings(dataDir: string) {
   return {
     identityPath,
     /** The identity in use, or undefined when none is set up yet. */
-    identity: (): string | undefined => {
+    identity: async (): Promise<string | undefined> => {
       const file = identityPath();
       return fs.existsSync(file) ? read(file) : undefined;
     },
     recipient: async (): Promise<string | null> => {
       const file = identityPath();
-      return fs.existsSync(file) ? recipientOfIdentity(read(file)) : null;
+      return fs.existsSync(file) ? recipientOfIdentity(await read(file)) : null;
     },
     use: async (file: string): Promise<void> => {
       const absolute = path.resolve(file);
-      read(absolute);
+      await read(absolute);
       await writeFileAtomic(settingsFile, `${JSON.stringify({ identityPath: absolute })}\n`);
     },
     /** A new identity at the default path, mode 0600; never over an existing file. */

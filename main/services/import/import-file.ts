@@ -1,22 +1,35 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { DEFAULT_PACKAGE_LIMITS } from '../../../core/package/format.js';
 import { PackageVerifyError } from '../../../core/package/verify-codes.js';
 import { mechanismKey } from '../../../core/trust/respondent.js';
+import { openRegularFile } from '../files/regular-file.js';
 import { isoNow } from '../clock.js';
 import { readPackage, type ReadPackageResult } from '../package/read-package.js';
 import type { ImportContext } from './context.js';
-import { messageOf, type FileOutcome, type OutcomeCode, type OutcomeFlag, type OutcomeKind, type PipelineStage } from './outcomes.js';
+import {
+  messageOf,
+  type FileOutcome,
+  type OutcomeCode,
+  type OutcomeFlag,
+  type OutcomeKind,
+  type PipelineStage,
+} from './outcomes.js';
 import { precheck, storeMedia, storeSubmission, type StoreResult } from './store-stage.js';
 import { decideTrust, holdPackage, mismatchDetail } from './trust-stage.js';
 import { checkResponses } from './validate-responses.js';
 
+/** The hash of a rejected file, for the quarantine; none for a pipe, a device or an oversized file, which are never read. */
 async function fileSha256(file: string): Promise<string | null> {
   try {
+    const { handle } = await openRegularFile(file, {
+      what: 'The package',
+      maxBytes: DEFAULT_PACKAGE_LIMITS.maxPackageBytes,
+    });
     const hash = createHash('sha256');
-    await pipeline(createReadStream(file), hash);
+    await pipeline(handle.createReadStream(), hash);
     return hash.digest('hex');
   } catch {
     return null;
@@ -62,7 +75,15 @@ async function reject(
       mechanism: filed?.mechanism ?? null,
       submission_id: filed?.submissionId ?? null,
     });
-    ctx.quarantine.log({ batch_id: batchId, file_name: path.basename(file), file_sha256: packageSha256, outcome: 'rejected', code: f.code, submission_id: filed?.submissionId ?? null, at });
+    ctx.quarantine.log({
+      batch_id: batchId,
+      file_name: path.basename(file),
+      file_sha256: packageSha256,
+      outcome: 'rejected',
+      code: f.code,
+      submission_id: filed?.submissionId ?? null,
+      at,
+    });
   })();
   return {
     file,
@@ -111,7 +132,15 @@ async function afterRead(
 ): Promise<FileOutcome> {
   const m = read.manifest;
   const log = (o: FileOutcome): FileOutcome => {
-    ctx.quarantine.log({ batch_id: batchId, file_name: fileName, file_sha256: read.packageSha256, outcome: o.kind, code: o.code, submission_id: m.submissionId, at: isoNow(ctx.clock) });
+    ctx.quarantine.log({
+      batch_id: batchId,
+      file_name: fileName,
+      file_sha256: read.packageSha256,
+      outcome: o.kind,
+      code: o.code,
+      submission_id: m.submissionId,
+      at: isoNow(ctx.clock),
+    });
     return o;
   };
   // Re-importing a file that is already in changes nothing, whoever's key it carries today.
@@ -119,25 +148,51 @@ async function afterRead(
   if (early?.code === 'DUPLICATE') return log(outcomeOf(file, read, 'duplicate', 'DUPLICATE', 'store', early.detail));
   // Stage 8 before any key decision: an invalid package is refused, never held for a key review.
   const refuse = (stage: PipelineStage, code: OutcomeCode, detail: string, mechanism = mechanismKey(m.mechanism)) =>
-    reject(ctx, file, { stage, code, detail }, batchId, read.packageSha256, { mechanism, submissionId: m.submissionId });
+    reject(ctx, file, { stage, code, detail }, batchId, read.packageSha256, {
+      mechanism,
+      submissionId: m.submissionId,
+    });
   const loaded = ctx.registry.get(m.questionnaire.id, m.questionnaire.version);
   if (!loaded)
-    return reject(ctx, file, { stage: 'questionnaire', code: 'QUESTIONNAIRE_UNKNOWN', message: unknownVersionMessage(m.questionnaire), detail: `${m.questionnaire.id} ${m.questionnaire.version}` }, batchId, read.packageSha256, { mechanism: mechanismKey(m.mechanism), submissionId: m.submissionId });
+    return reject(
+      ctx,
+      file,
+      {
+        stage: 'questionnaire',
+        code: 'QUESTIONNAIRE_UNKNOWN',
+        message: unknownVersionMessage(m.questionnaire),
+        detail: `${m.questionnaire.id} ${m.questionnaire.version}`,
+      },
+      batchId,
+      read.packageSha256,
+      { mechanism: mechanismKey(m.mechanism), submissionId: m.submissionId },
+    );
   const check = checkResponses(loaded, m, read.responses);
   if (!check.ok) return refuse('questionnaire', 'ANSWERS_INVALID', check.problems.join('; '));
   // Stage 7: the chain's binding, then the signer's key for the respondent claimed.
   const trust = decideTrust(ctx, m, read.responses, acceptedFingerprint);
   const mechanism = trust.claim.mechanismKey;
-  if (trust.chain.kind === 'mismatch') return refuse('key', 'CHAIN_MISMATCH', mismatchDetail(trust.chain, trust.claim, m), mechanism);
+  if (trust.chain.kind === 'mismatch')
+    return refuse('key', 'CHAIN_MISMATCH', mismatchDetail(trust.chain, trust.claim, m), mechanism);
   const signer = trust.signer;
-  if (signer.kind === 'rejected') return refuse('key', 'KEY_REJECTED', `${m.signer.fingerprint} was rejected for ${mechanism}`, mechanism);
+  if (signer.kind === 'rejected')
+    return refuse('key', 'KEY_REJECTED', `${m.signer.fingerprint} was rejected for ${mechanism}`, mechanism);
   if (signer.kind === 'hold') {
     await holdPackage(ctx, file, m, read.packageSha256, { ...trust, signer });
     const detail =
       signer.reason === 'key_change'
         ? `signed by ${m.signer.fingerprint}; registered for ${trust.claim.respondent.key}: ${signer.registered.join(', ')}`
         : `signed by ${m.signer.fingerprint}; no key is registered for ${trust.claim.respondent.key}`;
-    return log(outcomeOf(file, read, 'held', signer.reason === 'key_change' ? 'KEY_CHANGED' : 'SIGNER_UNREGISTERED', 'key', detail));
+    return log(
+      outcomeOf(
+        file,
+        read,
+        'held',
+        signer.reason === 'key_change' ? 'KEY_CHANGED' : 'SIGNER_UNREGISTERED',
+        'key',
+        detail,
+      ),
+    );
   }
   // Stage 9: one transaction.
   if (early !== null) return log(outcomeOf(file, read, STORE_KIND[early.code], early.code, 'store', early.detail));
@@ -161,9 +216,22 @@ export async function readForImport(
 ): Promise<{ readonly read: ReadPackageResult } | { readonly outcome: FileOutcome }> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile())
-    return { outcome: await reject(ctx, file, { stage: 'file', code: 'FILE_UNREADABLE', detail: `${file} is not a readable file` }, batchId) };
+    return {
+      outcome: await reject(
+        ctx,
+        file,
+        { stage: 'file', code: 'FILE_UNREADABLE', detail: `${file} is not a readable file` },
+        batchId,
+      ),
+    };
   try {
-    return { read: await readPackage(file, { identity: ctx.identity, tempDir: ctx.dirs.temp, ...(ctx.limits ? { limits: ctx.limits } : {}) }) };
+    return {
+      read: await readPackage(file, {
+        identity: ctx.identity,
+        tempDir: ctx.dirs.temp,
+        ...(ctx.limits ? { limits: ctx.limits } : {}),
+      }),
+    };
   } catch (error) {
     const failure: Failure =
       error instanceof PackageVerifyError
@@ -189,7 +257,13 @@ export async function finishImport(
   try {
     return await afterRead(ctx, file, fileName, read, batchId, acceptedFingerprint);
   } catch (error) {
-    return await reject(ctx, file, { stage: 'store', code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) }, batchId, read.packageSha256);
+    return await reject(
+      ctx,
+      file,
+      { stage: 'store', code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) },
+      batchId,
+      read.packageSha256,
+    );
   } finally {
     await read.cleanup();
   }
@@ -207,5 +281,7 @@ export async function importFile(
   acceptedFingerprint?: string,
 ): Promise<FileOutcome> {
   const first = await readForImport(ctx, file, batchId);
-  return 'outcome' in first ? first.outcome : finishImport(ctx, file, first.read, batchId, fileName, acceptedFingerprint);
+  return 'outcome' in first
+    ? first.outcome
+    : finishImport(ctx, file, first.read, batchId, fileName, acceptedFingerprint);
 }

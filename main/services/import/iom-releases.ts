@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../core/contract/errors.js';
+import { readReleaseFile } from '../releases/read-release-file.js';
 import { ReleaseRefusal } from '../../../core/release/refusals.js';
 import type { Db } from '../../../db/open.js';
 import type { ReleaseListRow, ReleasesRepo } from '../../../db/repos/iom/releases.js';
 import type { AllowedSigners } from '../crypto/allowed-signers.js';
 import { verifyRelease, type VerifiedRelease } from '../releases/verify-release.js';
-import { DEFAULT_RELEASE_LIMITS } from '../../../core/release/format.js';
 
 export interface IomReleaseDeps {
   readonly db: Db;
@@ -89,11 +88,7 @@ export async function addReleaseFile(
   actor: string,
   source: 'bundled' | 'added' = 'added',
 ): Promise<AddedRelease> {
-  const info = await fs.stat(file).catch(() => null);
-  if (!info?.isFile()) throw new AppError('NOT_FOUND', `There is no release file at ${file}.`);
-  if (info.size > DEFAULT_RELEASE_LIMITS.maxFileBytes)
-    throw new ReleaseRefusal('RELEASE_TOO_LARGE', `${info.size} bytes, at most ${DEFAULT_RELEASE_LIMITS.maxFileBytes}`);
-  const bytes = await fs.readFile(file);
+  const bytes = await readReleaseFile(file);
   const release = await verifyRelease(bytes, deps.publishers(), { now: deps.now() });
   return record(deps, release, bytes, source, actor);
 }

@@ -15,6 +15,7 @@ import { parseUntrustedJson } from '../../../core/package/safe-json.js';
 import { PackageVerifyError } from '../../../core/package/verify-codes.js';
 import { SshSigError, verifySshSig } from '../crypto/sshsig.js';
 import { removeQuietly } from '../atomic-file.js';
+import { kindOf } from '../files/regular-file.js';
 import { decryptPackage } from './decrypt-stage.js';
 import { inflateToBuffer, inflateToFile } from './entry-io.js';
 import { parseManifest } from './manifest-stage.js';
@@ -140,7 +141,9 @@ async function verifyAgainstManifest(
 export async function readPackage(filePath: string, options: ReadPackageOptions): Promise<ReadPackageResult> {
   const limits: PackageLimits = { ...DEFAULT_PACKAGE_LIMITS, ...options.limits };
   const info = await stat(filePath).catch(() => null);
-  if (!info?.isFile()) throw new AppError('NOT_FOUND', `No such file: ${filePath}`);
+  if (!info) throw new AppError('NOT_FOUND', `No such file: ${filePath}`);
+  // A pipe, a device or a folder is never opened (a FIFO would wait for a writer forever).
+  if (!info.isFile()) throw new AppError('BAD_FILE', `${filePath} is ${kindOf(info)}, not a package file.`);
   if (info.size > limits.maxPackageBytes)
     throw new PackageVerifyError('TOO_LARGE', `${info.size} bytes, at most ${limits.maxPackageBytes}`);
   const workDir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'iscm-read-'));

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ReleaseInfo, ReleasePreview } from '../../../core/contract/channels/releases.js';
 import { AppError } from '../../../core/contract/errors.js';
 import type { LocalizedText } from '../../../core/questionnaire/index.js';
 import { diffQuestionnaires } from '../../../core/release/diff.js';
-import { DEFAULT_RELEASE_LIMITS, DEVELOPMENT_PUBLISHER_KEY, RELEASE_EXTENSION } from '../../../core/release/format.js';
+import { DEVELOPMENT_PUBLISHER_KEY, RELEASE_EXTENSION } from '../../../core/release/format.js';
 import { ReleaseRefusal } from '../../../core/release/refusals.js';
 import type { Db } from '../../../db/open.js';
 import { draftsRepo } from '../../../db/repos/drafts.js';
@@ -13,6 +12,7 @@ import type { AllowedSigners } from '../crypto/allowed-signers.js';
 import { parsePublicKeyLine } from '../crypto/ssh-key.js';
 import type { HostCapabilities } from '../host.js';
 import { compareVersions, type QuestionnaireRef } from '../questionnaires/versions.js';
+import { readReleaseFile } from './read-release-file.js';
 import { releaseInfo } from './release-info.js';
 import type { ReleaseStore } from './release-store.js';
 import type { VerifiedRelease } from './verify-release.js';
@@ -129,18 +129,11 @@ export function createReleaseService(deps: ReleaseServiceDeps) {
   /** Sized before it is read: a huge file is refused without filling the memory. */
   async function stageFile(file: string): Promise<ReleasePreview> {
     const fileName = path.basename(file);
-    const info = await fs.stat(file).catch(() => null);
-    if (!info?.isFile()) throw new AppError('NOT_FOUND', `The file ${fileName} cannot be found.`);
-    if (info.size > DEFAULT_RELEASE_LIMITS.maxFileBytes)
-      throw refusalError(
-        new ReleaseRefusal('RELEASE_TOO_LARGE', `${info.size} bytes, at most ${DEFAULT_RELEASE_LIMITS.maxFileBytes}`),
-        fileName,
-      );
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(file);
-    } catch {
-      throw new AppError('BAD_FILE', `The file ${fileName} cannot be read.`);
+      bytes = await readReleaseFile(file, `The file ${fileName}`);
+    } catch (error) {
+      throw error instanceof ReleaseRefusal ? refusalError(error, fileName) : error;
     }
     return stageBytes(bytes, fileName);
   }

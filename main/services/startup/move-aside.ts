@@ -15,7 +15,8 @@ export function moveDatabaseAside(dbFile: string, reason: string, at: Date): str
   const moved: string[] = [];
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     const from = dbFile + suffix;
-    if (!fs.existsSync(from)) continue;
+    // lstat, not exists: a symbolic link that points nowhere is moved too (as the link it is).
+    if (!fs.lstatSync(from, { throwIfNoEntry: false })) continue;
     const to = path.join(dir, base + suffix);
     fs.renameSync(from, to);
     moved.push(to);

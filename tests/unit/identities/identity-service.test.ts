@@ -28,11 +28,25 @@ function snapshot(db: ReturnType<typeof openHarness>['db']): string {
   return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM "${t.name}"`).all()));
 }
 
-/** A stand-in for Electron's safeStorage (which cannot run here), doing real AES-GCM. */
-function secretStore(real: boolean): SecretStore & { sealed: number } {
-  const key = randomBytes(32);
+/**
+ * A stand-in for Electron's safeStorage (which cannot run here), doing real AES-GCM. Like the
+ * real one after a key rotation, it can hold an old key it still decrypts with (and then says
+ * `shouldReEncrypt`) beside the current one it encrypts with.
+ */
+function secretStore(real: boolean): SecretStore & { sealed: number; rotate: () => void } {
+  let key = randomBytes(32);
+  let oldKey: Buffer | undefined;
+  const open = (k: Buffer, b: Buffer): Buffer => {
+    const d = createDecipheriv('aes-256-gcm', k, b.subarray(0, 12));
+    d.setAuthTag(b.subarray(12, 28));
+    return Buffer.concat([d.update(b.subarray(28)), d.final()]);
+  };
   const store = {
     sealed: 0,
+    rotate: () => {
+      oldKey = key;
+      key = randomBytes(32);
+    },
     isRealBackend: () => Promise.resolve(real),
     encrypt: (plain: Uint8Array) => {
       store.sealed++;
@@ -43,9 +57,12 @@ function secretStore(real: boolean): SecretStore & { sealed: number } {
     },
     decrypt: (sealed: Uint8Array) => {
       const b = Buffer.from(sealed);
-      const d = createDecipheriv('aes-256-gcm', key, b.subarray(0, 12));
-      d.setAuthTag(b.subarray(12, 28));
-      return Promise.resolve(new Uint8Array(Buffer.concat([d.update(b.subarray(28)), d.final()])));
+      try {
+        return Promise.resolve({ plain: new Uint8Array(open(key, b)), shouldReEncrypt: false });
+      } catch (error) {
+        if (!oldKey) throw error;
+        return Promise.resolve({ plain: new Uint8Array(open(oldKey, b)), shouldReEncrypt: true });
+      }
     },
   };
   return store;
@@ -140,6 +157,36 @@ describe('signing identities', () => {
     expect(plain.identity.protection).toBe('passphrase');
     expect(fake.sealed).toBe(0);
     h2.db.close();
+  });
+
+  it('seals the key again when the OS store asks to (shouldReEncrypt after a key rotation), and only after a right passphrase', async () => {
+    const store = secretStore(true);
+    const h = openHarness(tempDir(), { hostCapabilities: { ...noDialogs, safeStorage: store } });
+    const service = createIdentityService(h.deps);
+    const { identity } = await service.create({ ...person, passphrase: PASSPHRASE });
+    const sealedRecord = (): string =>
+      h.db.prepare<[string], { encrypted_key_json: string }>('SELECT encrypted_key_json FROM identities WHERE id = ?').get(identity.id)?.encrypted_key_json ?? '';
+    const before = sealedRecord();
+    store.rotate();
+    // A wrong passphrase never rewrites the record, even when the store asks.
+    await expectAppError(service.unlock(identity.id, 'not the passphrase'), 'WRONG_PASSPHRASE');
+    expect(sealedRecord()).toBe(before);
+    expect(store.sealed).toBe(1);
+
+    const key = await service.unlock(identity.id, PASSPHRASE);
+    expect(key.length).toBe(48);
+    const after = sealedRecord();
+    expect(after).not.toBe(before);
+    expect(store.sealed).toBe(2);
+    // Only the outer sealing changed: same scrypt salt, nonce and tag, the same key inside.
+    const [was, now] = [JSON.parse(before) as Record<string, unknown>, JSON.parse(after) as Record<string, unknown>];
+    expect({ ...now, ciphertext: '' }).toEqual({ ...was, ciphertext: '' });
+    // The new sealing opens with the new key alone: the next unlock does not ask again.
+    const third = await service.unlock(identity.id, PASSPHRASE);
+    expect(Buffer.from(third).equals(Buffer.from(key))).toBe(true);
+    expect(sealedRecord()).toBe(after);
+    expect(store.sealed).toBe(2);
+    h.db.close();
   });
 
   it('exports a public key card that both card parsers read back, never replacing an earlier file', async () => {

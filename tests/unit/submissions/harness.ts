@@ -10,7 +10,11 @@ import type { SigningDeps } from '../../../main/services/identities/deps.js';
 import { attachmentFilePath } from '../../../main/services/submissions/revision-fields.js';
 import { createQuestionnaireCatalog } from '../../../main/services/questionnaires/catalog.js';
 import { createReleaseStore } from '../../../main/services/releases/release-store.js';
-import { bundledReleasesIn, publishersFileIn, readTrustedPublishers } from '../../../main/services/releases/trusted-publishers.js';
+import {
+  bundledReleasesIn,
+  publishersFileIn,
+  readTrustedPublishers,
+} from '../../../main/services/releases/trusted-publishers.js';
 import { processTempDir } from '../../helpers/temp-dir.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

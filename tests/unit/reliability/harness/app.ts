@@ -34,7 +34,7 @@ export function startTestApp(
 }
 
 function behindDispatcher(services: AppServices, dataDir: string): TestApp {
-  const dispatch = createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir }));
+  const dispatch = createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir }), dataDir);
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const result: Result<unknown> = await dispatch(channel, input);
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
