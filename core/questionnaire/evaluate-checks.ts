@@ -61,10 +61,13 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
     case 'single_choice':
     case 'yes_no_dont_know':
     case 'agreement_scale':
-    case 'impact_scale':
+    case 'impact_scale': {
       if (!allowed(value)) return [{ code: 'invalid_choice' }];
-      if (typeof value === 'string' && notOffered([value]).length > 0) return notOffered([value]);
+      // allowed() has checked that the value is a text.
+      const gone = notOffered([value as string]);
+      if (gone.length > 0) return gone;
       return value === 'other' && isEmpty(otherText ?? null) ? [{ code: 'other_required', other: true }] : [];
+    }
     case 'multiple_choice': {
       if (!Array.isArray(value)) return [{ code: 'invalid_choice' }];
       const list = value as readonly unknown[];
