@@ -39,11 +39,6 @@ export interface CheckContext {
 export function checkValue(node: QuestionNode, value: AnswerValue, otherText: AnswerValue | undefined, context: CheckContext): ValueIssue[] {
   const q = node.question;
   const allowed = (v: unknown): boolean => typeof v === 'string' && (node.choices ?? []).some((c) => c.value === v);
-  const notOffered = (values: readonly string[]): ValueIssue[] => {
-    const { offered } = context;
-    const gone = offered && (node.choices ?? []).find((c) => values.includes(c.value) && !offered.has(c.value));
-    return gone ? [{ code: 'choice_not_offered', params: { choice: context.text(gone.label) } }] : [];
-  };
   switch (q.type) {
     case 'text':
     case 'long_text':
@@ -64,7 +59,7 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
     case 'impact_scale': {
       if (!allowed(value)) return [{ code: 'invalid_choice' }];
       // allowed() has checked that the value is a text.
-      const gone = notOffered([value as string]);
+      const gone = notOffered(node, [value as string], context);
       if (gone.length > 0) return gone;
       return value === 'other' && isEmpty(otherText ?? null) ? [{ code: 'other_required', other: true }] : [];
     }
@@ -74,7 +69,7 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
       if (!list.every(allowed) || new Set(list).size !== list.length) return [{ code: 'invalid_choice' }];
       const values = list as readonly string[];
       const alone: Choice | undefined = exclusiveConflict(node.choices ?? [], values);
-      const issues: ValueIssue[] = notOffered(values);
+      const issues: ValueIssue[] = notOffered(node, values, context);
       if (alone) issues.push({ code: 'exclusive_choice', params: { choice: context.text(alone.label) } });
       if (q.minSelections !== undefined && value.length < q.minSelections) issues.push({ code: 'min_selections', params: { min: q.minSelections } });
       if (q.maxSelections !== undefined && value.length > q.maxSelections) issues.push({ code: 'max_selections', params: { max: q.maxSelections } });
@@ -86,6 +81,14 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
     case 'attachment':
       return checkFiles(q, value);
   }
+}
+
+/** The first chosen value that the question's `choiceFilter` does not offer here, as an issue. */
+function notOffered(node: QuestionNode, values: readonly string[], context: CheckContext): ValueIssue[] {
+  const { offered } = context;
+  if (offered === undefined) return [];
+  const gone = (node.choices ?? []).find((c) => values.includes(c.value) && !offered.has(c.value));
+  return gone ? [{ code: 'choice_not_offered', params: { choice: context.text(gone.label) } }] : [];
 }
 
 function checkNumber(q: QuestionNode['question'] & { type: 'integer' | 'year' | 'decimal' }, value: AnswerValue, lang: string): ValueIssue[] {
