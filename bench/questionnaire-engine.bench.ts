@@ -3,7 +3,7 @@
  * 1,000 `relevant` expressions (target: under 50 ms each). Run: `npx tsx bench/questionnaire-engine.bench.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { buildResponseSchema, evaluate, loadQuestionnaire, toFormValues } from '../core/questionnaire/index.js';
+import { buildResponseSchema, compilePattern, evaluate, loadQuestionnaire, toFormValues } from '../core/questionnaire/index.js';
 import { buildSyntheticQuestionnaire } from './synthetic-questionnaire.js';
 
 export interface BenchResult {
@@ -71,8 +71,41 @@ export function runQuestionnaireEngineBench(): Promise<BenchResult[]> {
       ...measure(() => validateWith(loaded)),
       target: TARGET_MS,
     },
+    ...patternResults(),
   ];
   return Promise.resolve(results);
+}
+
+/**
+ * regex() runs on a Thompson automaton: a pattern that makes a backtracking engine take
+ * exponential time, such as (a+)+$ on "aaa…ab", costs here what a plain pattern costs on the
+ * same text. Each figure has a baseline measured in the same run.
+ */
+function patternResults(): BenchResult[] {
+  const nested = compilePattern('(a+)+$');
+  const plain = compilePattern('a+$');
+  const short = `${'a'.repeat(30)}b`;
+  const long = `${'a'.repeat(10_000)}b`;
+  const emailSource = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
+  const email = compilePattern(emailSource);
+  const address = `${'a'.repeat(240)}@example.org`;
+  const check = (ok: boolean): void => {
+    if (!ok) throw new Error('pattern bench: unexpected answer');
+  };
+  check(!nested.test(short) && !nested.test(long) && email.test(address));
+  const plainShort = measure(() => plain.test(short));
+  const plainLong = measure(() => plain.test(long));
+  const native = new RegExp(emailSource, 'u');
+  const nativeEmail = measure(() => native.test(address));
+  // The same pathological case in JavaScript's backtracking RegExp, at 22 a's only (it doubles with each one).
+  const backtracking = /(a+)+$/u;
+  const backtrackingInput = `${'a'.repeat(22)}b`;
+  return [
+    { name: 'regex: (a+)+$ against 30 a\'s and a b (pathological for backtracking)', unit: 'ms', ...measure(() => nested.test(short)), baseline: { name: 'a+$ on the same text', median: plainShort.median } },
+    { name: 'regex: (a+)+$ against 10,000 a\'s and a b', unit: 'ms', ...measure(() => nested.test(long)), baseline: { name: 'a+$ on the same text', median: plainLong.median } },
+    { name: 'regex: email pattern on a 252-character address', unit: 'ms', ...measure(() => email.test(address)), baseline: { name: 'JavaScript RegExp, same pattern and text', median: nativeEmail.median } },
+    { name: 'for contrast: JavaScript RegExp (a+)+$ against 22 a\'s and a b', unit: 'ms', ...measure(() => backtracking.test(backtrackingInput)) },
+  ];
 }
 
 function print(results: readonly BenchResult[]): void {

@@ -62,6 +62,9 @@ export function runQuestionnaireCommand(args: string[], io: CommandIo): number {
     `questions: ${s.questions}`,
     ...Object.entries(s.questionsByType).map(([type, n]) => `  ${type.padEnd(28)} ${String(n).padStart(4)}`),
     `repeat groups: ${s.repeatGroups.join(', ') || 'none'}`,
+    ...(s.choiceFilters.length > 0 ? [`choice filters: ${s.choiceFilters.join(', ')}`] : []),
+    ...(s.exclusiveChoices.length > 0 ? [`exclusive choices: ${s.exclusiveChoices.join(', ')}`] : []),
+    ...(s.patternChecks.length > 0 ? [`pattern checks: ${s.patternChecks.join(', ')}`] : []),
   ];
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

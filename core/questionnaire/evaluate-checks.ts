@@ -1,7 +1,10 @@
 import type { AnswerValue } from '../answers/value.js';
+import { exclusiveConflict } from './choices.js';
 import { isEmpty } from './expression/index.js';
 import type { QuestionNode } from './loaded.js';
 import { formatBytes, type MessageKey } from './messages.js';
+import { numberExample, numberTextIssue } from './number-text.js';
+import type { Choice, LocalizedText } from './schema.js';
 
 /** One thing wrong with an answer: a message key and its parameters; `other` when it is about the "Other" text. */
 export interface ValueIssue {
@@ -19,22 +22,32 @@ export function isValidDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
+/** What a check needs beyond the question and the answer. */
+export interface CheckContext {
+  /** Language of the examples and choice labels in messages. */
+  readonly lang: string;
+  /** A questionnaire text in that language. */
+  text(text: LocalizedText): string;
+  /** The choices a `choiceFilter` offers at this answer path, if the question has one. */
+  readonly offered?: ReadonlySet<string>;
+}
+
 /**
  * Checks a non-empty answer against its question's type and options. Required-ness and the
  * constraint expression are checked by the caller.
  */
-export function checkValue(node: QuestionNode, value: AnswerValue, otherText: AnswerValue | undefined): ValueIssue[] {
+export function checkValue(node: QuestionNode, value: AnswerValue, otherText: AnswerValue | undefined, context: CheckContext): ValueIssue[] {
   const q = node.question;
   const allowed = (v: unknown): boolean => typeof v === 'string' && (node.choices ?? []).some((c) => c.value === v);
   switch (q.type) {
     case 'text':
     case 'long_text':
-      if (typeof value !== 'string') return [{ code: 'invalid_value' }];
+      if (typeof value !== 'string') return [{ code: 'text_expected' }];
       return q.maxLength !== undefined && value.length > q.maxLength ? [{ code: 'max_length', params: { max: q.maxLength } }] : [];
     case 'integer':
     case 'year':
     case 'decimal':
-      return checkNumber(q, value);
+      return checkNumber(q, value, context.lang);
     case 'date':
       if (typeof value !== 'string' || !isValidDate(value)) return [{ code: 'invalid_date' }];
       if (q.min !== undefined && value < q.min) return [{ code: 'min_date', params: { min: q.min } }];
@@ -43,14 +56,21 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
     case 'single_choice':
     case 'yes_no_dont_know':
     case 'agreement_scale':
-    case 'impact_scale':
+    case 'impact_scale': {
       if (!allowed(value)) return [{ code: 'invalid_choice' }];
+      // allowed() has checked that the value is a text.
+      const gone = notOffered(node, [value as string], context);
+      if (gone.length > 0) return gone;
       return value === 'other' && isEmpty(otherText ?? null) ? [{ code: 'other_required', other: true }] : [];
+    }
     case 'multiple_choice': {
       if (!Array.isArray(value)) return [{ code: 'invalid_choice' }];
       const list = value as readonly unknown[];
       if (!list.every(allowed) || new Set(list).size !== list.length) return [{ code: 'invalid_choice' }];
-      const issues: ValueIssue[] = [];
+      const values = list as readonly string[];
+      const alone: Choice | undefined = exclusiveConflict(node.choices ?? [], values);
+      const issues: ValueIssue[] = notOffered(node, values, context);
+      if (alone) issues.push({ code: 'exclusive_choice', params: { choice: context.text(alone.label) } });
       if (q.minSelections !== undefined && value.length < q.minSelections) issues.push({ code: 'min_selections', params: { min: q.minSelections } });
       if (q.maxSelections !== undefined && value.length > q.maxSelections) issues.push({ code: 'max_selections', params: { max: q.maxSelections } });
       if (list.includes('other') && isEmpty(otherText ?? null)) issues.push({ code: 'other_required', other: true });
@@ -63,8 +83,18 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
   }
 }
 
-function checkNumber(q: QuestionNode['question'] & { type: 'integer' | 'year' | 'decimal' }, value: AnswerValue): ValueIssue[] {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return [{ code: 'invalid_value' }];
+/** The first chosen value that the question's `choiceFilter` does not offer here, as an issue. */
+function notOffered(node: QuestionNode, values: readonly string[], context: CheckContext): ValueIssue[] {
+  const { offered } = context;
+  if (offered === undefined) return [];
+  const gone = (node.choices ?? []).find((c) => values.includes(c.value) && !offered.has(c.value));
+  return gone ? [{ code: 'choice_not_offered', params: { choice: context.text(gone.label) } }] : [];
+}
+
+function checkNumber(q: QuestionNode['question'] & { type: 'integer' | 'year' | 'decimal' }, value: AnswerValue, lang: string): ValueIssue[] {
+  // The number box stores what cannot be read as a number as typed: say what is wrong with it.
+  if (typeof value === 'string') return [numberTextIssue(value, lang, q.type)];
+  if (typeof value !== 'number' || !Number.isFinite(value)) return [{ code: 'number_format', params: { example: numberExample(lang, q.type) } }];
   if (q.type !== 'decimal' && !Number.isInteger(value)) return [{ code: 'not_integer' }];
   if (q.min !== undefined && value < q.min) return [{ code: 'min', params: { min: q.min } }];
   if (q.max !== undefined && value > q.max) return [{ code: 'max', params: { max: q.max } }];
@@ -83,7 +113,7 @@ export function matrixComplete(node: QuestionNode, value: AnswerValue): boolean 
 }
 
 function checkMatrix(node: QuestionNode, value: AnswerValue): ValueIssue[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ code: 'invalid_value' }];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ code: 'invalid_choice' }];
   const rows = new Set((node.rows ?? []).map((r) => r.value));
   const scale = new Set((node.choices ?? []).map((c) => c.value));
   for (const [row, answer] of Object.entries(value)) {
@@ -93,13 +123,13 @@ function checkMatrix(node: QuestionNode, value: AnswerValue): ValueIssue[] {
 }
 
 function checkFiles(q: QuestionNode['question'] & { type: 'attachment' }, value: AnswerValue): ValueIssue[] {
-  if (!Array.isArray(value)) return [{ code: 'invalid_value' }];
+  if (!Array.isArray(value)) return [{ code: 'invalid_file' }];
   const issues: ValueIssue[] = [];
   if (q.maxFiles !== undefined && value.length > q.maxFiles) issues.push({ code: 'max_files', params: { max: q.maxFiles } });
   for (const file of value as unknown[]) {
-    if (typeof file !== 'object' || file === null || !('name' in file) || !('size' in file)) return [{ code: 'invalid_value' }];
+    if (typeof file !== 'object' || file === null || !('name' in file) || !('size' in file)) return [{ code: 'invalid_file' }];
     const { name, size } = file;
-    if (typeof name !== 'string' || typeof size !== 'number') return [{ code: 'invalid_value' }];
+    if (typeof name !== 'string' || typeof size !== 'number') return [{ code: 'invalid_file' }];
     if (q.maxFileSize !== undefined && size > q.maxFileSize) {
       issues.push({ code: 'file_too_large', params: { name, max: formatBytes(q.maxFileSize) } });
     }

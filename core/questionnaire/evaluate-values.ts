@@ -1,4 +1,5 @@
 import { ROW_ID_PATTERN, type AnswerMap, type AnswerValue } from '../answers/value.js';
+import { checkValue } from './evaluate-checks.js';
 import { type EvalEnv, type Expr, evaluateCondition, evaluateExpression, ExpressionError, isEmpty } from './expression/index.js';
 import type { LoadedQuestionnaire, QuestionNode } from './loaded.js';
 
@@ -18,6 +19,14 @@ export interface ValuePass {
   readonly calculated: Map<string, AnswerValue>;
   /** Repeat group id → its row ids (none when the group is not relevant). */
   readonly rows: Map<string, readonly string[]>;
+  /** Answer path of each relevant question with a `choiceFilter` → the choice values it offers there. */
+  readonly offered: Map<string, ReadonlySet<string>>;
+  /**
+   * Answer paths of calculated questions left empty because an answer their calculation reads
+   * is invalid (wrong type, out of range, refused by its constraint…): rather than show a
+   * negative or absurd figure, the calculation waits until that answer is corrected.
+   */
+  readonly withheld: ReadonlySet<string>;
   env(row: RowContext | undefined, self?: EvalEnv['self']): EvalEnv;
 }
 
@@ -51,11 +60,22 @@ function safeValue(expr: Expr, env: EvalEnv): AnswerValue {
   }
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export function computeValues(loaded: LoadedQuestionnaire, answers: AnswerMap, today: string): ValuePass {
+  const first = valuePass(loaded, answers, today, NONE);
+  if (loaded.calculateOrder.length === 0) return first;
+  const withheld = calculationsToWithhold(loaded, answers, first);
+  // Withholding a value may change what depends on it (relevance, other calculations): one more pass.
+  return withheld.size === 0 ? first : valuePass(loaded, answers, today, withheld);
+}
+
+function valuePass(loaded: LoadedQuestionnaire, answers: AnswerMap, today: string, withheld: ReadonlySet<string>): ValuePass {
   const relevant = new Map<string, boolean>();
   const values = new Map<string, AnswerValue>();
   const calculated = new Map<string, AnswerValue>();
   const rows = new Map<string, readonly string[]>();
+  const offered = new Map<string, ReadonlySet<string>>();
   const choiceAttr = (questionId: string, value: string, name: string): string | null =>
     loaded.questions.get(questionId)?.choices?.find((c) => c.value === value)?.attributes?.[name] ?? null;
   const env = (row: RowContext | undefined, self?: EvalEnv['self']): EvalEnv => ({
@@ -83,7 +103,7 @@ export function computeValues(loaded: LoadedQuestionnaire, answers: AnswerMap, t
   };
   const setQuestion = (node: QuestionNode, row: RowContext | undefined, isRelevant: boolean): void => {
     const path = rowPath(row, node.id);
-    if (!isRelevant) {
+    if (!isRelevant || withheld.has(path)) {
       values.set(path, null);
       return;
     }
@@ -91,6 +111,11 @@ export function computeValues(loaded: LoadedQuestionnaire, answers: AnswerMap, t
     if (calc !== null && !isEmpty(calc)) calculated.set(path, calc);
     const answer = answers[path];
     values.set(path, calc !== null && !isEmpty(calc) ? calc : answer === undefined || isEmpty(answer) ? null : answer);
+    if (node.choiceFilter && node.choices) {
+      const filter = node.choiceFilter;
+      const kept = node.choices.filter((c) => safeCondition(filter, env(row, { id: node.id, value: c.value })));
+      offered.set(path, new Set(kept.map((c) => c.value)));
+    }
   };
   for (const id of loaded.evaluationOrder) {
     const node = loaded.nodes.get(id);
@@ -115,5 +140,42 @@ export function computeValues(loaded: LoadedQuestionnaire, answers: AnswerMap, t
       values.set(id, isRelevant ? ids : null);
     }
   }
-  return { relevant, values, calculated, rows, env: (row, self) => (self ? env(row, self) : envOf(row)) };
+  return { relevant, values, calculated, rows, offered, withheld, env: (row, self) => (self ? env(row, self) : envOf(row)) };
+}
+
+/**
+ * The calculated answer paths that read an invalid answer, directly or through another
+ * calculation withheld for that reason (calculations are visited in dependency order).
+ * An unanswered input is not invalid; a missing "Other" text does not make a choice invalid.
+ */
+function calculationsToWithhold(loaded: LoadedQuestionnaire, answers: AnswerMap, pass: ValuePass): Set<string> {
+  const withheld = new Set<string>();
+  const context = { lang: loaded.questionnaire.defaultLanguage, text: () => '' };
+  const invalid = (input: QuestionNode, path: string, row: RowContext | undefined): boolean => {
+    const value = pass.values.get(path) ?? null;
+    if (isEmpty(value)) return false;
+    const offered = pass.offered.get(path);
+    const issues = checkValue(input, value, answers[`${path}.other`], offered ? { ...context, offered } : context);
+    if (issues.some((issue) => issue.other !== true)) return true;
+    return input.constraint !== undefined && !safeCondition(input.constraint, pass.env(row, { id: input.id, value }));
+  };
+  for (const id of loaded.calculateOrder) {
+    const node = loaded.questions.get(id);
+    if (!node?.calculateInputs) continue;
+    const group = node.repeatGroupId;
+    const rowsOf = group === undefined ? [undefined] : (pass.rows.get(group) ?? []).map((rowId) => ({ group, rowId }));
+    for (const row of rowsOf) {
+      const path = rowPath(row, id);
+      if (pass.relevant.get(path) !== true) continue;
+      const blocked = node.calculateInputs.some((inputId) => {
+        const input = loaded.questions.get(inputId);
+        if (!input) return false;
+        const inputRow = input.repeatGroupId !== undefined && input.repeatGroupId === group ? row : undefined;
+        const inputPath = rowPath(inputRow, inputId);
+        return withheld.has(inputPath) || invalid(input, inputPath, inputRow);
+      });
+      if (blocked) withheld.add(path);
+    }
+  }
+  return withheld;
 }

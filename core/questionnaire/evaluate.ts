@@ -5,6 +5,7 @@ import { isEmpty } from './expression/index.js';
 import type { LoadedQuestionnaire, QuestionNode } from './loaded.js';
 import { localize } from './localize.js';
 import { type MessageKey, uiMessage } from './messages.js';
+import type { LocalizedText } from './schema.js';
 
 export interface EvaluateOptions {
   /** Language of the problem messages (default: the questionnaire's default language). */
@@ -33,7 +34,7 @@ export interface SectionProgress {
   readonly total: number;
 }
 
-export interface Evaluation extends Pick<ValuePass, 'values' | 'calculated' | 'rows'> {
+export interface Evaluation extends Pick<ValuePass, 'values' | 'calculated' | 'rows' | 'offered' | 'withheld'> {
   /** Node id or row path → relevant (a question in an irrelevant group or section is irrelevant). */
   readonly relevant: ReadonlyMap<string, boolean>;
   /** Answer path of each relevant question → required. */
@@ -60,6 +61,7 @@ export function evaluate(loaded: LoadedQuestionnaire, answers: AnswerMap, option
   const constraints = new Map<string, boolean>();
   const problems: Problem[] = [];
   const counts = new Map(q.sections.map((s) => [s.id, { answered: 0, total: 0 }]));
+  const context = { lang, text: (text: LocalizedText) => localize(text, lang, q.defaultLanguage) };
   const problem = (path: string, node: { id: string; sectionId: string }, code: MessageKey, message?: string, params = {}): void => {
     problems.push({ path, sectionId: node.sectionId, questionId: node.id, code, message: message ?? uiMessage(code, lang, params) });
   };
@@ -80,7 +82,8 @@ export function evaluate(loaded: LoadedQuestionnaire, answers: AnswerMap, option
     }
     if (node?.kind !== 'question') continue;
     for (const { path, row } of questionPaths(node, pass.rows)) {
-      if (pass.relevant.get(path) !== true) continue;
+      // A withheld calculation has nothing to check: the problem is the invalid answer it reads.
+      if (pass.relevant.get(path) !== true || pass.withheld.has(path)) continue;
       const value = pass.values.get(path) ?? null;
       const isRequired = typeof node.required === 'boolean' ? node.required : safeCondition(node.required, pass.env(row));
       required.set(path, isRequired);
@@ -96,7 +99,8 @@ export function evaluate(loaded: LoadedQuestionnaire, answers: AnswerMap, option
         if (isRequired) problem(path, node, 'required');
         continue;
       }
-      const issues = checkValue(node, value, answers[`${path}.other`]);
+      const offered = pass.offered.get(path);
+      const issues = checkValue(node, value, answers[`${path}.other`], offered ? { ...context, offered } : context);
       for (const issue of issues) problem(issue.other === true ? `${path}.other` : path, node, issue.code, undefined, issue.params);
       if (isRequired && !answered) problem(path, node, 'matrix_incomplete');
       if (node.constraint && issues.length === 0) {
@@ -116,6 +120,8 @@ export function evaluate(loaded: LoadedQuestionnaire, answers: AnswerMap, option
     values: pass.values,
     calculated: pass.calculated,
     rows: pass.rows,
+    offered: pass.offered,
+    withheld: pass.withheld,
     relevant: pass.relevant,
     required,
     constraints,

@@ -8,6 +8,9 @@ export type { LoadedQuestionnaire, LoadError, QuestionnaireNode, QuestionNode, S
 export { groupOf, isQuestionNode } from './loaded.js';
 export { evaluate, questionPaths, type Evaluation, type EvaluateOptions, type Problem, type SectionProgress } from './evaluate.js';
 export { isValidDate } from './evaluate-checks.js';
+export { toggleChoice, exclusiveConflict, choicesShown, nodeAsShown, selectionOf } from './choices.js';
+export { parseNumberText, formatNumberText, numberExample, asciiDigits, type NumberKind, type NumberTextIssue, type NumberTextResult } from './number-text.js';
+export { compilePattern, PatternError, type Pattern } from './pattern/index.js';
 export { toResponse, responseToAnswers, toFormValues, fromNested, groupQuestions, type NestedAnswers, type NestedRow } from './response.js';
 export { buildSectionSchema, buildResponseSchema, formPath, type AnswersSchema, type SchemaOptions } from './zod-schema.js';
 export { uiMessage, uiLanguage, formatBytes, MESSAGE_KEYS, type MessageKey, type UiLanguage } from './messages.js';

@@ -3,19 +3,20 @@ import { entryWord, type Entry } from './load-index.js';
 import type { LoadError } from './loaded.js';
 import { valueTypeOf } from './question-info.js';
 
-export type ExpressionField = 'relevant' | 'required' | 'constraint' | 'calculate';
+export type ExpressionField = 'relevant' | 'required' | 'constraint' | 'calculate' | 'choiceFilter';
 
 export interface CompiledExpressions {
   relevant?: Expr;
   required?: Expr;
   constraint?: Expr;
   calculate?: Expr;
+  choiceFilter?: Expr;
 }
 
-/** "b must be known before a": a's relevance or calculation reads b, or a is inside b. */
+/** "b must be known before a": a's relevance, calculation or choice filter reads b, or a is inside b. */
 export interface DependencyEdge {
   readonly to: string;
-  readonly field: 'relevant' | 'calculate' | 'inside';
+  readonly field: 'relevant' | 'calculate' | 'choiceFilter' | 'inside';
   readonly path: string;
   readonly span?: Span;
 }
@@ -37,14 +38,14 @@ export function compileExpressions(entries: readonly Entry[], infos: ReadonlyMap
     const deps: DependencyEdge[] = entry.kind === 'section' ? [] : [{ to: entry.parentId, field: 'inside', path: entry.jsonPath }];
     const fields = fieldsOf(entry);
     for (const { field, source, path, expected } of fields) {
-      const self = field === 'constraint' ? infos.get(entry.id) : undefined;
+      const self = field === 'constraint' ? infos.get(entry.id) : field === 'choiceFilter' ? oneChoiceOf(infos.get(entry.id)) : undefined;
       const env = environment(entry, byId, infos, self);
       try {
         const ast = parseExpression(source);
         const type = typeOf(ast, env);
         checkResultType(ast, type, expected);
         out[field] = ast;
-        if (field === 'relevant' || field === 'calculate') {
+        if (field === 'relevant' || field === 'calculate' || field === 'choiceFilter') {
           for (const ref of collectRefs(ast)) deps.push({ to: ref.id, field, path, span: ref.span });
         }
       } catch (error) {
@@ -74,11 +75,19 @@ function fieldsOf(entry: Entry): FieldSource[] {
   const q = entry.item;
   if (typeof q.required === 'string') fields.push({ field: 'required', source: q.required, path: `${base}.required`, expected: ['boolean'] });
   if (q.constraint) fields.push({ field: 'constraint', source: q.constraint.expression, path: `${base}.constraint.expression`, expected: ['boolean'] });
+  if ((q.type === 'single_choice' || q.type === 'multiple_choice') && q.choiceFilter !== undefined) {
+    fields.push({ field: 'choiceFilter', source: q.choiceFilter, path: `${base}.choiceFilter`, expected: ['boolean'] });
+  }
   if ('calculate' in q && q.calculate !== undefined) {
     const type = valueTypeOf(q);
     fields.push({ field: 'calculate', source: q.calculate, path: `${base}.calculate`, expected: type === 'date' ? ['date', 'string'] : [type] });
   }
   return fields;
+}
+
+/** In a choice filter, `.` is one choice of the question's list: a text among its values, with their attributes. */
+function oneChoiceOf(info: RefInfo | undefined): RefInfo | undefined {
+  return info && { ...info, type: 'string' };
 }
 
 function checkResultType(ast: Expr, type: ValueType, expected: readonly ValueType[]): void {

@@ -56,6 +56,10 @@ export function checkOptions(q: Questionnaire, entries: readonly Entry[]): LoadE
           if (min !== undefined && min > available) {
             add(`${path}.minSelections`, `question ${who}: minSelections (${min}) is more than the ${available} choices`);
           }
+          const alone = list.find((c) => c.exclusive === true);
+          if (alone && min !== undefined && min > 1) {
+            add(`${path}.minSelections`, `question ${who}: minSelections (${min}) can never be met with choice "${alone.value}", which is exclusive (it stands alone)`);
+          }
         }
         break;
       }

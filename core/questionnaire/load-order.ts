@@ -80,7 +80,8 @@ function cycleError(cycle: readonly string[], cycleEdges: readonly DependencyEdg
   const edge = cycleEdges[index] as DependencyEdge;
   const rotated = [...cycle.slice(index), ...cycle.slice(0, index), owner];
   const fields = new Set(cycleEdges.map((e) => e.field));
-  const kind = fields.size === 1 && fields.has('calculate') ? 'cycle in calculate' : fields.size === 1 && fields.has('relevant') ? 'cycle in relevant' : 'cycle';
+  const only = fields.size === 1 ? [...fields][0] : undefined;
+  const kind = only !== undefined && only !== 'inside' ? `cycle in ${only}` : 'cycle';
   const column = edge.span ? ` at column ${edge.span.start + 1}` : '';
   const field = edge.field === 'inside' ? '' : `, ${edge.field}${column}`;
   const via = kind === 'cycle' ? ` (through ${[...fields].map((f) => (f === 'inside' ? 'being inside' : f)).join(' and ')})` : '';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { BUILTIN_SCALE_IDS } from './builtin-scales.js';
-import type { RefInfo } from './expression/index.js';
+import { collectRefs, type RefInfo } from './expression/index.js';
 import { checkCalculatedChoices } from './load-calculate.js';
 import { compileExpressions, type CompiledExpressions } from './load-expressions.js';
 import { checkDuplicateIds, entryWord, walkEntries, type Entry } from './load-index.js';
@@ -110,7 +110,8 @@ function build(
         question,
         required: c.required ?? question.required === true,
         ...(c.constraint ? { constraint: c.constraint } : {}),
-        ...(c.calculate ? { calculate: c.calculate } : {}),
+        ...(c.calculate ? { calculate: c.calculate, calculateInputs: [...new Set(collectRefs(c.calculate).map((r) => r.id))] } : {}),
+        ...(c.choiceFilter ? { choiceFilter: c.choiceFilter } : {}),
         ...choicesOf(q, question),
         info: infos.get(entry.id) ?? { type: 'null' },
       };

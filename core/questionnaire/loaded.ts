@@ -37,6 +37,10 @@ export interface QuestionNode extends NodeBase {
   readonly required: boolean | Expr;
   readonly constraint?: Expr;
   readonly calculate?: Expr;
+  /** The questions (and repeat groups) its `calculate` reads: while one of their answers is invalid, the calculation gives nothing. */
+  readonly calculateInputs?: readonly string[];
+  /** Offers only the choices for which this is true, `.` being the choice (single and multiple choice). */
+  readonly choiceFilter?: Expr;
   /** The options a respondent chooses from (choice and scale questions), `other` included when allowed. */
   readonly choices?: readonly Choice[];
   /** A matrix's rows. */

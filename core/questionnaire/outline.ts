@@ -1,3 +1,4 @@
+import type { Expr } from './expression/index.js';
 import type { LoadedQuestionnaire, QuestionNode } from './loaded.js';
 import { localize } from './localize.js';
 import { QUESTION_TYPES, type QuestionType } from './schema.js';
@@ -12,6 +13,12 @@ export interface QuestionnaireSummary {
   readonly questions: number;
   readonly questionsByType: Readonly<Partial<Record<QuestionType, number>>>;
   readonly repeatGroups: readonly string[];
+  /** Questions whose choices are filtered by an expression. */
+  readonly choiceFilters: readonly string[];
+  /** Choices that stand alone in a multiple choice, as `list.value`. */
+  readonly exclusiveChoices: readonly string[];
+  /** Questions whose expressions check a text against a pattern (regex()). */
+  readonly patternChecks: readonly string[];
 }
 
 export function summarize(loaded: LoadedQuestionnaire): QuestionnaireSummary {
@@ -32,7 +39,21 @@ export function summarize(loaded: LoadedQuestionnaire): QuestionnaireSummary {
     questions: loaded.questions.size,
     questionsByType: byType,
     repeatGroups: [...loaded.nodes.values()].filter((n) => n.kind === 'group' && n.group.repeat === true).map((n) => n.id),
+    choiceFilters: [...loaded.questions.values()].filter((n) => n.choiceFilter !== undefined).map((n) => n.id),
+    exclusiveChoices: Object.entries(q.choiceLists).flatMap(([list, choices]) => choices.filter((c) => c.exclusive === true).map((c) => `${list}.${c.value}`)),
+    patternChecks: [...loaded.questions.values()].filter(usesPattern).map((n) => n.id),
   };
+}
+
+function usesPattern(node: QuestionNode): boolean {
+  const exprs = [node.constraint, node.relevant, node.calculate, node.choiceFilter, typeof node.required === 'boolean' ? undefined : node.required];
+  const visit = (e: Expr | undefined): boolean => {
+    if (!e) return false;
+    if (e.kind === 'call') return e.name === 'regex' || e.args.some(visit);
+    if (e.kind === 'binary') return visit(e.left) || visit(e.right);
+    return e.kind === 'negate' ? visit(e.operand) : false;
+  };
+  return exprs.some(visit);
 }
 
 function flags(node: QuestionNode): string {
@@ -66,7 +87,8 @@ export function outline(loaded: LoadedQuestionnaire, lang: string): string {
       if (node.question.help) lines.push(`${indent}    ${t(node.question.help)}`);
       if (node.question.relevant) lines.push(`${indent}    shown if: ${node.question.relevant}`);
       if (node.rows) lines.push(`${indent}    rows: ${node.rows.map((c) => t(c.label)).join(' | ')}`);
-      if (node.choices) lines.push(`${indent}    choices: ${node.choices.map((c) => `${t(c.label)} (${c.value})`).join(' | ')}`);
+      if (node.choices) lines.push(`${indent}    choices: ${node.choices.map((c) => `${t(c.label)} (${c.value}${c.exclusive === true ? ', exclusive' : ''})`).join(' | ')}`);
+      if ('choiceFilter' in node.question && node.question.choiceFilter) lines.push(`${indent}    offers only choices where: ${node.question.choiceFilter}`);
       if (node.question.constraint) lines.push(`${indent}    check: ${node.question.constraint.expression} — ${t(node.question.constraint.message)}`);
     };
     for (const item of section.items) {

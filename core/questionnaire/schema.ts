@@ -23,6 +23,8 @@ export const choiceSchema = z
     value: choiceValue,
     label: localizedTextSchema,
     attributes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string()).optional(),
+    /** In a multiple choice, this answer stands alone ("None"): ticking it clears the others, and a combination is refused. */
+    exclusive: z.boolean().optional(),
   })
   .strict();
 export type Choice = z.infer<typeof choiceSchema>;
@@ -55,6 +57,7 @@ const singleChoiceQuestion = z
     ...calculate,
     type: z.literal('single_choice'),
     choices: z.string().min(1),
+    choiceFilter: expression.optional(),
     appearance: z.enum(['radio', 'dropdown']).optional(),
     other: z.boolean().optional(),
   })
@@ -64,6 +67,7 @@ const multipleChoiceQuestion = z
     ...common,
     type: z.literal('multiple_choice'),
     choices: z.string().min(1),
+    choiceFilter: expression.optional(),
     other: z.boolean().optional(),
     minSelections: z.number().int().nonnegative().optional(),
     maxSelections: z.number().int().positive().optional(),

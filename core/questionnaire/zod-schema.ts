@@ -3,7 +3,8 @@ import { attachmentRefSchema, ROW_ID_PATTERN, type AnswerMap } from '../answers/
 import { evaluate } from './evaluate.js';
 import { computeValues } from './evaluate-values.js';
 import type { LoadedQuestionnaire, QuestionNode } from './loaded.js';
-import { uiMessage } from './messages.js';
+import { type MessageKey, uiMessage } from './messages.js';
+import { numberExample } from './number-text.js';
 import { fromNested, groupQuestions, type NestedAnswers } from './response.js';
 import type { Question } from './schema.js';
 
@@ -31,21 +32,31 @@ export interface SchemaOptions {
 
 export type AnswersSchema = z.ZodType<NestedAnswers, NestedAnswers>;
 
-function valueType(question: Question, message: string): z.ZodType {
-  const err = { error: message };
+/**
+ * The shape of one value. A number question also takes a text: the number box keeps what
+ * cannot be read as a number as typed, and the engine then says what is wrong with it
+ * ("Letters are not allowed here", "Type a number, e.g. 1250000").
+ */
+function valueType(question: Question, lang: string): z.ZodType {
+  const err = (key: MessageKey, params?: Readonly<Record<string, string>>) => ({ error: uiMessage(key, lang, params) });
   switch (question.type) {
     case 'integer':
     case 'decimal':
     case 'year':
-      return z.number(err);
+      return z.union([z.number(), z.string()], err('number_format', { example: numberExample(lang, question.type) }));
     case 'multiple_choice':
-      return z.array(z.string(err), err);
+      return z.array(z.string(err('invalid_choice')), err('invalid_choice'));
     case 'matrix':
-      return z.record(z.string(), z.string(err), err);
+      return z.record(z.string(), z.string(err('invalid_choice')), err('invalid_choice'));
     case 'attachment':
-      return z.array(attachmentRefSchema, err);
+      return z.array(attachmentRefSchema, err('invalid_file'));
+    case 'date':
+      return z.string(err('invalid_date'));
+    case 'text':
+    case 'long_text':
+      return z.string(err('text_expected'));
     default:
-      return z.string(err);
+      return z.string(err('invalid_choice'));
   }
 }
 
@@ -90,11 +101,11 @@ export function buildResponseSchema(loaded: LoadedQuestionnaire, answers: Answer
 /** A value's schema depends only on its type and the language: a handful, shared by all questions. */
 const valueFields = new Map<string, z.ZodType>();
 
-function valueField(question: Question, lang: string, message: string): z.ZodType {
+function valueField(question: Question, lang: string): z.ZodType {
   const key = `${question.type}|${lang}`;
   let schema = valueFields.get(key);
   if (!schema) {
-    schema = valueType(question, message).nullable().optional();
+    schema = valueType(question, lang).nullable().optional();
     valueFields.set(key, schema);
   }
   return schema;
@@ -121,8 +132,8 @@ function baseSchema(loaded: LoadedQuestionnaire, sectionIds: readonly string[], 
   }
   const cached = cache.get(key);
   if (cached) return cached;
-  const invalid = uiMessage('invalid_value', lang);
-  const field = (node: QuestionNode): z.ZodType => valueField(node.question, lang, invalid);
+  const invalid = uiMessage('invalid_rows', lang);
+  const field = (node: QuestionNode): z.ZodType => valueField(node.question, lang);
   const shape: Record<string, z.ZodType> = { _other: otherTexts };
   for (const id of top) {
     const node = loaded.nodes.get(id);

@@ -1,28 +1,22 @@
-/** Arabic-Indic and Persian digits as ASCII digits; everything else unchanged. */
-export function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
+import { formatNumberText, type NumberKind, parseNumberText } from '../../core/questionnaire/index.js';
+
+export { asciiDigits } from '../../core/questionnaire/index.js';
 
 /**
- * What a number field stores from the text typed: a number when the text is one, `null`
- * when empty, and otherwise the text itself, so nothing typed is lost and the engine reports
- * it as not valid. Arabic-Indic and Persian digits, and a decimal comma, are accepted.
+ * What a number field stores from the text typed in language `lang`: a number when the text
+ * is one ("1 250 000" and "0,5" in French, "1,250,000" in English, Arabic-Indic digits), `null`
+ * when empty, and otherwise the text itself, so nothing typed is lost and the engine says what
+ * is wrong with it. The reading is core's (`parseNumberText`).
  */
-export function parseNumberInput(text: string, integer: boolean): number | string | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  const ascii = asciiDigits(trimmed)
-    .replace(/[\u066b,]/g, '.')
-    .replace(/\u2212/g, '-');
-  const pattern = integer ? /^-?\d+$/ : /^-?(\d+\.?\d*|\.\d+)$/;
-  if (!pattern.test(ascii)) return text;
-  const n = Number(ascii);
-  return Number.isFinite(n) ? n : text;
+export function parseNumberInput(text: string, lang: string, kind: NumberKind): number | string | null {
+  const result = parseNumberText(text, lang, kind);
+  if (result.kind === 'empty') return null;
+  return result.kind === 'number' ? result.value : text;
 }
 
-/** The text a number field shows for a stored value. */
-export function numberInputText(value: unknown): string {
-  if (typeof value === 'number') return String(value);
+/** The text a number field shows for a stored value, written the language's way. */
+export function numberInputText(value: unknown, lang: string, kind: NumberKind): string {
+  if (typeof value === 'number') return formatNumberText(value, lang, kind);
   if (typeof value === 'string') return value;
   return '';
 }

@@ -1,3 +1,4 @@
+import { toggleChoice } from '../../core/questionnaire/index.js';
 import { useFieldSession } from '../draft/session-context.js';
 import { textIn } from '../questionnaire/labels.js';
 import { LabelText } from './LabelText.js';
@@ -8,10 +9,8 @@ export function MultiChoiceWidget(props: WidgetProps) {
   const { loaded, lang } = useFieldSession();
   const choices = props.node.choices ?? [];
   const selected = Array.isArray(props.value) ? (props.value as readonly unknown[]).filter((v): v is string => typeof v === 'string') : [];
-  const toggle = (choice: string, on: boolean) => {
-    const next = choices.map((c) => c.value).filter((v) => (v === choice ? on : selected.includes(v)));
-    props.onChange(next.length === 0 ? null : next);
-  };
+  // Core decides the new selection: an exclusive answer ("None") clears the others, and back.
+  const toggle = (choice: string, on: boolean) => props.onChange(toggleChoice(choices, selected, choice, on));
   return (
     <fieldset className="choice-group" aria-describedby={props.describedBy}>
       <legend>

@@ -1,3 +1,4 @@
+import { useFieldSession } from '../draft/session-context.js';
 import { numberInputText, parseNumberInput } from '../fields/number-input.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
@@ -9,8 +10,10 @@ import { useTypedState } from './use-typed-state.js';
  * (restored from history) replaces it.
  */
 export function NumberWidget(props: WidgetProps) {
-  const integer = props.node.question.type !== 'decimal';
-  const [text, setText] = useTypedState(props.value, numberInputText);
+  const { lang } = useFieldSession();
+  const kind = props.node.question.type === 'decimal' ? 'decimal' : props.node.question.type === 'year' ? 'year' : 'integer';
+  const integer = kind !== 'decimal';
+  const [text, setText] = useTypedState(props.value, (value) => numberInputText(value, lang, kind));
   return (
     <div className="field">
       <label htmlFor={props.id}>
@@ -28,7 +31,7 @@ export function NumberWidget(props: WidgetProps) {
         aria-invalid={props.invalid || undefined}
         aria-required={props.required || undefined}
         onChange={(e) => {
-          const value = parseNumberInput(e.target.value, integer);
+          const value = parseNumberInput(e.target.value, lang, kind);
           setText(e.target.value, value);
           props.onChange(value, true);
         }}

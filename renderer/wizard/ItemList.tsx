@@ -1,4 +1,4 @@
-import type { Evaluation, Item } from '../../core/questionnaire/index.js';
+import { type Evaluation, type Item, nodeAsShown } from '../../core/questionnaire/index.js';
 import { useFieldSession } from '../draft/session-context.js';
 import { textIn } from '../questionnaire/labels.js';
 import { CalculatedField } from './CalculatedField.js';
@@ -46,7 +46,9 @@ export function ItemList({ items, evaluation, row, headingLevel }: { items: read
         if (node.calculate) return <CalculatedField key={item.id} node={node} path={path} value={evaluation.calculated.get(path) ?? null} />;
         const name = row ? `${row.group}.${String(row.index)}.${item.id}` : item.id;
         const otherName = row ? `${row.group}.${String(row.index)}._other.${item.id}` : `_other.${item.id}`;
-        return <QuestionField key={item.id} node={node} path={path} name={name} otherName={otherName} required={evaluation.required.get(path) === true} />;
+        // With a choiceFilter, the widget draws the choices offered at this path (core's nodeAsShown).
+        const shown = nodeAsShown(node, evaluation.offered.get(path), evaluation.values.get(path) ?? null);
+        return <QuestionField key={item.id} node={shown} path={path} name={name} otherName={otherName} required={evaluation.required.get(path) === true} />;
       })}
     </>
   );

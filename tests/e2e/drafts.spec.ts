@@ -46,7 +46,7 @@ test('the title defaults to the mechanism and the year, and the table shows each
   const row = page.getByRole('row', { name: /Prague Process/ });
   await expect(row).toContainText('Prague Process');
   await expect(row).toContainText('Chair or secretariat of the mechanism');
-  await expect(row).toContainText('1.0.0');
+  await expect(row).toContainText('1.1.0');
   await expect(row).toContainText('English');
   await expect(row).toContainText('Draft');
   await expect(row).toContainText('%');

@@ -24,6 +24,7 @@ export const FUNCTION_NAMES = [
   'coalesce',
   'concat',
   'round',
+  'regex',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 

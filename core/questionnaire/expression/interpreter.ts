@@ -1,4 +1,5 @@
 import type { AnswerValue } from '../../answers/value.js';
+import { patternFor, PatternError } from '../pattern/index.js';
 import type { BinaryOp, Expr } from './ast.js';
 import { ExpressionError } from './errors.js';
 
@@ -146,6 +147,20 @@ function call(expr: Expr & { kind: 'call' }, env: EvalEnv): AnswerValue {
       const factor = 10 ** Math.max(0, Math.min(10, Math.trunc(digits)));
       return finite(Math.round(v * factor) / factor);
     }
+    case 'regex':
+      return regex(expr, arg(0), arg(1));
+  }
+}
+
+/** Whether the text matches the pattern (somewhere, like XLSForm's regex(); anchor with ^ and $). Unanswered: false. */
+function regex(expr: Expr & { kind: 'call' }, text: AnswerValue, source: AnswerValue): boolean {
+  if (typeof text !== 'string' || typeof source !== 'string') return false;
+  try {
+    return patternFor(source).test(text);
+  } catch (error) {
+    // Impossible after a successful load, which compiles every pattern.
+    if (error instanceof PatternError) throw new ExpressionError(`the pattern of regex() is not supported: ${error.message}`, expr.span);
+    throw error;
   }
 }
 

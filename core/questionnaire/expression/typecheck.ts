@@ -1,3 +1,4 @@
+import { patternFor, PatternError } from '../pattern/index.js';
 import type { Expr, FunctionName } from './ast.js';
 import { ExpressionError } from './errors.js';
 import { comparable, isTextual, type RefInfo, TYPE_WORDS, type TypeEnv, unify, type ValueType } from './types.js';
@@ -26,7 +27,7 @@ export function typeOf(expr: Expr, env: TypeEnv): ValueType {
 }
 
 function selfInfo(expr: Expr, env: TypeEnv): RefInfo {
-  if (!env.self) throw new ExpressionError('"." (the answer itself) can only be used in a constraint', expr.span);
+  if (!env.self) throw new ExpressionError('"." can only be used in a constraint (the answer itself) or a choiceFilter (the choice offered)', expr.span);
   return env.self;
 }
 
@@ -78,6 +79,7 @@ const ARITY: Readonly<Record<FunctionName, readonly [number, number]>> = {
   coalesce: [2, 20],
   concat: [1, 20],
   round: [1, 2],
+  regex: [2, 2],
 };
 
 function arityText([min, max]: readonly [number, number]): string {
@@ -155,6 +157,23 @@ function callType(expr: Expr & { kind: 'call' }, env: TypeEnv): ValueType {
       expectType(a, env, ['number'], 'round()');
       if (args.length > 1) expectType(b, env, ['number'], 'the digits of round()');
       return 'number';
+    case 'regex':
+      expectType(a, env, ['string', 'date'], 'regex()');
+      checkPattern(b);
+      return 'boolean';
+  }
+}
+
+/** The pattern of regex() is a text written in the expression, checked (and compiled) when the file is loaded. */
+function checkPattern(expr: Expr): void {
+  if (!(expr.kind === 'literal' && typeof expr.value === 'string')) {
+    throw new ExpressionError("the pattern of regex() must be a text such as '^[0-9]+$'", expr.span);
+  }
+  try {
+    patternFor(expr.value);
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    throw new ExpressionError(`the pattern of regex(), at character ${error.index + 1}: ${error.message}`, expr.span);
   }
 }
 

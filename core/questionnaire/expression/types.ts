@@ -19,7 +19,7 @@ export interface RefInfo {
 export interface TypeEnv {
   /** Resolves `${id}`, or throws an ExpressionError at `span` (unknown question, wrong place…). */
   resolve(id: string, span: Span): RefInfo;
-  /** The type of `.`; undefined where `.` is not allowed (anywhere but a constraint). */
+  /** The type of `.`; undefined where `.` is not allowed (anywhere but a constraint or a choice filter). */
   readonly self?: RefInfo;
 }
 

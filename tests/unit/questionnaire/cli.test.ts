@@ -78,3 +78,49 @@ describe('iscm questionnaire print', () => {
     expect(stderr).toContain('no language "de" (languages: en, fr)');
   });
 });
+
+describe('iscm questionnaire check: choice filters, exclusive choices and pattern checks', () => {
+  const small = (): Record<string, unknown> & { choiceLists: Record<string, Record<string, unknown>[]>; sections: { items: Record<string, unknown>[] }[] } =>
+    JSON.parse(fs.readFileSync(fixture('small.json'), 'utf8')) as never;
+
+  it('lists them in the summary of a valid file', () => {
+    const json = small();
+    json.choiceLists.working_languages?.push({ value: 'none', label: { en: 'None', fr: 'Aucune' }, exclusive: true });
+    json.sections[0]?.items.push(
+      { id: 'email', type: 'text', label: { en: 'Email', fr: 'Courriel' }, constraint: { expression: "regex(., '^\\S+@\\S+$')", message: { en: 'An email', fr: 'Un courriel' } } },
+      { id: 'sister', type: 'single_choice', choices: 'mechanisms', choiceFilter: '. != ${mechanism}', label: { en: 'Sister', fr: 'Sœur' } },
+    );
+    const dir = processTempDir();
+    const file = path.join(dir, 'features.json');
+    fs.writeFileSync(file, JSON.stringify(json));
+    const { code, stdout } = run('check', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain('choice filters: sister\n');
+    expect(stdout).toContain('exclusive choices: working_languages.none\n');
+    expect(stdout).toContain('pattern checks: email\n');
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('prints a bad pattern and a bad filter with their path, question and column', () => {
+    const json = small();
+    json.sections[0]?.items.push(
+      { id: 'email', type: 'text', label: { en: 'Email', fr: 'Courriel' }, constraint: { expression: "regex(., '(?<user>\\S+)@')", message: { en: 'An email', fr: 'Un courriel' } } },
+      { id: 'sister', type: 'single_choice', choices: 'mechanisms', choiceFilter: "choice-attr(., 'size') = 'big'", label: { en: 'Sister', fr: 'Sœur' } },
+    );
+    const dir = processTempDir();
+    const file = path.join(dir, 'broken.json');
+    fs.writeFileSync(file, JSON.stringify(json));
+    const { code, stdout, stderr } = run('check', file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      [
+        `${file}: sections[0].items[7].constraint.expression: question "email", constraint at column 10: the pattern of regex(), at character 1: named groups "(?<name>" are not supported: use "(" or "(?:"`,
+        `${file}: sections[0].items[8].choiceFilter: question "sister", choiceFilter at column 16: no choice of this question has the attribute "size"`,
+        `${file}: 2 errors; the app will refuse this questionnaire.`,
+        '',
+      ].join('\n'),
+    );
+    fs.rmSync(dir, { recursive: true });
+  });
+});

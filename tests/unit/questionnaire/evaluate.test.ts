@@ -117,7 +117,10 @@ describe('evaluate', () => {
     expect(codes({ year_established: 1900 })).toEqual(['year_established min']);
     expect(codes({ next_meeting: '2019-12-31' })).toEqual(['next_meeting min_date']);
     expect(codes({ working_langs: ['zz'] })).toEqual(['working_langs invalid_choice']);
-    expect(codes({ budget: 'much' })).toEqual(['budget invalid_value']);
+    expect(codes({ budget: 'much' })).toEqual(['budget number_letters']);
+    expect(codes({ budget: '1,2,3' })).toEqual(['budget number_grouping']);
+    expect(codes({ budget: '5%' })).toEqual(['budget number_format']);
+    expect(codes({ budget: true })).toEqual(['budget number_format']);
     expect(codes({ contribution: { networking: 'huge', capacity: 'low' } })).toEqual(['contribution invalid_choice']);
   });
 

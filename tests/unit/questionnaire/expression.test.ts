@@ -125,7 +125,7 @@ describe('type checker', () => {
     expect(typeError("choice-attr(${s}, 'size')")).toBe('19: no choice of this question has the attribute "size"');
     expect(typeError('not(1, 2)')).toBe('1: not() takes 1 argument, not 2');
     expect(typeError("if(true, 1, 'a')")).toBe('1: the two results of if() must have the same type');
-    expect(typeError('. > 1')).toBe('1: "." (the answer itself) can only be used in a constraint');
+    expect(typeError('. > 1')).toBe('1: "." can only be used in a constraint (the answer itself) or a choiceFilter (the choice offered)');
     expect(typeError('. > 1', { ...typeEnv, self: { type: 'number' } })).toBe('no error');
     expect(typeError("${d} < 3")).toBe('1: "<" compares two numbers or two texts/dates, not a date and a number');
   });

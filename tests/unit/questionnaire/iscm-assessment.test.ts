@@ -1,15 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AnswerValue } from '../../../core/answers/value.js';
 import { evaluate, loadQuestionnaire, type LoadedQuestionnaire, QUESTION_TYPES } from '../../../core/questionnaire/index.js';
 
-const FILE = path.resolve(import.meta.dirname, '../../../questionnaires/iscm-assessment/1.0.0.json');
-const raw = JSON.parse(fs.readFileSync(FILE, 'utf8')) as unknown;
+const FOLDER = path.resolve(import.meta.dirname, '../../../questionnaires/iscm-assessment');
+const VERSIONS = fs.readdirSync(FOLDER).filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f)).map((f) => f.slice(0, -'.json'.length));
+const fileOf = (version: string): string => path.join(FOLDER, `${version}.json`);
+const rawOf = (version: string): unknown => JSON.parse(fs.readFileSync(fileOf(version), 'utf8')) as unknown;
 const LANGUAGES = ['en', 'fr', 'es', 'ar'];
 const TEXT_KEYS = new Set(['title', 'description', 'label', 'help', 'message']);
 
-function load(): LoadedQuestionnaire {
-  const result = loadQuestionnaire(raw);
+function loadVersion(version: string): LoadedQuestionnaire {
+  const result = loadQuestionnaire(rawOf(version));
   if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   return result.questionnaire;
 }
@@ -26,8 +29,12 @@ function texts(value: unknown, at: string, out: [string, Record<string, unknown>
   return out;
 }
 
-describe('the ISCM Assessment questionnaire', () => {
-  it('loads with no error', () => {
+describe.each(VERSIONS)('the ISCM Assessment questionnaire %s', (version) => {
+  const raw = rawOf(version);
+  const load = (): LoadedQuestionnaire => loadVersion(version);
+
+  it('loads with no error, and says its own version', () => {
+    expect(loadVersion(version).questionnaire.version).toBe(version);
     expect(loadQuestionnaire(raw)).toMatchObject({ ok: true });
   });
 
@@ -88,7 +95,8 @@ describe('the ISCM Assessment questionnaire', () => {
   });
 });
 
-describe('iscm questionnaire check/print on the real file', () => {
+describe.each(VERSIONS)('iscm questionnaire check/print on the real file %s', (version) => {
+  const FILE = fileOf(version);
   it('passes the check and prints in every language', async () => {
     const { runQuestionnaireCommand } = await import('../../../cli/commands/questionnaire.js');
     const io = (out: string[]) => ({ stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(`ERR ${s}`), readFile: (p: string) => fs.readFileSync(p, 'utf8') });
@@ -100,5 +108,65 @@ describe('iscm questionnaire check/print on the real file', () => {
       expect(runQuestionnaireCommand(['print', FILE, '--lang', lang], io(printed))).toBe(0);
       expect(printed.join('').split('\n').length).toBeGreaterThan(200);
     }
+  });
+});
+
+describe('version 1.1.0: choice filters, exclusive choices, pattern checks', () => {
+  const loaded = loadVersion('1.1.0');
+  const TODAY = { today: '2026-11-27' };
+  const base = { respondent_kind: 'secretariat', mechanism: 'bali_process' };
+  const run = (answers: Record<string, AnswerValue>, lang = 'en') => evaluate(loaded, { ...base, ...answers }, { ...TODAY, lang });
+  const problemAt = (answers: Record<string, AnswerValue>, path: string, lang = 'en') => run(answers, lang).problems.filter((p) => p.path === path).map((p) => p.message);
+
+  it('keeps the top-level shape and every question id and choice value of 1.0.0', () => {
+    const before = rawOf('1.0.0') as Record<string, unknown>;
+    const after = rawOf('1.1.0') as Record<string, unknown>;
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    const old = loadVersion('1.0.0');
+    expect([...old.nodes.keys()].filter((id) => !loaded.nodes.has(id))).toEqual([]);
+    for (const [list, choices] of old.choiceLists) {
+      const now = new Set((loaded.choiceLists.get(list) ?? []).map((c) => c.value));
+      expect([list, choices.map((c) => c.value).filter((v) => !now.has(v))]).toEqual([list, []]);
+    }
+  });
+
+  it('"Which of these are the main focus today?" offers only the areas ticked above', () => {
+    expect(run({ thematic_areas: null }).isRelevant('main_thematic_areas')).toBe(false);
+    const ev = run({ thematic_areas: ['labour_migration', 'data', 'other'], 'thematic_areas.other': 'Remittances' });
+    expect([...(ev.offered.get('main_thematic_areas') ?? [])]).toEqual(['labour_migration', 'data', 'other']);
+    expect(problemAt({ thematic_areas: ['data'], main_thematic_areas: ['health'] }, 'main_thematic_areas', 'fr')).toEqual([
+      '« Migration et santé » ne correspond plus à vos réponses précédentes : retirez ce choix ou modifiez ces réponses.',
+    ]);
+  });
+
+  it("a State's other mechanisms leave out the one it answers about", () => {
+    const offered = run({ respondent_kind: 'state', mechanism: 'budapest_process' }).offered.get('state_other_mechanisms') ?? new Set();
+    expect(offered.has('budapest_process')).toBe(false);
+    expect(offered.has('prague_process')).toBe(true);
+    expect(offered.has('other')).toBe(true);
+    expect(run({ respondent_kind: 'state', mechanism: null }).offered.get('state_other_mechanisms')?.has('budapest_process')).toBe(true);
+  });
+
+  it('"None"-like answers stand alone', () => {
+    expect(problemAt({ global_process_links: ['gfmd', 'no_links'] }, 'global_process_links')).toEqual(['"No links with global processes" cannot be combined with other answers.']);
+    expect(problemAt({ participants_beyond_states: ['states_only', 'academia'] }, 'participants_beyond_states', 'ar')).toEqual(['لا يمكن الجمع بين «تقتصر المشاركة على الدول» وإجابات أخرى.']);
+    expect(problemAt({ risks: ['no_major_risks', 'overlap'] }, 'risks')).toEqual(['"No major risks at present" cannot be combined with other answers.']);
+    expect(run({ risks: ['no_major_risks'] }).isRelevant('risk_mitigation')).toBe(false);
+    expect(run({ risks: ['overlap'] }).isRelevant('risk_mitigation')).toBe(true);
+  });
+
+  it('an email is checked with a pattern: "amina@" is refused', () => {
+    const email = (value: string) => problemAt({ contact_consent: 'yes', respondent_email: value }, 'respondent_email');
+    expect(email('amina@')).toEqual(['Enter a complete email address, for example name@example.org.']);
+    expect(email('amina@example')).toEqual(['Enter a complete email address, for example name@example.org.']);
+    expect(email('amina.diallo@example.org')).toEqual([]);
+    const site = (value: string) => problemAt({ mechanism_website: value }, 'mechanism_website');
+    expect(site('budapest process')).toEqual(['Enter a web address, for example www.example.org.']);
+    expect([site('www.budapestprocess.org'), site('https://www.iom.int/regional-consultative-processes-migration')]).toEqual([[], []]);
+  });
+
+  it('years since establishment shows nothing while the year is invalid', () => {
+    expect(run({ year_established: 2002 }).calculated.get('years_active')).toBe(24);
+    for (const year of [2031, 1800, '20o2'] as AnswerValue[]) expect(run({ year_established: year }).values.get('years_active')).toBeNull();
   });
 });

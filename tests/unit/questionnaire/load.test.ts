@@ -79,7 +79,7 @@ describe('loadQuestionnaire: every error at once', () => {
       { path: 'sections[0].items[6].constraint.expression', message: 'question "states_count", constraint at column 1: ">" compares two numbers or two texts/dates, not a number and a text' },
       { path: 'sections[1].items[0].relevant', message: 'question "formality", relevant at column 1: "intro" is a note and has no answer' },
       { path: 'sections[1].items[3].relevant', message: 'question "budget", relevant at column 1: question "ach_year" is inside the repeat group "achievements": only that group\'s questions can use it' },
-      { path: 'sections[1].items[5].relevant', message: 'question "has_bodies", relevant at column 1: "." (the answer itself) can only be used in a constraint' },
+      { path: 'sections[1].items[5].relevant', message: 'question "has_bodies", relevant at column 1: "." can only be used in a constraint (the answer itself) or a choiceFilter (the choice offered)' },
       { path: 'sections[2].items[1].calculate', message: 'question "achievement_count", calculate at column 1: the result must be a number, but it is a text' },
       { path: 'sections[2].items[3].items[0].relevant', message: 'question "comments", relevant at column 7: "details" is a group, not a question' },
     ]);

@@ -23,9 +23,23 @@ describe('section schema', () => {
 
   it('reports type errors first, in the chosen language', () => {
     const schema = buildSectionSchema(loaded, FULL_ANSWERS, 'profile', { ...TODAY, lang: 'es' });
-    expect(issues(schema.safeParse({ ...toFormValues(loaded, FULL_ANSWERS, ['profile']), states_count: 'many' }))).toEqual([
-      'states_count: Esta respuesta no es válida para esta pregunta.',
+    expect(issues(schema.safeParse({ ...toFormValues(loaded, FULL_ANSWERS, ['profile']), respondent_name: 12 }))).toEqual([
+      'respondent_name: Escriba la respuesta como texto.',
     ]);
+    expect(issues(schema.safeParse({ ...toFormValues(loaded, FULL_ANSWERS, ['profile']), states_count: true }))).toEqual([
+      'states_count: Escriba un número, por ejemplo 1250000.',
+    ]);
+  });
+
+  it('says what is wrong with a text typed in a number box, in the chosen language', () => {
+    const values = toFormValues(loaded, FULL_ANSWERS, ['profile']);
+    const message = (lang: string, text: string): string[] => issues(buildSectionSchema(loaded, FULL_ANSWERS, 'profile', { ...TODAY, lang }).safeParse({ ...values, states_count: text }));
+    expect(message('es', 'many')).toEqual(['states_count: Aquí no se admiten letras: escriba un número.']);
+    expect(message('en', '12a')).toEqual(['states_count: Letters are not allowed here: type a number.']);
+    expect(message('en', '$45')).toEqual(['states_count: Type a number, e.g. 1250000.']);
+    expect(message('fr', '1 25')).toEqual(['states_count: Vérifiez les séparateurs de milliers, par exemple 1\u202f250\u202f000.']);
+    expect(message('ar', '45!')).toEqual([`states_count: اكتب رقمًا، مثلًا ${new Intl.NumberFormat('ar', { useGrouping: false }).format(1250000)}.`]);
+    for (const lang of ['en', 'fr', 'es', 'ar']) expect(message(lang, 'x').join('')).not.toMatch(/not valid for this question|pas valable pour cette|no es válida para esta|غير صالحة لهذا السؤال/);
   });
 
   it('uses the relevance of the values validated, and leaves irrelevant questions out', () => {
