@@ -2,6 +2,7 @@ import type { AnswerValue } from '../answers/value.js';
 import { isEmpty } from './expression/index.js';
 import type { QuestionNode } from './loaded.js';
 import { formatBytes, type MessageKey } from './messages.js';
+import { choosesOther } from './question-info.js';
 
 /** One thing wrong with an answer: a message key and its parameters; `other` when it is about the "Other" text. */
 export interface ValueIssue {
@@ -45,7 +46,7 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
     case 'agreement_scale':
     case 'impact_scale':
       if (!allowed(value)) return [{ code: 'invalid_choice' }];
-      return value === 'other' && isEmpty(otherText ?? null) ? [{ code: 'other_required', other: true }] : [];
+      return choosesOther(value) && isEmpty(otherText ?? null) ? [{ code: 'other_required', other: true }] : [];
     case 'multiple_choice': {
       if (!Array.isArray(value)) return [{ code: 'invalid_choice' }];
       const list = value as readonly unknown[];
@@ -53,7 +54,7 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
       const issues: ValueIssue[] = [];
       if (q.minSelections !== undefined && value.length < q.minSelections) issues.push({ code: 'min_selections', params: { min: q.minSelections } });
       if (q.maxSelections !== undefined && value.length > q.maxSelections) issues.push({ code: 'max_selections', params: { max: q.maxSelections } });
-      if (list.includes('other') && isEmpty(otherText ?? null)) issues.push({ code: 'other_required', other: true });
+      if (choosesOther(value) && isEmpty(otherText ?? null)) issues.push({ code: 'other_required', other: true });
       return issues;
     }
     case 'matrix':

@@ -3,6 +3,9 @@ import { ar } from './ar.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import * as errors from './errors/index.js';
+import * as forms from './forms/index.js';
+import * as signing from './signing/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -18,6 +21,9 @@ export interface TextTree {
  */
 export const NAMESPACES = {
   translation: { en, fr, es, ar },
+  signing,
+  forms,
+  errors,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

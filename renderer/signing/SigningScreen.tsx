@@ -2,7 +2,7 @@ import { FinalizeScreen } from './FinalizeScreen.js';
 import { IdentitiesScreen } from './IdentitiesScreen.js';
 import { RevisionScreen } from './RevisionScreen.js';
 import { signingHref, type SigningRoute } from './signing-route.js';
-import { useSigningText } from './texts.js';
+import { useTranslation } from 'react-i18next';
 import './signing.css';
 
 /** The signing screens, chosen by their part of the URL hash. */
@@ -19,10 +19,10 @@ export function SigningScreen({ route }: { route: SigningRoute }) {
 
 /** The header's way to the signing keys and signed submissions. */
 export function SigningNavLink() {
-  const s = useSigningText();
+  const { t } = useTranslation('signing');
   return (
     <a href={signingHref({ name: 'identities' })} className="signing-nav-link">
-      {s('navLink')}
+      {t('navLink')}
     </a>
   );
 }

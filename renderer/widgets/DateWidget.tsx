@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from '../wizard/field-session.js';
 import { joinDate, monthNames, splitDate, type DateParts } from '../fields/date-parts.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
