@@ -1,18 +1,21 @@
-import { useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../core/contract/channels/drafts.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { MaintenanceNavLink } from './maintenance/MaintenanceNavLink.js';
-import { DraftScreen } from './draft/DraftScreen.js';
 import { DraftListScreen } from './home/DraftListScreen.js';
 import { TrashScreen } from './home/TrashScreen.js';
 import { setUiLanguage } from './i18n/index.js';
 import { LanguageHandlerContext, type LanguageHandler } from './i18n/language-handler.js';
 import { useRoute } from './routing/hash-route.js';
-import { SigningNavLink, SigningScreen } from './signing/SigningScreen.js';
+import { SigningNavLink } from './signing/SigningNavLink.js';
 import { useSigningRoute } from './signing/signing-route.js';
 import { IomNavLink, IomWorkspace } from './iom/IomWorkspace.js';
 import { useIomRoute } from './iom/iom-route.js';
+
+// Screens other than home load when first opened, so starting the app parses only what home needs.
+const DraftScreen = lazy(() => import('./draft/DraftScreen.js').then((m) => ({ default: m.DraftScreen })));
+const SigningScreen = lazy(() => import('./signing/SigningScreen.js').then((m) => ({ default: m.SigningScreen })));
 
 export function App() {
   const route = useRoute();
@@ -52,17 +55,19 @@ export function App() {
           <LanguageSwitch onChange={switchLanguage} />
         </header>
         <main id="main" tabIndex={-1}>
-          {iomRoute ? (
-            <IomWorkspace route={iomRoute} />
-          ) : signingRoute ? (
-            <SigningScreen route={signingRoute} />
-          ) : draftId !== undefined ? (
-            <DraftScreen key={draftId} draftId={draftId} route={route} />
-          ) : route.name === 'trash' ? (
-            <TrashScreen />
-          ) : (
-            <DraftListScreen />
-          )}
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            {iomRoute ? (
+              <IomWorkspace route={iomRoute} />
+            ) : signingRoute ? (
+              <SigningScreen route={signingRoute} />
+            ) : draftId !== undefined ? (
+              <DraftScreen key={draftId} draftId={draftId} route={route} />
+            ) : route.name === 'trash' ? (
+              <TrashScreen />
+            ) : (
+              <DraftListScreen />
+            )}
+          </Suspense>
         </main>
       </div>
     </LanguageHandlerContext.Provider>
