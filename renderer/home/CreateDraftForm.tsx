@@ -6,6 +6,7 @@ import { draftChannels } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
+import { FieldMessage } from '../components/FieldMessage.js';
 import { FormField } from '../forms/FormField.js';
 import { schemaResolver } from '../forms/schema-resolver.js';
 import { useIssueText } from '../forms/use-issue-text.js';
@@ -85,11 +86,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
               <span>{textIn(loaded, c.label, lang)}</span>
             </label>
           ))}
-          {respondentError && (
-            <p id="create-respondent-error" className="field-error">
-              {respondentError}
-            </p>
-          )}
+          <FieldMessage id="create-respondent-error" message={respondentError} />
         </fieldset>
       )}
       {mechanism && (
@@ -103,11 +100,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
               </option>
             ))}
           </select>
-          {mechanismError && (
-            <p id="create-mechanism-error" className="field-error">
-              {mechanismError}
-            </p>
-          )}
+          <FieldMessage id="create-mechanism-error" message={mechanismError} />
         </div>
       )}
       <FormField

@@ -11,6 +11,7 @@ import { useApi } from '../api/api-context.js';
 import { errorText, unwrap } from '../api/errors.js';
 import { useLoader } from '../api/use-loader.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FieldMessage } from '../components/FieldMessage.js';
 import { FormField } from '../forms/FormField.js';
 import { schemaResolver } from '../forms/schema-resolver.js';
 import { useIssueText } from '../forms/use-issue-text.js';
@@ -113,11 +114,7 @@ function FinalizeForm({ draftId, identities }: { draftId: string; identities: re
           aria-describedby={declarationError ? 'finalize-declaration-error' : undefined}
         />
         <label htmlFor="finalize-declaration">{t('declaration')}</label>
-        {declarationError && (
-          <p id="finalize-declaration-error" className="field-error">
-            {declarationError}
-          </p>
-        )}
+        <FieldMessage id="finalize-declaration-error" message={declarationError} />
       </div>
       <div className="field">
         <label htmlFor="finalize-identity">{t('identity')}</label>

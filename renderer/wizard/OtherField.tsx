@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { otherPath } from '../../core/answers/path.js';
 import { useFieldSession } from './field-session.js';
-import { FieldMessage } from './FieldMessage.js';
+import { FieldMessage } from '../components/FieldMessage.js';
 import { fieldDomId, fieldMessage } from './problems.js';
 import { useAnnounced } from './use-announced.js';
 import { useAnswerField } from './use-answer-field.js';

@@ -10,7 +10,7 @@ import { NumberWidget } from '../widgets/NumberWidget.js';
 import { TextWidget } from '../widgets/TextWidget.js';
 import type { WidgetProps } from '../widgets/types.js';
 import { useFieldSession } from './field-session.js';
-import { FieldMessage } from './FieldMessage.js';
+import { FieldMessage } from '../components/FieldMessage.js';
 import { HistoryDialog } from './HistoryDialog.js';
 import { OtherField } from './OtherField.js';
 import { fieldDomId, fieldMessage } from './problems.js';

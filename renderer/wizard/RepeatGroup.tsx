@@ -4,7 +4,7 @@ import { storedRowIds } from '../../core/answers/value.js';
 import type { Evaluation, Group } from '../../core/questionnaire/index.js';
 import { textIn } from '../questionnaire/labels.js';
 import { useFieldSession } from './field-session.js';
-import { FieldMessage } from './FieldMessage.js';
+import { FieldMessage } from '../components/FieldMessage.js';
 import { fieldDomId, fieldMessage } from './problems.js';
 import { RepeatRow } from './RepeatRow.js';
 import { useAnswerField } from './use-answer-field.js';
