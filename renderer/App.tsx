@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../core/contract/channels/drafts.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
@@ -14,7 +14,8 @@ import { IomNavLink, IomWorkspace } from './iom/IomWorkspace.js';
 import { useIomRoute } from './iom/iom-route.js';
 
 // Screens other than home load when first opened, so starting the app parses only what home needs.
-const DraftScreen = lazy(() => import('./draft/DraftScreen.js').then((m) => ({ default: m.DraftScreen })));
+const loadDraftScreen = () => import('./draft/DraftScreen.js');
+const DraftScreen = lazy(() => loadDraftScreen().then((m) => ({ default: m.DraftScreen })));
 const SigningScreen = lazy(() => import('./signing/SigningScreen.js').then((m) => ({ default: m.SigningScreen })));
 
 export function App() {
@@ -22,6 +23,10 @@ export function App() {
   const signingRoute = useSigningRoute();
   const iomRoute = useIomRoute();
   const { t } = useTranslation();
+  // Once the first screen is up, the draft screen is fetched in the background: opening a draft then waits for nothing.
+  useEffect(() => {
+    void loadDraftScreen();
+  }, []);
   const handler = useRef<LanguageHandler | undefined>(undefined);
   const register = useCallback((h: LanguageHandler | undefined) => {
     handler.current = h;
