@@ -14,6 +14,7 @@ interface Suite {
 const SUITES: readonly Suite[] = [
   { title: 'Questionnaire engine', module: './questionnaire-engine.bench.js', exportName: 'runQuestionnaireEngineBench' },
   { title: 'Filling (UI in Chromium)', module: './ui.bench.js', exportName: 'runUiBench' },
+  { title: 'Filling on a slow office laptop (UI in Chromium, CPU 4× throttled)', module: './ui-slow.bench.js', exportName: 'runUiSlowBench' },
   { title: 'Package export', module: './package.bench.js', exportName: 'runPackageBench' },
   { title: 'Export of the real questionnaire', module: './export.bench.js', exportName: 'runExportBench' },
   { title: 'IOM import', module: './import.bench.js', exportName: 'runImportBench' },

@@ -24,25 +24,23 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createAppDispatch } from '../main/services/app-dispatch.js';
-import { createAppServices } from '../main/services/app-services.js';
-import { createEventBus } from '../main/services/event-bus.js';
-import { createRotatingLog } from '../main/services/log/rotating-log.js';
-import { startWebHost } from '../web/server.js';
-import { median, percentile, type BenchResult } from './result.js';
+import type { AnswerValue } from '../core/answers/value.js';
 import { makeRelease, writeAppFolder } from '../tests/helpers/releases.js';
+import type { BenchResult } from './result.js';
 import { buildSyntheticQuestionnaire } from './synthetic-questionnaire.js';
+import { createDraft, startBenchHost } from './ui/app-host.js';
+import { bareInputTyping, baselineOf, fieldShown, headingShown, measureTyping, result, timeNavigation, typeInBursts, typeSteadily } from './ui/probes.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const QUESTIONNAIRE_ID = 'ui-bench';
-const TYPED = 'The mechanism met twice this year and adopted a regional action plan. ';
+export const QUESTIONNAIRE_ID = 'ui-bench';
 const SWITCH_RUNS = Number(process.env.SWITCH_RUNS ?? 15);
 const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 10);
 const SAVE_RUNS = 300;
 
-/** The synthetic questionnaire with its 1,000 questions moved into one section. */
-/** The questionnaire as the app gets it: a release among the app folder's bundled ones. */
-async function oneSectionQuestionnaire(dir: string): Promise<Record<string, unknown>> {
+/**
+ * The synthetic questionnaire with its 1,000 questions moved into one section, as the app gets
+ * it (a release among the app folder's bundled ones); returns its full answer set.
+ */
+export async function oneSectionQuestionnaire(dir: string): Promise<Record<string, AnswerValue>> {
   const { json, answers } = buildSyntheticQuestionnaire(1000);
   const sections = json.sections as { items: unknown[] }[];
   const big = { id: 'big', title: { en: 'All 1,000 questions', fr: '1 000 questions', es: '1.000 preguntas', ar: '١٠٠٠ سؤال' }, items: sections.flatMap((s) => s.items) };
@@ -51,11 +49,6 @@ async function oneSectionQuestionnaire(dir: string): Promise<Record<string, unkn
   const file = { ...json, id: QUESTIONNAIRE_ID, sections: [small, big] };
   writeAppFolder(dir, [{ name: `${QUESTIONNAIRE_ID}-1.0.0.iscmq`, bytes: (await makeRelease(Buffer.from(JSON.stringify(file)))).bytes }]);
   return answers;
-}
-
-function result(name: string, values: readonly number[], extra: Partial<BenchResult> = {}): BenchResult {
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return { name, unit: 'ms', median: round(median(values)), p95: round(percentile(values, 95)), p99: round(percentile(values, 99)), runs: values.length, ...extra };
 }
 
 /** SQLite's floor: one-row transactions committed with the app's own durability settings. */
@@ -76,156 +69,83 @@ function bareCommits(dir: string, runs: number): number[] {
   return times;
 }
 
-// In-page code is passed as strings: this file is compiled without the DOM's types.
-const INSTALL_KEY_PROBE = `(() => {
-  window.__latencies = [];
-  if (window.__probeInstalled) return;
-  window.__probeInstalled = true;
-  document.addEventListener('keydown', (event) => {
-    const start = event.timeStamp;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => window.__latencies.push(performance.now() - start);
-      channel.port2.postMessage(0);
-    });
-  }, true);
-})()`;
-
-/**
- * Changes the hash, then watches frame by frame: resolves with [time until the first condition
- * holds in a painted frame, time until the second does].
- */
-const timeNavigation = (hash: string, first: string, all: string) => `new Promise((resolve) => {
-  const start = performance.now();
-  let firstAt;
-  const painted = (then) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => then(performance.now() - start);
-    channel.port2.postMessage(0);
-  };
-  const check = () => {
-    if (firstAt === undefined && (${first})) painted((t) => { firstAt = t; });
-    if (${all}) return painted((t) => resolve([firstAt ?? t, t]));
-    requestAnimationFrame(check);
-  };
-  location.hash = ${JSON.stringify(hash)};
-  requestAnimationFrame(check);
-})`;
-
-const headingShown = (title: string, firstField: string) =>
-  `document.activeElement?.id === 'section-heading' && document.activeElement.textContent === ${JSON.stringify(title)} && !!document.getElementById(${JSON.stringify(firstField)})`;
-const fieldShown = (id: string) => `!!document.getElementById(${JSON.stringify(id)})`;
-const BIG = ['All 1,000 questions', 'q-q0'] as const;
-
-/** Typing without a break: 25 ms between keys, about 40 characters a second. */
-async function typeSteadily(page: Page): Promise<void> {
-  await page.keyboard.type(TYPED.repeat(3), { delay: 25 });
-}
-
-/**
- * Typing as people do: a word, then a pause. Pauses around 250 ms let skip logic and
- * validation run (they wait for typing to pause that long), so some keystrokes land while
- * that work is under way: the case that shows whether it ever holds a keystroke up.
- */
-async function typeInBursts(page: Page): Promise<void> {
-  const pauses = [120, 240, 260, 280, 300, 350, 450, 600];
-  const words = TYPED.repeat(2).split(' ');
-  for (const [i, word] of words.entries()) {
-    await page.keyboard.type(`${word} `, { delay: 25 });
-    await page.waitForTimeout(pauses[i % pauses.length] ?? 300);
-  }
-}
-
-/** Installs the probe, focuses the field, types, and returns each keystroke's latency. */
-async function measureTyping(page: Page, selector: string, type: (page: Page) => Promise<void>): Promise<number[]> {
-  await page.evaluate(INSTALL_KEY_PROBE);
-  const field = page.locator(selector);
-  await field.click();
-  await field.press('End');
-  await page.evaluate('window.__latencies = []');
-  await type(page);
-  await page.waitForTimeout(500);
-  return await page.evaluate<number[]>('window.__latencies');
-}
+export const BIG = ['All 1,000 questions', 'q-q0'] as const;
 
 /** A page showing one section of the open draft, every field in place. */
-async function openSection(browser: Browser, url: string): Promise<Page> {
+export async function openSection(browser: Browser, url: string, lastField = '#q-q999'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url);
-  await page.waitForSelector('#q-q999', { state: 'attached' });
+  await page.waitForSelector(lastField, { state: 'attached' });
   // As a user would: the section drawn and its first validation done before the first click.
   await page.waitForTimeout(500);
   return page;
 }
 
-/** The floor for keypress → paint in this browser: a bare text box on an empty page, no app. */
-async function bareInputTyping(browser: Browser, type: (page: Page) => Promise<void>): Promise<number[]> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  try {
-    await page.setContent('<label>Bare <input id="bare" type="text"></label>');
-    return await measureTyping(page, '#bare', type);
-  } finally {
-    await page.close();
+/** Opening the draft on `section` from a freshly loaded home page: [first questions painted, `lastField` in place]. */
+export async function measureOpen(page: Page, url: string, draftId: string, section: { id: string; title: string; firstField: string; lastField: string }, runs: number) {
+  const first: number[] = [];
+  const all: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    await page.goto(url);
+    await page.locator('#new-draft-title').waitFor();
+    const [f, a] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/${section.id}`, headingShown(section.title, section.firstField), fieldShown(section.lastField)));
+    if (i > 0) {
+      first.push(f);
+      all.push(a);
+    }
   }
+  return { first, all };
 }
 
-export async function runUiBench(): Promise<BenchResult[]> {
-  const staticDir = path.join(ROOT, 'dist', 'renderer');
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-ui-bench-'));
-  const questionnairesDir = path.join(work, 'questionnaires');
-  const answers = await oneSectionQuestionnaire(questionnairesDir);
-  const dataDir = path.join(work, 'data');
-  const services = createAppServices({ dataDir, questionnairesDir, host: 'web', appVersion: '0.0.0-bench', defaultQuestionnaireId: QUESTIONNAIRE_ID });
-  const host = await startWebHost({ dispatch: createAppDispatch(services.handlers, createRotatingLog({ dir: dataDir })), events: createEventBus(), staticDir });
+/** Switching from the small section into the big one and back, `runs` times (after one warm-up). */
+export async function measureSwitch(page: Page, draftId: string, runs: number) {
+  const toBigFirst: number[] = [];
+  const toBigAll: number[] = [];
+  const toSmall: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const [small] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/small`, headingShown('A small section', 'q-small_text'), 'true'));
+    await page.waitForTimeout(100);
+    const [first, all] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')));
+    await page.waitForTimeout(100);
+    if (i > 0) {
+      toSmall.push(small);
+      toBigFirst.push(first);
+      toBigAll.push(all);
+    }
+  }
+  return { toBigFirst, toBigAll, toSmall };
+}
+
+export const BIG_SECTION = { id: 'big', title: BIG[0], firstField: BIG[1], lastField: 'q-q999' };
+
+export async function launchBrowsers() {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking'];
   const browser = await chromium.launch({ executablePath, args });
+  // Frame-rate limit off: a frame is drawn as soon as there is something to draw (see the file's comment).
   const fastBrowser = await chromium.launch({ executablePath, args: [...args, '--disable-frame-rate-limit'] });
+  return {
+    browser,
+    fastBrowser,
+    close: async () => {
+      await Promise.all([browser.close(), fastBrowser.close()]);
+    },
+  };
+}
+
+export async function runUiBench(): Promise<BenchResult[]> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'iscm-ui-bench-'));
+  const questionnairesDir = path.join(work, 'questionnaires');
+  const answers = await oneSectionQuestionnaire(questionnairesDir);
+  const host = await startBenchHost(path.join(work, 'data'), questionnairesDir, QUESTIONNAIRE_ID);
+  const { browser, fastBrowser, close } = await launchBrowsers();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
-    await page.waitForFunction('!!window.iscm');
-    const created = await page.evaluate<{ ok: boolean; value: { id: string } }>(
-      `window.iscm.drafts.create({ title: 'Bench', respondentKind: 'secretariat', mechanism: null, language: 'en' })`,
-    );
-    if (!created.ok) throw new Error('could not create the bench draft');
-    const draftId = created.value.id;
-    // Every question answered, through the contract as the renderer would.
-    await page.evaluate(`(async () => {
-      const answers = ${JSON.stringify(answers)};
-      for (const [path, value] of Object.entries(answers)) {
-        const r = await window.iscm.answers.save({ draftId: ${JSON.stringify(draftId)}, path, value });
-        if (!r.ok) throw new Error(r.error.message);
-      }
-    })()`);
+    const draftId = await createDraft(page, 'Bench', answers);
 
-    const openFirst: number[] = [];
-    const openAll: number[] = [];
-    for (let i = 0; i < OPEN_RUNS + 1; i++) {
-      await page.goto(host.url);
-      await page.locator('#new-draft-title').waitFor();
-      const [first, all] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')));
-      if (i > 0) {
-        openFirst.push(first);
-        openAll.push(all);
-      }
-    }
-
-    const toBigFirst: number[] = [];
-    const toBigAll: number[] = [];
-    const toSmall: number[] = [];
-    for (let i = 0; i < SWITCH_RUNS + 1; i++) {
-      const [small] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/small`, headingShown('A small section', 'q-small_text'), 'true'));
-      await page.waitForTimeout(100);
-      const [first, all] = await page.evaluate<[number, number]>(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')));
-      await page.waitForTimeout(100);
-      if (i > 0) {
-        toSmall.push(small);
-        toBigFirst.push(first);
-        toBigAll.push(all);
-      }
-    }
+    const open = await measureOpen(page, host.url, draftId, BIG_SECTION, OPEN_RUNS);
+    const { toBigFirst, toBigAll, toSmall } = await measureSwitch(page, draftId, SWITCH_RUNS);
 
     // The browser's own cost for that much document: the big section's final HTML (copied from
     // the page) inserted with innerHTML, no React, no app code, timed to the painted frame.
@@ -249,7 +169,6 @@ export async function runUiBench(): Promise<BenchResult[]> {
       if (i > 0) plainHtml.push(ms);
     }
     await page.evaluate(timeNavigation(`#/drafts/${draftId}/big`, headingShown(...BIG), fieldShown('q-q999')));
-    const plainFloor = { baseline: { name: 'same HTML via innerHTML', median: Math.round(median(plainHtml) * 100) / 100 } };
 
     // Typing, twice: as on a 60 Hz display, and with the frame-rate limit off (see the file's comment).
     const typing60 = await measureTyping(page, '#q-q2', typeSteadily);
@@ -260,7 +179,7 @@ export async function runUiBench(): Promise<BenchResult[]> {
     await fastPage.close();
     const bareTyping = await bareInputTyping(fastBrowser, typeSteadily);
     const bareBursts = await bareInputTyping(fastBrowser, typeInBursts);
-    const bare = (values: number[]) => ({ baseline: { name: 'bare text box', median: Math.round(median(values) * 100) / 100 } });
+    const bare = (values: number[]) => baselineOf('bare text box', values);
 
     const saves = await page.evaluate<number[]>(`(async () => {
       const times = [];
@@ -273,7 +192,6 @@ export async function runUiBench(): Promise<BenchResult[]> {
       return times;
     })()`);
     const floor = bareCommits(work, SAVE_RUNS);
-    const floorMedian = Math.round(median(floor) * 100) / 100;
 
     return [
       result('keypress → next paint, typing steadily, 1,000-question section (p50/p95)', typing, { target: 16, ...bare(bareTyping) }),
@@ -283,19 +201,17 @@ export async function runUiBench(): Promise<BenchResult[]> {
       result('keypress → next paint at 60 Hz (waits for the display), typing steadily, 1,000-question section', typing60, bare(bare60)),
       result('keypress → next paint at 60 Hz, typing steadily, bare text box (the floor)', bare60),
       result('section switch into the 1,000-question section: heading and first questions painted', toBigFirst, { target: 100 }),
-      result('section switch into the 1,000-question section: all 1,000 fields in place', toBigAll, { target: 100, ...plainFloor }),
+      result('section switch into the 1,000-question section: all 1,000 fields in place', toBigAll, { target: 100, ...baselineOf('same HTML via innerHTML', plainHtml) }),
       result("the same section's final HTML inserted with innerHTML, painted (the browser's floor)", plainHtml),
       result('section switch to a small section (leaving the big one)', toSmall, { target: 100 }),
-      result('open a draft with 1,000 answers from a fresh home page: first questions painted', openFirst, { target: 300 }),
-      result('open a draft with 1,000 answers from a fresh home page: all 1,000 fields in place', openAll),
-      result('save round-trip per answer, renderer → committed row (p50/p99)', saves, { baseline: { name: 'SQLite bare commit', median: floorMedian } }),
+      result('open a draft with 1,000 answers from a fresh home page: first questions painted', open.first, { target: 300 }),
+      result('open a draft with 1,000 answers from a fresh home page: all 1,000 fields in place', open.all),
+      result('save round-trip per answer, renderer → committed row (p50/p99)', saves, baselineOf('SQLite bare commit', floor)),
       result('SQLite bare commit (WAL, synchronous=FULL), same disk', floor),
     ];
   } finally {
-    await fastBrowser.close();
-    await browser.close();
+    await close();
     await host.close();
-    services.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

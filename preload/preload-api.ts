@@ -1,12 +1,9 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import { buildApi } from '../core/contract/build-api.js';
 import type { IscmApi } from '../core/contract/index.js';
-import { fail, type Result } from '../core/contract/errors.js';
+import type { Result } from '../core/contract/errors.js';
 import type { EventName } from '../core/contract/events.js';
-
-/** Must match main/shell/ipc.ts (the preload bundle cannot import main). */
-export const IPC_CALL = 'iscm:call';
-export const IPC_EVENT = 'iscm:event';
+import { hostUnreachable, IPC_CALL, IPC_EVENT } from '../core/contract/transport.js';
 
 /**
  * `window.iscm` over Electron IPC. One IPC channel carries every call (see
@@ -19,7 +16,7 @@ export function createPreloadApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'remov
       try {
         return (await ipc.invoke(IPC_CALL, channelName, input)) as Result<unknown>;
       } catch {
-        return fail('INTERNAL', 'The app’s main process did not answer. Nothing was saved by this request.');
+        return hostUnreachable();
       }
     },
     (listener) => {

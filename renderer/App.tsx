@@ -1,26 +1,34 @@
-import { useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../core/contract/channels/drafts.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { MaintenanceNavLink } from './maintenance/MaintenanceNavLink.js';
 import { WhenDataOpen } from './maintenance/StartupBanner.js';
-import { DraftScreen } from './draft/DraftScreen.js';
 import { DraftListScreen } from './home/DraftListScreen.js';
 import { TrashScreen } from './home/TrashScreen.js';
 import { setUiLanguage } from './i18n/index.js';
 import { LanguageHandlerContext, type LanguageHandler } from './i18n/language-handler.js';
 import { useRoute } from './routing/hash-route.js';
-import { SigningNavLink, SigningScreen } from './signing/SigningScreen.js';
+import { SigningNavLink } from './signing/SigningNavLink.js';
 import { useSigningRoute } from './signing/signing-route.js';
 import { IomNavLink, IomWorkspace } from './iom/IomWorkspace.js';
 import { useIomRoute } from './iom/iom-route.js';
 import { DevelopmentTitle } from './releases/DevelopmentTitle.js';
+
+// Screens other than home load when first opened, so starting the app parses only what home needs.
+const loadDraftScreen = () => import('./draft/DraftScreen.js');
+const DraftScreen = lazy(() => loadDraftScreen().then((m) => ({ default: m.DraftScreen })));
+const SigningScreen = lazy(() => import('./signing/SigningScreen.js').then((m) => ({ default: m.SigningScreen })));
 
 export function App() {
   const route = useRoute();
   const signingRoute = useSigningRoute();
   const iomRoute = useIomRoute();
   const { t } = useTranslation();
+  // Once the first screen is up, the draft screen is fetched in the background: opening a draft then waits for nothing.
+  useEffect(() => {
+    void loadDraftScreen();
+  }, []);
   const handler = useRef<LanguageHandler | undefined>(undefined);
   const register = useCallback((h: LanguageHandler | undefined) => {
     handler.current = h;
@@ -56,6 +64,7 @@ export function App() {
         </header>
         <main id="main" tabIndex={-1}>
           <WhenDataOpen>
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
             {iomRoute ? (
               <IomWorkspace route={iomRoute} />
             ) : signingRoute ? (
@@ -67,6 +76,7 @@ export function App() {
             ) : (
               <DraftListScreen />
             )}
+          </Suspense>
           </WhenDataOpen>
         </main>
       </div>

@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ErrorCode } from '../core/contract/errors.js';
+import { TOKEN_HEADER } from '../core/contract/transport.js';
 
-export const TOKEN_HEADER = 'x-iscm-token';
+export { TOKEN_HEADER };
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export interface GuardFailure {

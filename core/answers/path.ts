@@ -22,17 +22,25 @@ export const answerPathSchema = z
   .max(300)
   .regex(PATH_PATTERN, 'an answer path such as "q", "q.other" or "group[rowId].q"');
 
+/** A row of a repeat group, by its stable id. */
+export interface RowRef {
+  readonly group: string;
+  readonly rowId: string;
+}
+
 export interface ParsedAnswerPath {
   /** The repeat group and row, when the path is inside a repeat row. */
-  readonly row?: { readonly group: string; readonly rowId: string };
+  readonly row?: RowRef;
   readonly questionId: string;
   readonly other: boolean;
 }
 
+const OTHER_SUFFIX = '.other';
+
 export function parseAnswerPath(path: string): ParsedAnswerPath | undefined {
   if (!PATH_PATTERN.test(path)) return undefined;
-  const other = path.endsWith('.other');
-  const body = other ? path.slice(0, -'.other'.length) : path;
+  const other = path.endsWith(OTHER_SUFFIX);
+  const body = other ? path.slice(0, -OTHER_SUFFIX.length) : path;
   const match = /^([^[]+)\[([^\]]+)\]\.(.+)$/.exec(body);
   if (match?.[1] !== undefined && match[2] !== undefined && match[3] !== undefined) {
     return { row: { group: match[1], rowId: match[2] }, questionId: match[3], other };
@@ -41,6 +49,16 @@ export function parseAnswerPath(path: string): ParsedAnswerPath | undefined {
 }
 
 export function formatAnswerPath(p: ParsedAnswerPath): string {
-  const base = p.row ? `${p.row.group}[${p.row.rowId}].${p.questionId}` : p.questionId;
-  return p.other ? `${base}.other` : base;
+  const base = answerPath(p.questionId, p.row);
+  return p.other ? otherPath(base) : base;
+}
+
+/** The path of a question's answer: `q` at the top, `group[rowId].q` inside a repeat row. */
+export function answerPath(questionId: string, row?: RowRef): string {
+  return row ? `${row.group}[${row.rowId}].${questionId}` : questionId;
+}
+
+/** The path of the "Other (specify)" text that goes with the answer at `path`. */
+export function otherPath(path: string): string {
+  return `${path}${OTHER_SUFFIX}`;
 }

@@ -39,3 +39,10 @@ export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 /** A draft's answers: answer path -> value. */
 export type AnswerMap = Readonly<Record<string, AnswerValue>>;
+
+/** A repeat group's stored answer as its row ids, in order: valid ids only, each once. */
+export function storedRowIds(value: AnswerValue | undefined): string[] {
+  if (!Array.isArray(value)) return [];
+  const ids = (value as unknown[]).filter((v): v is string => typeof v === 'string' && ROW_ID_PATTERN.test(v));
+  return [...new Set(ids)];
+}

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   /** The host cannot do this (e.g. a native dialog in the web host). */
   'NOT_SUPPORTED',
+  /** Transport: the call never reached the host or its answer never came back (main gone, the web host stopped). */
+  'HOST_UNREACHABLE',
   /** A bug: the handler failed or returned output that does not match its schema. */
   'INTERNAL',
   /** A questionnaire release file was refused (core/release/refusals.ts); nothing was installed. */

@@ -18,7 +18,9 @@ import { releaseChannels } from './channels/releases.js';
  * web host validate input and output against these schemas.
  *
  * To add a channel: add it to its domain's file under `channels/`, add the
- * domain here if new, and register a handler in `main/services/handlers.ts`.
+ * domain here if new, and give it a handler in `createAppServices`
+ * (`main/services/app-services.ts`, which takes some domains' handlers from their own
+ * modules); the `Handlers` type makes a missing one a type error.
  */
 export const contract = {
   app: appChannels,
@@ -67,5 +69,6 @@ export function lookupChannel(name: string): ChannelDef | undefined {
 }
 
 export * from './errors.js';
+export * from './transport.js';
 export * from './events.js';
 export type { ChannelDef } from './channel.js';

@@ -5,6 +5,7 @@ import type { QuestionNode } from './loaded.js';
 import { formatBytes, type MessageKey } from './messages.js';
 import { numberExample, numberTextIssue } from './number-text.js';
 import type { Choice, LocalizedText } from './schema.js';
+import { choosesOther } from './question-info.js';
 
 /** One thing wrong with an answer: a message key and its parameters; `other` when it is about the "Other" text. */
 export interface ValueIssue {
@@ -61,7 +62,7 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
       // allowed() has checked that the value is a text.
       const gone = notOffered(node, [value as string], context);
       if (gone.length > 0) return gone;
-      return value === 'other' && isEmpty(otherText ?? null) ? [{ code: 'other_required', other: true }] : [];
+      return choosesOther(value) && isEmpty(otherText ?? null) ? [{ code: 'other_required', other: true }] : [];
     }
     case 'multiple_choice': {
       if (!Array.isArray(value)) return [{ code: 'invalid_choice' }];
@@ -73,7 +74,7 @@ export function checkValue(node: QuestionNode, value: AnswerValue, otherText: An
       if (alone) issues.push({ code: 'exclusive_choice', params: { choice: context.text(alone.label) } });
       if (q.minSelections !== undefined && value.length < q.minSelections) issues.push({ code: 'min_selections', params: { min: q.minSelections } });
       if (q.maxSelections !== undefined && value.length > q.maxSelections) issues.push({ code: 'max_selections', params: { max: q.maxSelections } });
-      if (list.includes('other') && isEmpty(otherText ?? null)) issues.push({ code: 'other_required', other: true });
+      if (choosesOther(value) && isEmpty(otherText ?? null)) issues.push({ code: 'other_required', other: true });
       return issues;
     }
     case 'matrix':

@@ -1,4 +1,5 @@
-import { ROW_ID_PATTERN, type AnswerMap, type AnswerValue } from '../answers/value.js';
+import { answerPath, otherPath } from '../answers/path.js';
+import { storedRowIds, type AnswerMap, type AnswerValue } from '../answers/value.js';
 import { checkValue } from './evaluate-checks.js';
 import { type EvalEnv, type Expr, evaluateCondition, evaluateExpression, ExpressionError, isEmpty } from './expression/index.js';
 import type { LoadedQuestionnaire, QuestionNode } from './loaded.js';
@@ -31,15 +32,10 @@ export interface ValuePass {
 }
 
 export function rowPath(row: RowContext | undefined, id: string): string {
-  return row ? `${row.group}[${row.rowId}].${id}` : id;
+  return answerPath(id, row);
 }
 
-/** A repeat group's stored row ids: valid ids only, each once. */
-export function storedRowIds(value: AnswerValue | undefined): string[] {
-  if (!Array.isArray(value)) return [];
-  const ids = (value as unknown[]).filter((v): v is string => typeof v === 'string' && ROW_ID_PATTERN.test(v));
-  return [...new Set(ids)];
-}
+export { storedRowIds };
 
 /** Evaluates a condition; a failure (impossible after a successful load) counts as false. */
 export function safeCondition(expr: Expr, env: EvalEnv): boolean {
@@ -155,7 +151,7 @@ function calculationsToWithhold(loaded: LoadedQuestionnaire, answers: AnswerMap,
     const value = pass.values.get(path) ?? null;
     if (isEmpty(value)) return false;
     const offered = pass.offered.get(path);
-    const issues = checkValue(input, value, answers[`${path}.other`], offered ? { ...context, offered } : context);
+    const issues = checkValue(input, value, answers[otherPath(path)], offered ? { ...context, offered } : context);
     if (issues.some((issue) => issue.other !== true)) return true;
     return input.constraint !== undefined && !safeCondition(input.constraint, pass.env(row, { id: input.id, value }));
   };

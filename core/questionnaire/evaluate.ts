@@ -1,3 +1,4 @@
+import { otherPath } from '../answers/path.js';
 import type { AnswerMap } from '../answers/value.js';
 import { checkValue, matrixComplete } from './evaluate-checks.js';
 import { computeValues, type RowContext, rowPath, safeCondition, type ValuePass } from './evaluate-values.js';
@@ -100,8 +101,8 @@ export function evaluate(loaded: LoadedQuestionnaire, answers: AnswerMap, option
         continue;
       }
       const offered = pass.offered.get(path);
-      const issues = checkValue(node, value, answers[`${path}.other`], offered ? { ...context, offered } : context);
-      for (const issue of issues) problem(issue.other === true ? `${path}.other` : path, node, issue.code, undefined, issue.params);
+      const issues = checkValue(node, value, answers[otherPath(path)], offered ? { ...context, offered } : context);
+      for (const issue of issues) problem(issue.other === true ? otherPath(path) : path, node, issue.code, undefined, issue.params);
       if (isRequired && !answered) problem(path, node, 'matrix_incomplete');
       if (node.constraint && issues.length === 0) {
         const ok = safeCondition(node.constraint, pass.env(row, { id: node.id, value }));

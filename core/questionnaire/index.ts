@@ -16,6 +16,6 @@ export { buildSectionSchema, buildResponseSchema, formPath, type AnswersSchema, 
 export { uiMessage, uiLanguage, formatBytes, MESSAGE_KEYS, type MessageKey, type UiLanguage } from './messages.js';
 export { localize } from './localize.js';
 export { BUILTIN_SCALES, BUILTIN_SCALE_IDS, BUILTIN_LANGUAGES } from './builtin-scales.js';
-export { OTHER_CHOICE } from './question-info.js';
-export { ExpressionError, parseExpression, printExpression, type Expr } from './expression/index.js';
+export { OTHER_CHOICE, allowsOther, choosesOther } from './question-info.js';
+export { ExpressionError, isEmpty, parseExpression, printExpression, type Expr } from './expression/index.js';
 export { summarize, outline, type QuestionnaireSummary } from './outline.js';

@@ -1,6 +1,7 @@
 import { BUILTIN_LANGUAGES, BUILTIN_SCALE_IDS, BUILTIN_SCALES, scaleOf } from './builtin-scales.js';
 import type { Entry } from './load-index.js';
 import type { LoadError } from './loaded.js';
+import { OTHER_CHOICE } from './question-info.js';
 import type { Questionnaire } from './schema.js';
 
 /** Options that contradict each other or name something that does not exist. */
@@ -44,7 +45,7 @@ export function checkOptions(q: Questionnaire, entries: readonly Entry[]): LoadE
           add(`${path}.choices`, `question ${who}: unknown choice list "${item.choices}"`);
           break;
         }
-        if (item.other === true && list.some((c) => c.value === 'other')) {
+        if (item.other === true && list.some((c) => c.value === OTHER_CHOICE.value)) {
           add(`${path}.other`, `question ${who}: "other": true adds the value "other", but list "${item.choices}" already has it`);
         }
         if (item.type === 'multiple_choice') {

@@ -1,3 +1,4 @@
+import type { AnswerValue } from '../answers/value.js';
 import { BUILTIN_SCALES, scaleOf } from './builtin-scales.js';
 import type { RefInfo, ValueType } from './expression/index.js';
 import type { Choice, Question, Questionnaire } from './schema.js';
@@ -7,6 +8,16 @@ export const OTHER_CHOICE: Choice = {
   value: 'other',
   label: { en: 'Other (specify)', fr: 'Autre (préciser)', es: 'Otro (especifique)', ar: 'أخرى (حدّد)' },
 };
+
+/** Whether a question offers "Other (specify)" (`"other": true` on a single or multiple choice). */
+export function allowsOther(question: Question): boolean {
+  return (question.type === 'single_choice' || question.type === 'multiple_choice') && question.other === true;
+}
+
+/** Whether an answer chooses "Other": a single choice of it, or a multiple choice that includes it. */
+export function choosesOther(value: AnswerValue | undefined): boolean {
+  return value === OTHER_CHOICE.value || (Array.isArray(value) && (value as readonly unknown[]).includes(OTHER_CHOICE.value));
+}
 
 const VALUE_TYPES: Readonly<Record<Question['type'], ValueType>> = {
   text: 'string',

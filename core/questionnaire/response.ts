@@ -1,7 +1,9 @@
+import { otherPath } from '../answers/path.js';
 import type { AnswerMap, AnswerValue } from '../answers/value.js';
 import { computeValues, rowPath, storedRowIds } from './evaluate-values.js';
 import { isEmpty } from './expression/index.js';
 import type { LoadedQuestionnaire, QuestionNode } from './loaded.js';
+import { allowsOther, choosesOther } from './question-info.js';
 
 /**
  * The nested shape of answers, used both for `responses.json` and for react-hook-form values:
@@ -26,27 +28,30 @@ export interface NestedRow extends Record<string, unknown> {
 export interface ResponseOptions {
   /** Today's date `YYYY-MM-DD` for `today()` (default: the current UTC date). */
   readonly today?: string;
+  /**
+   * The engine's evaluation of these very answers, when the caller has one (the open draft):
+   * relevance and values are then taken from it instead of being computed a second time.
+   */
+  readonly evaluated?: {
+    readonly relevant: ReadonlyMap<string, boolean>;
+    readonly values: ReadonlyMap<string, AnswerValue>;
+    readonly rows: ReadonlyMap<string, readonly string[]>;
+  };
 }
 
-function hasOther(node: QuestionNode): boolean {
-  const q = node.question;
-  return (q.type === 'single_choice' || q.type === 'multiple_choice') && q.other === true;
-}
+const hasOther = (node: QuestionNode): boolean => allowsOther(node.question);
 
-function otherSelected(value: AnswerValue): boolean {
-  return value === 'other' || (Array.isArray(value) && (value as readonly unknown[]).includes('other'));
-}
 
 /** The relevant answers as the nested object that is signed into responses.json. */
 export function toResponse(loaded: LoadedQuestionnaire, answers: AnswerMap, options: ResponseOptions = {}): NestedAnswers {
-  const pass = computeValues(loaded, answers, options.today ?? new Date().toISOString().slice(0, 10));
+  const pass = options.evaluated ?? computeValues(loaded, answers, options.today ?? new Date().toISOString().slice(0, 10));
   const put = (target: Record<string, unknown>, node: QuestionNode, path: string): void => {
     if (pass.relevant.get(path) !== true) return;
     const value = pass.values.get(path) ?? null;
     if (isEmpty(value)) return;
     target[node.id] = value;
-    const other = answers[`${path}.other`];
-    if (hasOther(node) && otherSelected(value) && typeof other === 'string' && other !== '') {
+    const other = answers[otherPath(path)];
+    if (hasOther(node) && choosesOther(value) && typeof other === 'string' && other !== '') {
       const texts = (target._other ?? {}) as Record<string, string>;
       texts[node.id] = other;
       target._other = texts;
@@ -98,7 +103,7 @@ export function toFormValues(loaded: LoadedQuestionnaire, answers: AnswerMap, se
     target[node.id] = answers[path] ?? null;
     if (hasOther(node)) {
       const texts = (target._other ?? {}) as Record<string, unknown>;
-      texts[node.id] = answers[`${path}.other`] ?? null;
+      texts[node.id] = answers[otherPath(path)] ?? null;
       target._other = texts;
     }
   };
@@ -132,7 +137,7 @@ export function fromNested(loaded: LoadedQuestionnaire, values: NestedAnswers, s
     if (node.id in source) out[path] = toAnswerValue(source[node.id]);
     const texts = source._other;
     if (hasOther(node) && typeof texts === 'object' && texts !== null && node.id in texts) {
-      out[`${path}.other`] = toAnswerValue((texts as Record<string, unknown>)[node.id]);
+      out[otherPath(path)] = toAnswerValue((texts as Record<string, unknown>)[node.id]);
     }
   };
   for (const node of questions) read(values, node, node.id);

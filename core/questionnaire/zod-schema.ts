@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAnswerPath } from '../answers/path.js';
 import { attachmentRefSchema, ROW_ID_PATTERN, type AnswerMap } from '../answers/value.js';
 import { evaluate } from './evaluate.js';
 import { computeValues } from './evaluate-values.js';
@@ -180,13 +181,12 @@ function buildSchema(loaded: LoadedQuestionnaire, answers: AnswerMap, sectionIds
 
 /** `q` → [q]; `q.other` → [_other, q]; `g[r].q` → [g, index of row r, q]; `g[r].q.other` → [g, i, _other, q]. */
 export function formPath(answerPath: string, values: NestedAnswers): (string | number)[] {
-  const other = answerPath.endsWith('.other');
-  const body = other ? answerPath.slice(0, -'.other'.length) : answerPath;
-  const match = /^([^[]+)\[([^\]]+)\]\.(.+)$/.exec(body);
-  if (!match?.[1] || match[2] === undefined || match[3] === undefined) return other ? ['_other', body] : [body];
-  const [, group, rowId, question] = match;
-  const rows = values[group];
-  const index = Array.isArray(rows) ? (rows as unknown[]).findIndex((r) => (r as { _row?: unknown } | null)?._row === rowId) : -1;
-  const rowKey = index < 0 ? rowId : index;
-  return other ? [group, rowKey, '_other', question] : [group, rowKey, question];
+  const parsed = parseAnswerPath(answerPath);
+  if (!parsed) return [answerPath];
+  const { row, questionId, other } = parsed;
+  if (!row) return other ? ['_other', questionId] : [questionId];
+  const rows = values[row.group];
+  const index = Array.isArray(rows) ? (rows as unknown[]).findIndex((r) => (r as { _row?: unknown } | null)?._row === row.rowId) : -1;
+  const rowKey = index < 0 ? row.rowId : index;
+  return other ? [row.group, rowKey, '_other', questionId] : [row.group, rowKey, questionId];
 }

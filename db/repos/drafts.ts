@@ -1,3 +1,4 @@
+import type { DraftStatus, Language } from '../../core/contract/channels/drafts.js';
 import type { Db } from '../open.js';
 
 export interface DraftRow {
@@ -7,8 +8,10 @@ export interface DraftRow {
   readonly questionnaire_version: string;
   readonly respondent_kind: string;
   readonly mechanism: string | null;
-  readonly language: string;
-  readonly status: string;
+  /** One of the four (the table's CHECK constraint holds it to them). */
+  readonly language: Language;
+  /** draft, finalized or exported (the table's CHECK constraint holds it to them). */
+  readonly status: DraftStatus;
   readonly last_section: string | null;
   readonly created_at: string;
   readonly updated_at: string;
@@ -22,7 +25,7 @@ export type NewDraft = Omit<DraftRow, 'status' | 'last_section' | 'updated_at' |
 /** The fields `drafts.update` may change; null/undefined leaves a field as it is. */
 export interface DraftChanges {
   readonly title?: string | undefined;
-  readonly language?: string | undefined;
+  readonly language?: Language | undefined;
   readonly lastSection?: string | undefined;
 }
 
@@ -35,6 +38,7 @@ export function draftsRepo(db: Db) {
   const listLive = db.prepare<[], DraftRow>('SELECT * FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC');
   const listTrash = db.prepare<[], DraftRow>('SELECT * FROM drafts WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC');
   const byId = db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ? AND deleted_at IS NULL');
+  const anyById = db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?');
   const trashedById = db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ? AND deleted_at IS NOT NULL');
   // A change to the answers makes the cached progress stale.
   const touch = db.prepare<[string, string]>('UPDATE drafts SET updated_at = ?, progress = NULL WHERE id = ?');
@@ -44,7 +48,9 @@ export function draftsRepo(db: Db) {
   const softDelete = db.prepare<[string, string]>('UPDATE drafts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const undelete = db.prepare<[string]>('UPDATE drafts SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
   const purgeTrash = db.prepare('DELETE FROM drafts WHERE deleted_at IS NOT NULL');
-  const update = db.prepare<{ id: string; title: string | null; language: string | null; last_section: string | null; updated_at: string | null }>(
+  // Exported is never set back: a re-finalize after an export (an amendment) is a new draft.
+  const setStatus = db.prepare<[DraftStatus, string, string]>("UPDATE drafts SET status = ?, updated_at = ? WHERE id = ? AND status != 'exported'");
+  const update = db.prepare<{ id: string; title: string | null; language: Language | null; last_section: string | null; updated_at: string | null }>(
     `UPDATE drafts SET
        title = coalesce(@title, title),
        language = coalesce(@language, language),
@@ -58,6 +64,10 @@ export function draftsRepo(db: Db) {
     listTrash: () => listTrash.all(),
     get: (id: string) => byId.get(id),
     getTrashed: (id: string) => trashedById.get(id),
+    /** A draft whether or not it is in the trash (the source of an amendment may be). */
+    getEvenTrashed: (id: string) => anyById.get(id),
+    /** finalized → the draft refuses saves; exported is never set back. */
+    setStatus: (id: string, status: Exclude<DraftStatus, 'draft'>, at: string) => setStatus.run(status, at, id),
     touch: (id: string, at: string) => touch.run(at, id),
     setRespondentKind: (id: string, kind: string) => setRespondentKind.run(kind, id),
     setMechanism: (id: string, mechanism: string | null) => setMechanism.run(mechanism, id),

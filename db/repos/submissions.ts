@@ -1,3 +1,4 @@
+import type { Language } from '../../core/contract/channels/drafts.js';
 import type { Db } from '../open.js';
 
 export interface SubmissionRow {
@@ -9,7 +10,8 @@ export interface SubmissionRow {
   readonly identity_id: string;
   readonly questionnaire_id: string;
   readonly questionnaire_version: string;
-  readonly language: string;
+  /** Copied from the finalized draft's row, whose CHECK constraint holds it to the four. */
+  readonly language: Language;
   readonly mechanism_json: string;
   readonly respondent_json: string;
   readonly signer_json: string;
@@ -55,9 +57,6 @@ export function submissionsRepo(db: Db) {
   const addAmendment = db.prepare<[string, string]>(
     'INSERT INTO draft_amendments (draft_id, amends_submission_id) VALUES (?, ?)',
   );
-  const setStatus = db.prepare<[string, string, string]>(
-    "UPDATE drafts SET status = ?, updated_at = ? WHERE id = ? AND status != 'exported'",
-  );
   const addExport = db.prepare<ExportRow>(
     'INSERT INTO submission_exports (submission_id, path, sha256, size, exported_at) VALUES (@submission_id, @path, @sha256, @size, @exported_at)',
   );
@@ -80,9 +79,6 @@ export function submissionsRepo(db: Db) {
     /** The revision a draft will supersede when finalized (it was opened by "Amend"). */
     amendedBy: (draftId: string) => amends.get(draftId)?.amends_submission_id,
     recordAmendment: (draftId: string, submissionId: string) => addAmendment.run(draftId, submissionId),
-    /** finalized → the draft refuses saves; exported is never set back. */
-    setDraftStatus: (draftId: string, status: 'finalized' | 'exported', at: string) =>
-      setStatus.run(status, at, draftId),
     recordExport: (row: ExportRow) => addExport.run(row),
     exportsOf: (id: string) => exportsOf.all(id),
   };

@@ -1,19 +1,9 @@
 import type { IpcMain, WebContents } from 'electron';
 import type { Dispatch } from '../../core/contract/dispatch.js';
 import { MAX_PAYLOAD_BYTES, fail, type Result } from '../../core/contract/errors.js';
+import { IPC_CALL, IPC_EVENT } from '../../core/contract/transport.js';
 import type { EventBus } from '../services/event-bus.js';
 import { isTrustedSender } from './security.js';
-
-/**
- * One IPC channel carries every call, with the contract channel's name as its
- * first argument. One handler means one place where the sender, the size and the
- * contract are checked, so a new contract channel can never be bound without its
- * guards; and an unknown name reaches the dispatcher (UNKNOWN_CHANNEL) instead of
- * Electron's "no handler registered" exception in the renderer.
- */
-export const IPC_CALL = 'iscm:call';
-/** Main → renderer: `(eventName, payload)`. */
-export const IPC_EVENT = 'iscm:event';
 
 /** What the guard reads of Electron's `IpcMainInvokeEvent`; tests pass a stand-in. */
 export interface SenderFrameLike {
@@ -62,7 +52,14 @@ export async function handleIpcCall(
   }
 }
 
-/** Binds the single call channel. Returns the function that unbinds it. */
+/**
+ * Binds the single call channel (`IPC_CALL`, core/contract/transport.ts). Returns the function
+ * that unbinds it. One IPC channel carries every call, with the contract channel's name as its
+ * first argument. One handler means one place where the sender, the size and the
+ * contract are checked, so a new contract channel can never be bound without its
+ * guards; and an unknown name reaches the dispatcher (UNKNOWN_CHANNEL) instead of
+ * Electron's "no handler registered" exception in the renderer.
+ */
 export function bindIpc(ipcMain: IpcMain, dispatch: Dispatch): () => void {
   ipcMain.handle(IPC_CALL, (event, channelName: unknown, payload: unknown) =>
     handleIpcCall(dispatch, event, channelName, payload),

@@ -1,7 +1,14 @@
+import i18next from 'i18next';
 import type { ContractError, Result } from '../../core/contract/errors.js';
 
+/** A contract error as a sentence in the UI language when the renderer has words for its code, else the host's own. */
+export function errorMessage(error: ContractError): string {
+  const key = `errors:${error.code}`;
+  return i18next.exists(key) ? i18next.t(key) : error.message;
+}
+
 /** A contract error as one sentence for the screen; the code helps support staff. */
-export const errorText = (error: ContractError): string => `${error.message} (${error.code})`;
+export const errorText = (error: ContractError): string => `${errorMessage(error)} (${error.code})`;
 
 export class ApiError extends Error {
   constructor(readonly error: ContractError) {

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errors.js';
 import type { StatusStore } from '../draft/status-store.js';
 import { formatTime } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
@@ -15,7 +16,7 @@ export function SaveIndicator({ store }: { store: StatusStore }) {
   if (status.kind === 'failed') {
     return (
       <div role="alert" id="save-status" className="save-status save-failed">
-        {t('save.failed', { message: status.error.message, count: status.unsaved })}
+        {t('save.failed', { message: errorMessage(status.error), count: status.unsaved })}
       </div>
     );
   }

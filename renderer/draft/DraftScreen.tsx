@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
+import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { setUiLanguage } from '../i18n/index.js';
-import { fetchQuestionnaire } from '../questionnaire/load.js';
+import { loadQuestionnaireFrom } from '../questionnaire/load.js';
 import type { Route } from '../routing/hash-route.js';
 import { DraftWorkspace } from './DraftWorkspace.js';
 
@@ -14,19 +15,20 @@ type Loaded = { draft: Draft; loaded: LoadedQuestionnaire };
 /** Loads a draft and its questionnaire version, then shows the wizard in the draft's language. */
 export function DraftScreen({ draftId, route }: { draftId: string; route: Route }) {
   const { t } = useTranslation();
+  const api = useApi();
   const [data, setData] = useState<Loaded | undefined>();
   const [error, setError] = useState<string | undefined>();
   const load = useCallback(async () => {
     try {
       setError(undefined);
-      const draft = await unwrap(window.iscm.drafts.get({ id: draftId }));
-      const loaded = await fetchQuestionnaire(draft.questionnaireId, draft.questionnaireVersion);
+      const draft = await unwrap(api.drafts.get({ id: draftId }));
+      const loaded = await loadQuestionnaireFrom(api, draft.questionnaireId, draft.questionnaireVersion);
       await setUiLanguage(draft.language);
       setData({ draft, loaded });
     } catch (e) {
       setError(messageOf(e));
     }
-  }, [draftId]);
+  }, [api, draftId]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Draft } from '../../core/contract/channels/drafts.js';
+import type { Draft, Language } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
+import { useApi } from '../api/api-context.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
 import { useLanguageHandler } from '../i18n/language-handler.js';
 import { ReviewView } from '../review/ReviewView.js';
@@ -14,9 +15,10 @@ import { DraftVersionNotice } from '../releases/DraftVersionNotice.js';
 /** The open draft: side navigation, the current section (or the review), and the save status. */
 export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draft; loaded: LoadedQuestionnaire; route: Route; onReload: () => void }) {
   const { t } = useTranslation();
-  const session = useDraftSession(draft, loaded);
-  const { evaluation, flush, switchLanguage } = session;
-  const languageHandler = useMemo(() => (lang: Parameters<typeof switchLanguage>[0]) => void switchLanguage(lang), [switchLanguage]);
+  const api = useApi();
+  const open = useDraftSession(draft, loaded);
+  const { evaluation, session, switchLanguage } = open;
+  const languageHandler = useMemo(() => (lang: Language) => void switchLanguage(lang), [switchLanguage]);
   useLanguageHandler(languageHandler);
   const relevantSections = useMemo(
     () => loaded.questionnaire.sections.filter((s) => evaluation.isRelevant(s.id)),
@@ -34,35 +36,35 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
 
   useEffect(() => {
     if (!sectionId) return;
-    void flush();
+    void session.flush();
     // Remembered so the draft reopens here; a failure only costs that convenience.
-    void window.iscm.drafts.update({ id: draft.id, lastSection: sectionId });
-  }, [sectionId, draft.id, flush]);
+    void api.drafts.update({ id: draft.id, lastSection: sectionId });
+  }, [sectionId, draft.id, session, api]);
 
   return (
     <div className="workspace">
       <div className="workspace-head">
         <p className="draft-title">{draft.title}</p>
-        <SaveIndicator store={session.statusStore} />
-        {session.languageError && (
+        <SaveIndicator store={session.status} />
+        {open.languageError && (
           <p role="alert" className="error">
-            {session.languageError}
+            {open.languageError}
           </p>
         )}
         <a href={routeHref({ name: 'home' })} className="back-home">
           {t('wizard.backHome')}
         </a>
       </div>
-      <DraftVersionNotice draftId={draft.id} loaded={loaded} answers={draft.answers} beforeMove={flush} onMoved={onReload} />
+      <DraftVersionNotice draftId={draft.id} loaded={loaded} answers={draft.answers} beforeMove={session.flush} onMoved={onReload} />
       <div className="wizard">
-        <SectionNav session={session} sections={relevantSections} current={route.name === 'review' ? 'review' : sectionId} />
+        <SectionNav open={open} sections={relevantSections} current={route.name === 'review' ? 'review' : sectionId} />
         <div className="wizard-content">
           {route.name === 'review' ? (
-            <ReviewView session={session} sections={relevantSections} title={draft.title} />
+            <ReviewView open={open} sections={relevantSections} title={draft.title} />
           ) : sectionId ? (
             <SectionView
               key={sectionId}
-              session={session}
+              open={open}
               sectionId={sectionId}
               sections={relevantSections}
               {...(route.name === 'draft' && route.focus ? { focus: route.focus } : {})}

@@ -1,86 +1,57 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnswerMap, AnswerValue } from '../../core/answers/value.js';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { Draft, Language } from '../../core/contract/channels/drafts.js';
-import { evaluate, type LoadedQuestionnaire } from '../../core/questionnaire/index.js';
+import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
+import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
-import { createAutosaver } from '../autosave/autosaver.js';
 import { setUiLanguage } from '../i18n/index.js';
-import { createAnswerStore } from './answer-store.js';
-import { createStatusStore } from './status-store.js';
+import { createDraftSession, type DraftSession, type Evaluated } from './draft-session.js';
+
+/** The open draft for the screens: its session, the latest evaluation, and the language switch. */
+export interface OpenDraft extends Evaluated {
+  readonly session: DraftSession;
+  readonly draftId: string;
+  readonly loaded: LoadedQuestionnaire;
+  readonly switchLanguage: (lang: Language) => Promise<void>;
+  readonly languageError: string | undefined;
+}
 
 /**
- * One open draft: its answers (flat, by answer path), the autosaver that commits them one
- * path at a time, and the evaluation (relevance, progress, problems) of the current answers.
- * Every change goes to the autosaver at once; the evaluation follows in a transition so
- * typing stays fast even in a very long section.
+ * Opens a draft's session for as long as the screen shows it. A new evaluation reaches the
+ * screens in a transition: redrawing skip logic in a long section never holds up typing.
  */
-/**
- * While typing, skip logic and progress are re-evaluated once typing pauses this long:
- * evaluating a very long questionnaire takes several milliseconds, which must not land
- * between keystrokes. A choice (click) is evaluated at once.
- */
-const TYPING_PAUSE_MS = 250;
-
-export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire) {
-  const draftId = draft.id;
-  // Created once per open draft: the store, not React state, holds what is typed.
-  const [answerStore] = useState(() => createAnswerStore(draft.answers));
-  const [answers, setAnswers] = useState<AnswerMap>(draft.answers);
-  const [lang, setLang] = useState<Language>(draft.language);
+export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire): OpenDraft {
+  const api = useApi();
+  // Created once per open draft: the session, not React state, holds what is typed.
+  const [session] = useState(() => createDraftSession(draft, loaded, api));
+  const [evaluated, setEvaluated] = useState(session.evaluated);
   const [languageError, setLanguageError] = useState<string | undefined>();
-  const statusStore = useMemo(() => createStatusStore(), []);
-  const autosaver = useMemo(
-    () => createAutosaver((path, value) => window.iscm.answers.save({ draftId, path, value }), { debounceMs: 300, onStatus: statusStore.set }),
-    [draftId, statusStore],
-  );
 
+  useEffect(() => session.onEvaluated(() => startTransition(() => setEvaluated(session.evaluated()))), [session]);
   useEffect(() => {
     // Closing the window or leaving the page must not lose the last keystrokes.
-    const flush = () => void autosaver.flush();
+    const flush = () => void session.flush();
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
       flush();
-      autosaver.dispose();
+      session.dispose();
     };
-  }, [autosaver]);
+  }, [session]);
 
   // The desktop app asks for this before it restarts after an unexpected error: nothing typed is lost.
-  useEffect(() => window.iscm.on('saveNow', () => void autosaver.flush()), [autosaver]);
-
-  const evaluationTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const answer = useCallback(
-    (path: string, value: AnswerValue, typing = false) => {
-      answerStore.set(path, value);
-      autosaver.change(path, value);
-      const reevaluate = () => {
-        evaluationTimer.current = undefined;
-        startTransition(() => setAnswers(answerStore.all()));
-      };
-      clearTimeout(evaluationTimer.current);
-      if (typing) evaluationTimer.current = setTimeout(reevaluate, TYPING_PAUSE_MS);
-      else reevaluate();
-    },
-    [autosaver, answerStore],
-  );
-  useEffect(() => () => clearTimeout(evaluationTimer.current), []);
-  const flush = useCallback(() => autosaver.flush(), [autosaver]);
-  const getAnswers = answerStore.all;
+  useEffect(() => api.on('saveNow', () => void session.flush()), [api, session]);
 
   const switchLanguage = useCallback(
     async (next: Language) => {
       // Answers first: a language switch must never cost an answer.
-      await autosaver.flush();
+      await session.flush();
       await setUiLanguage(next);
-      setLang(next);
-      const result = await window.iscm.drafts.update({ id: draftId, language: next });
+      session.setLanguage(next);
+      const result = await api.drafts.update({ id: session.draftId, language: next });
       setLanguageError(result.ok ? undefined : errorText(result.error));
     },
-    [autosaver, draftId],
+    [session, api],
   );
 
-  const evaluation = useMemo(() => evaluate(loaded, answers, { lang }), [loaded, answers, lang]);
-
-  return { draftId, loaded, lang, answers, evaluation, answer, flush, getAnswers, answerStore, switchLanguage, statusStore, languageError };
+  return { ...evaluated, session, draftId: session.draftId, loaded, switchLanguage, languageError };
 }
-export type DraftSession = ReturnType<typeof useDraftSession>;

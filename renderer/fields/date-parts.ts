@@ -1,4 +1,6 @@
 import type { AnswerValue } from '../../core/answers/value.js';
+import type { Language } from '../../core/contract/channels/drafts.js';
+import { formatMonth } from '../i18n/format.js';
 import { asciiDigits } from './number-input.js';
 
 /** A date as the three boxes show it: day and year as typed, month `01`–`12` or empty. */
@@ -35,8 +37,14 @@ export function splitDate(value: AnswerValue): DateParts {
   return { year, month: /^(0[1-9]|1[0-2])$/.test(month) ? month : '', day };
 }
 
-/** The twelve month names in `lang`, January first, as `01`–`12` with their names. */
-export function monthNames(lang: string): { value: string; name: string }[] {
-  const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
-  return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1).padStart(2, '0'), name: format.format(new Date(Date.UTC(2001, i, 1))) }));
+const MONTHS = new Map<Language, readonly { value: string; name: string }[]>();
+
+/** The twelve month names in `lang`, January first, as `01`–`12` with their names (made once per language). */
+export function monthNames(lang: Language): readonly { value: string; name: string }[] {
+  let names = MONTHS.get(lang);
+  if (!names) {
+    names = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1).padStart(2, '0'), name: formatMonth(lang, i + 1) }));
+    MONTHS.set(lang, names);
+  }
+  return names;
 }

@@ -1,10 +1,34 @@
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { draftChannels } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
+import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
+import { FieldMessage } from '../components/FieldMessage.js';
+import { FormField } from '../forms/FormField.js';
+import { schemaResolver } from '../forms/schema-resolver.js';
+import { useIssueText } from '../forms/use-issue-text.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { choiceLabel, mechanismQuestionId, RESPONDENT_QUESTION, textIn } from '../questionnaire/labels.js';
 import { navigate } from '../routing/hash-route.js';
+
+const input = draftChannels.create.input;
+
+/**
+ * The form's fields, checked as main will check `drafts.create`: who answers and the
+ * mechanism must be chosen when the questionnaire asks them; an empty title becomes `fallbackTitle`.
+ */
+const formSchema = (asks: { respondent: boolean; mechanism: boolean }, fallbackTitle: string) =>
+  z
+    .object({
+      respondentKind: asks.respondent ? input.shape.respondentKind : z.string(),
+      mechanism: asks.mechanism ? input.shape.mechanism.unwrap() : z.string(),
+      title: z.string(),
+    })
+    .transform((v) => ({ respondentKind: v.respondentKind || 'unknown', mechanism: v.mechanism || null, title: v.title.trim() || fallbackTitle }))
+    .pipe(input.omit({ language: true }));
 
 /**
  * A new draft starts with who answers and about which mechanism (the questionnaire's own
@@ -13,100 +37,62 @@ import { navigate } from '../routing/hash-route.js';
  */
 export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
   const { t } = useTranslation();
+  const api = useApi();
   const lang = useLanguage();
   const respondent = loaded.questions.get(RESPONDENT_QUESTION);
   const mechanismId = mechanismQuestionId(loaded);
   const mechanism = mechanismId === undefined ? undefined : loaded.questions.get(mechanismId);
-  const [kind, setKind] = useState('');
-  const [mech, setMech] = useState('');
-  const [title, setTitle] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  /** Which choice is missing when "Create" was refused: it is marked, described and focused. */
-  const [missing, setMissing] = useState<'respondent' | 'mechanism' | undefined>();
-  const [busy, setBusy] = useState(false);
-  const respondentGroup = useRef<HTMLFieldSetElement>(null);
-  const mechanismSelect = useRef<HTMLSelectElement>(null);
+  const schema = useMemo(() => formSchema({ respondent: respondent !== undefined, mechanism: mechanism !== undefined }, t('create.heading')), [respondent, mechanism, t]);
+  const byField = useMemo(() => ({ respondentKind: t('create.needRespondent'), mechanism: t('create.needMechanism') }), [t]);
+  const form = useForm({ defaultValues: { respondentKind: '', mechanism: '', title: '' }, resolver: schemaResolver(schema, useIssueText(byField)) });
+  const { register, formState, control, getFieldState, setValue } = form;
+  const [failure, setFailure] = useState<string | undefined>();
+  const chosen = useWatch({ control, name: 'mechanism' });
   const year = new Date().getFullYear();
-  const defaultTitle = mech ? t('create.defaultTitle', { mechanism: choiceLabel(loaded, mechanism?.choices, mech, lang), year }) : '';
-  const shownTitle = title ?? defaultTitle;
+  const defaultTitle = chosen ? t('create.defaultTitle', { mechanism: choiceLabel(loaded, mechanism?.choices, chosen, lang), year }) : '';
+  useEffect(() => {
+    // The title follows the mechanism until the user types one of their own.
+    if (!getFieldState('title').isDirty) setValue('title', defaultTitle);
+  }, [defaultTitle, getFieldState, setValue]);
 
-  async function create(event: SyntheticEvent) {
-    event.preventDefault();
-    const lacking = respondent && !kind ? 'respondent' : mechanism && !mech ? 'mechanism' : undefined;
-    setMissing(lacking);
-    if (lacking === 'respondent') {
-      setError(t('create.needRespondent'));
-      respondentGroup.current?.querySelector('input')?.focus();
-      return;
-    }
-    if (lacking === 'mechanism') {
-      setError(t('create.needMechanism'));
-      mechanismSelect.current?.focus();
-      return;
-    }
-    setBusy(true);
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(undefined);
     try {
-      const draft = await unwrap(
-        window.iscm.drafts.create({ title: shownTitle.trim() || t('create.heading'), respondentKind: kind || 'unknown', mechanism: mech || null, language: lang }),
-      );
-      if (respondent) await unwrap(window.iscm.answers.save({ draftId: draft.id, path: respondent.id, value: kind }));
-      if (mechanism) await unwrap(window.iscm.answers.save({ draftId: draft.id, path: mechanism.id, value: mech }));
+      const draft = await unwrap(api.drafts.create({ ...values, language: lang }));
+      if (respondent) await unwrap(api.answers.save({ draftId: draft.id, path: respondent.id, value: values.respondentKind }));
+      if (mechanism) await unwrap(api.answers.save({ draftId: draft.id, path: mechanism.id, value: values.mechanism }));
       navigate({ name: 'draft', draftId: draft.id });
     } catch (e) {
-      setError(messageOf(e));
-      setBusy(false);
+      setFailure(messageOf(e));
     }
-  }
+  });
 
+  const respondentError = formState.errors.respondentKind?.message;
+  const mechanismError = formState.errors.mechanism?.message;
   return (
-    <form onSubmit={(e) => void create(e)} className="create-draft" aria-labelledby="create-heading" noValidate>
+    <form onSubmit={(e) => void submit(e)} className="create-draft" aria-labelledby="create-heading" noValidate>
       <h2 id="create-heading">{t('create.heading')}</h2>
-      {error && (
-        <p role="alert" className="error" id="create-error">
-          {error}
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
         </p>
       )}
       {respondent && (
-        <fieldset className="choice-group" ref={respondentGroup} aria-describedby={missing === 'respondent' ? 'create-error' : undefined}>
+        <fieldset className="choice-group" aria-describedby={respondentError ? 'create-respondent-error' : undefined}>
           <legend>{textIn(loaded, respondent.question.label, lang) || t('create.respondent')}</legend>
           {(respondent.choices ?? []).map((c) => (
             <label key={c.value} className="choice">
-              <input
-                type="radio"
-                name="create-respondent"
-                value={c.value}
-                checked={kind === c.value}
-                aria-invalid={missing === 'respondent' || undefined}
-                onChange={() => {
-                  setKind(c.value);
-                  if (missing === 'respondent') {
-                    setMissing(undefined);
-                    setError(undefined);
-                  }
-                }}
-              />
+              <input type="radio" value={c.value} aria-invalid={respondentError ? true : undefined} {...register('respondentKind')} />
               <span>{textIn(loaded, c.label, lang)}</span>
             </label>
           ))}
+          <FieldMessage id="create-respondent-error" message={respondentError} />
         </fieldset>
       )}
       {mechanism && (
         <div className="field">
           <label htmlFor="create-mechanism">{textIn(loaded, mechanism.question.label, lang) || t('create.mechanism')}</label>
-          <select
-            id="create-mechanism"
-            ref={mechanismSelect}
-            value={mech}
-            aria-invalid={missing === 'mechanism' || undefined}
-            aria-describedby={missing === 'mechanism' ? 'create-error' : undefined}
-            onChange={(e) => {
-              setMech(e.target.value);
-              if (missing === 'mechanism') {
-                setMissing(undefined);
-                setError(undefined);
-              }
-            }}
-          >
+          <select id="create-mechanism" aria-invalid={mechanismError ? true : undefined} aria-describedby={mechanismError ? 'create-mechanism-error' : undefined} {...register('mechanism')}>
             <option value="">{t('create.choose')}</option>
             {(mechanism.choices ?? []).map((c) => (
               <option key={c.value} value={c.value}>
@@ -114,16 +100,18 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
               </option>
             ))}
           </select>
+          <FieldMessage id="create-mechanism-error" message={mechanismError} />
         </div>
       )}
-      <div className="field">
-        <label htmlFor="new-draft-title">{t('create.title')}</label>
-        <input id="new-draft-title" value={shownTitle} onChange={(e) => setTitle(e.target.value)} maxLength={200} aria-describedby="new-draft-title-help" />
-        <span id="new-draft-title-help" className="help">
-          {t('create.titleHelp')}
-        </span>
-      </div>
-      <button type="submit" disabled={busy}>
+      <FormField
+        id="new-draft-title"
+        label={t('create.title')}
+        registration={register('title')}
+        error={formState.errors.title?.message}
+        help={t('create.titleHelp')}
+        maxLength={200}
+      />
+      <button type="submit" disabled={formState.isSubmitting}>
         {t('create.submit')}
       </button>
     </form>

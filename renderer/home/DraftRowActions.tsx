@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../core/contract/channels/drafts.js';
+import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
 
 type Mode = 'idle' | 'rename' | 'confirm-delete';
@@ -8,6 +9,7 @@ type Mode = 'idle' | 'rename' | 'confirm-delete';
 /** Rename, duplicate and move to the trash (after confirming) for one draft. */
 export function DraftRowActions({ draft, onChanged }: { draft: DraftSummary; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
+  const api = useApi();
   const [mode, setMode] = useState<Mode>('idle');
   const [title, setTitle] = useState(draft.title);
   const [error, setError] = useState<string | undefined>();
@@ -23,7 +25,7 @@ export function DraftRowActions({ draft, onChanged }: { draft: DraftSummary; onC
   };
   const rename = (event: SyntheticEvent) => {
     event.preventDefault();
-    void run(() => unwrap(window.iscm.drafts.update({ id: draft.id, title })));
+    void run(() => unwrap(api.drafts.update({ id: draft.id, title })));
   };
   const inputId = `rename-${draft.id}`;
   return (
@@ -47,7 +49,7 @@ export function DraftRowActions({ draft, onChanged }: { draft: DraftSummary; onC
       ) : mode === 'confirm-delete' ? (
         <div role="group" aria-label={t('home.confirmDelete', { title: draft.title })} className="inline-form">
           <span>{t('home.confirmDelete', { title: draft.title })}</span>
-          <button type="button" onClick={() => void run(() => unwrap(window.iscm.drafts.delete({ id: draft.id })))} autoFocus>
+          <button type="button" onClick={() => void run(() => unwrap(api.drafts.delete({ id: draft.id })))} autoFocus>
             {t('home.confirmYes')}
           </button>
           <button type="button" onClick={() => setMode('idle')}>
@@ -61,7 +63,7 @@ export function DraftRowActions({ draft, onChanged }: { draft: DraftSummary; onC
           </button>
           <button
             type="button"
-            onClick={() => void run(() => unwrap(window.iscm.drafts.duplicate({ id: draft.id, title: t('home.copyOf', { title: draft.title }).slice(0, 200) })))}
+            onClick={() => void run(() => unwrap(api.drafts.duplicate({ id: draft.id, title: t('home.copyOf', { title: draft.title }).slice(0, 200) })))}
             aria-label={t('home.duplicateNamed', { title: draft.title })}
           >
             {t('home.duplicate')}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -15,6 +16,7 @@ const switchLanguage = (lang: Parameters<typeof setUiLanguage>[0]) => void setUi
 export function TrashScreen() {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const api = useApi();
   const { drafts, error, setError, refresh } = useDraftList('trash');
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
@@ -59,7 +61,7 @@ export function TrashScreen() {
                     <button
                       type="button"
                       aria-label={t('trash.restoreNamed', { title: d.title })}
-                      onClick={() => void act(async () => (await unwrap(window.iscm.drafts.restore({ id: d.id })), undefined))}
+                      onClick={() => void act(async () => (await unwrap(api.drafts.restore({ id: d.id })), undefined))}
                     >
                       {t('trash.restore')}
                     </button>
@@ -74,7 +76,7 @@ export function TrashScreen() {
               <button
                 type="button"
                 autoFocus
-                onClick={() => void act(async () => t('trash.emptied', { count: (await unwrap(window.iscm.drafts.emptyTrash({}))).removed }))}
+                onClick={() => void act(async () => t('trash.emptied', { count: (await unwrap(api.drafts.emptyTrash({}))).removed }))}
               >
                 {t('trash.confirmEmptyYes')}
               </button>

@@ -4,29 +4,54 @@ import type { Language } from '../../core/contract/channels/drafts.js';
  * Numbers, dates and times in the chosen language through `Intl`, so Arabic gets its own
  * digits and order, and French its own separators. Dates stored as `YYYY-MM-DD` are calendar
  * dates: they are shown in UTC so no time zone moves them a day.
+ *
+ * Each formatter is made once per language and kind, then reused: making one costs far more
+ * than using it (the home table of a hundred drafts formats three hundred values).
  */
-export const formatNumber = (lang: Language, n: number): string => new Intl.NumberFormat(lang).format(n);
+function cached<F>(make: (lang: Language) => F): (lang: Language) => F {
+  const byLang = new Map<Language, F>();
+  return (lang) => {
+    let formatter = byLang.get(lang);
+    if (formatter === undefined) {
+      formatter = make(lang);
+      byLang.set(lang, formatter);
+    }
+    return formatter;
+  };
+}
 
-export const formatYear = (lang: Language, n: number): string => new Intl.NumberFormat(lang, { useGrouping: false }).format(n);
+const numbers = cached((lang) => new Intl.NumberFormat(lang));
+const years = cached((lang) => new Intl.NumberFormat(lang, { useGrouping: false }));
+const percents = cached((lang) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }));
+const times = cached((lang) => new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }));
+const dateTimes = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
+const calendarDates = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
+const lists = cached((lang) => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }));
+const wholeSizes = cached((lang) => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }));
+const sizes = cached((lang) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }));
+const months = cached((lang) => new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }));
 
-export const formatPercent = (lang: Language, share: number): string =>
-  new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+export const formatNumber = (lang: Language, n: number): string => numbers(lang).format(n);
 
-export const formatTime = (lang: Language, iso: string): string =>
-  new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+export const formatYear = (lang: Language, n: number): string => years(lang).format(n);
 
-export const formatDateTime = (lang: Language, iso: string): string =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+export const formatPercent = (lang: Language, share: number): string => percents(lang).format(share);
+
+export const formatTime = (lang: Language, iso: string): string => times(lang).format(new Date(iso));
+
+export const formatDateTime = (lang: Language, iso: string): string => dateTimes(lang).format(new Date(iso));
 
 export function formatCalendarDate(lang: Language, ymd: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
   if (!m) return ymd;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return calendarDates(lang).format(date);
 }
 
-export const formatList = (lang: Language, items: readonly string[]): string =>
-  new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
+export const formatList = (lang: Language, items: readonly string[]): string => lists(lang).format(items);
+
+/** A month's name (1 to 12) in `lang`. */
+export const formatMonth = (lang: Language, month: number): string => months(lang).format(new Date(Date.UTC(2001, month - 1, 1)));
 
 const UNITS = ['B', 'KB', 'MB', 'GB'] as const;
 export function formatSize(lang: Language, bytes: number): string {
@@ -36,5 +61,5 @@ export function formatSize(lang: Language, bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${UNITS[unit] ?? 'B'}`;
+  return `${(unit === 0 ? wholeSizes : sizes)(lang).format(value)} ${UNITS[unit] ?? 'B'}`;
 }

@@ -6,6 +6,9 @@ import { fr } from './fr.js';
 import * as iom from './iom/index.js';
 import * as releases from './releases/index.js';
 import { maintenance } from './maintenance/index.js';
+import * as errors from './errors/index.js';
+import * as forms from './forms/index.js';
+import * as signing from './signing/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -24,6 +27,9 @@ export const NAMESPACES = {
   iom: { en: iom.en, fr: iom.fr, es: iom.es, ar: iom.ar },
   releases: { en: releases.en, fr: releases.fr, es: releases.es, ar: releases.ar },
   maintenance,
+  signing,
+  forms,
+  errors,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Problem, Section } from '../../core/questionnaire/index.js';
-import type { DraftSession } from '../draft/use-draft-session.js';
+import type { OpenDraft } from '../draft/use-draft-session.js';
 import { textIn } from '../questionnaire/labels.js';
 import { routeHref } from '../routing/hash-route.js';
 
 /** Unanswered required questions and errors, each a link that opens its section and focuses the field. */
-export function ProblemList({ session, sections, problems }: { session: DraftSession; sections: readonly Section[]; problems: readonly Problem[] }) {
+export function ProblemList({ open, sections, problems }: { open: OpenDraft; sections: readonly Section[]; problems: readonly Problem[] }) {
   const { t } = useTranslation();
-  const { loaded, lang, draftId } = session;
+  const { loaded, lang, draftId } = open;
   const questionLabel = (p: Problem): string => {
     const node = loaded.nodes.get(p.questionId);
     if (node?.kind === 'question') return textIn(loaded, node.question.label, lang);

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toResponse, type Section } from '../../core/questionnaire/index.js';
 import { errorText } from '../api/errors.js';
-import type { DraftSession } from '../draft/use-draft-session.js';
+import { useApi } from '../api/api-context.js';
+import type { OpenDraft } from '../draft/use-draft-session.js';
 import { textIn } from '../questionnaire/labels.js';
 import { routeHref } from '../routing/hash-route.js';
 import { ProblemList } from './ProblemList.js';
@@ -13,16 +14,18 @@ import { FinalizeEntry } from '../signing/FinalizeEntry.js';
  * Every relevant section with its answers exactly as they will be signed (core's
  * `toResponse`), what is still missing or wrong as links to the field, and Print.
  */
-export function ReviewView({ session, sections, title }: { session: DraftSession; sections: readonly Section[]; title: string }) {
+export function ReviewView({ open, sections, title }: { open: OpenDraft; sections: readonly Section[]; title: string }) {
   const { t } = useTranslation();
-  const { loaded, lang, answers, evaluation, draftId } = session;
+  const api = useApi();
+  const { loaded, lang, answers, evaluation, draftId, session } = open;
   const heading = useRef<HTMLHeadingElement>(null);
   const [printError, setPrintError] = useState<string | undefined>();
-  const response = useMemo(() => toResponse(loaded, answers), [loaded, answers]);
+  // The response as it will be signed, from the very evaluation the problem list shows.
+  const response = useMemo(() => toResponse(loaded, answers, { evaluated: evaluation }), [loaded, answers, evaluation]);
   useEffect(() => heading.current?.focus(), []);
   async function print() {
     await session.flush();
-    const result = await window.iscm.app.printToPdf({ suggestedName: `${title}.pdf`.slice(0, 200) });
+    const result = await api.app.printToPdf({ suggestedName: `${title}.pdf`.slice(0, 200) });
     setPrintError(result.ok ? undefined : t('review.printFailed', { message: errorText(result.error) }));
   }
   return (
@@ -43,7 +46,7 @@ export function ReviewView({ session, sections, title }: { session: DraftSession
           </p>
         )}
       </div>
-      <ProblemList session={session} sections={sections} problems={evaluation.problems} />
+      <ProblemList open={open} sections={sections} problems={evaluation.problems} />
       {sections.map((s) => (
         <section key={s.id} className="review-section" aria-labelledby={`review-${s.id}`}>
           <h2 id={`review-${s.id}`}>{textIn(loaded, s.title, lang)}</h2>

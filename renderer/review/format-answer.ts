@@ -1,6 +1,6 @@
 import type { AnswerValue } from '../../core/answers/value.js';
 import type { Language } from '../../core/contract/channels/drafts.js';
-import type { LoadedQuestionnaire, QuestionNode } from '../../core/questionnaire/index.js';
+import { OTHER_CHOICE, type LoadedQuestionnaire, type QuestionNode } from '../../core/questionnaire/index.js';
 import { formatCalendarDate, formatList, formatNumber, formatSize, formatYear } from '../i18n/format.js';
 import { choiceLabel, textIn } from '../questionnaire/labels.js';
 
@@ -14,7 +14,7 @@ export function formatAnswer(loaded: LoadedQuestionnaire, node: QuestionNode, va
   const q = node.question;
   const label = (v: string): string => {
     const text = choiceLabel(loaded, node.choices, v, lang);
-    return v === 'other' && otherText ? `${text}: ${otherText}` : text;
+    return v === OTHER_CHOICE.value && otherText ? `${text}: ${otherText}` : text;
   };
   if (typeof value === 'number') return q.type === 'year' ? formatYear(lang, value) : formatNumber(lang, value);
   if (typeof value === 'boolean') return String(value);

@@ -1,15 +1,31 @@
-import { useState, type SyntheticEvent } from 'react';
-import type { Identity } from '../../core/contract/channels/identities.js';
-import { NEW_PASSPHRASE_MIN } from '../../core/contract/channels/identities.js';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { identityChannels, type Identity } from '../../core/contract/channels/identities.js';
+import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
-import { useSigningText } from './texts.js';
+import { FormField } from '../forms/FormField.js';
+import { schemaResolver } from '../forms/schema-resolver.js';
+import { useIssueText } from '../forms/use-issue-text.js';
 
 export interface MechanismOption {
   readonly value: string;
   readonly label: string;
 }
 
-/** Name, title, organisation, mechanism, email and a passphrase typed twice. */
+/** The form's fields: the contract's input for `identities.create`, the mechanism as a menu value, and the passphrase again. */
+const formSchema = (mismatch: string) =>
+  identityChannels.create.input
+    .omit({ mechanism: true })
+    .extend({ mechanism: z.string(), again: z.string() })
+    .refine((v) => v.passphrase === v.again, { path: ['again'], error: mismatch })
+    .transform(({ again: _again, mechanism, ...rest }) => ({ ...rest, mechanism: mechanism === '' ? null : mechanism }));
+
+type FormInput = z.input<ReturnType<typeof formSchema>>;
+const EMPTY: FormInput = { name: '', title: '', organisation: '', mechanism: '', email: '', passphrase: '', again: '' };
+
+/** Name, title, organisation, mechanism, email and a passphrase typed twice: checked as main will check them. */
 export function CreateIdentityForm({
   mechanisms,
   onCreated,
@@ -17,62 +33,34 @@ export function CreateIdentityForm({
   mechanisms: readonly MechanismOption[];
   onCreated: (identity: Identity, warning: string | null) => void;
 }) {
-  const s = useSigningText();
-  const [fields, setFields] = useState({
-    name: '',
-    title: '',
-    organisation: '',
-    mechanism: '',
-    email: '',
-    passphrase: '',
-    again: '',
-  });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
-    setFields({ ...fields, [key]: e.target.value });
-
-  async function submit(e: SyntheticEvent) {
-    e.preventDefault();
-    if (fields.passphrase !== fields.again) {
-      setError(s('passphraseMismatch'));
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    const result = await window.iscm.identities.create({
-      name: fields.name,
-      title: fields.title,
-      organisation: fields.organisation,
-      mechanism: fields.mechanism === '' ? null : fields.mechanism,
-      email: fields.email,
-      passphrase: fields.passphrase,
-    });
-    setBusy(false);
+  const { t } = useTranslation('signing');
+  const api = useApi();
+  const describe = useIssueText();
+  const schema = useMemo(() => formSchema(t('passphraseMismatch')), [t]);
+  const form = useForm({ defaultValues: EMPTY, resolver: schemaResolver(schema, describe) });
+  const { register, formState } = form;
+  const [failure, setFailure] = useState<string | undefined>();
+  const submit = form.handleSubmit(async (input) => {
+    setFailure(undefined);
+    const result = await api.identities.create(input);
     if (!result.ok) {
-      setError(errorText(result.error));
+      setFailure(errorText(result.error));
       return;
     }
-    setFields({ name: '', title: '', organisation: '', mechanism: '', email: '', passphrase: '', again: '' });
+    form.reset(EMPTY);
     onCreated(result.value.identity, result.value.warning);
-  }
-
-  const input = (id: keyof typeof fields, label: string, props: Record<string, unknown> = {}) => (
-    <div className="field">
-      <label htmlFor={`identity-${id}`}>{label}</label>
-      <input id={`identity-${id}`} value={fields[id]} onChange={set(id)} {...props} />
-    </div>
-  );
+  });
+  const error = (name: keyof FormInput) => formState.errors[name]?.message;
   return (
-    <form className="signing-form" onSubmit={(e) => void submit(e)} aria-labelledby="create-identity-heading">
-      <h2 id="create-identity-heading">{s('createHeading')}</h2>
-      {input('name', s('name'), { required: true, maxLength: 200, autoComplete: 'name' })}
-      {input('title', s('title'), { maxLength: 200, autoComplete: 'organization-title' })}
-      {input('organisation', s('organisation'), { required: true, maxLength: 300, autoComplete: 'organization' })}
+    <form className="signing-form" onSubmit={(e) => void submit(e)} aria-labelledby="create-identity-heading" noValidate>
+      <h2 id="create-identity-heading">{t('createHeading')}</h2>
+      <FormField id="identity-name" label={t('name')} registration={register('name')} error={error('name')} maxLength={200} autoComplete="name" aria-required />
+      <FormField id="identity-title" label={t('title')} registration={register('title')} error={error('title')} maxLength={200} autoComplete="organization-title" />
+      <FormField id="identity-organisation" label={t('organisation')} registration={register('organisation')} error={error('organisation')} maxLength={300} autoComplete="organization" aria-required />
       <div className="field">
-        <label htmlFor="identity-mechanism">{s('mechanism')}</label>
-        <select id="identity-mechanism" value={fields.mechanism} onChange={set('mechanism')}>
-          <option value="">{s('noMechanism')}</option>
+        <label htmlFor="identity-mechanism">{t('mechanism')}</label>
+        <select id="identity-mechanism" {...register('mechanism')}>
+          <option value="">{t('noMechanism')}</option>
           {mechanisms.map((m) => (
             <option key={m.value} value={m.value}>
               {m.label}
@@ -80,25 +68,25 @@ export function CreateIdentityForm({
           ))}
         </select>
       </div>
-      {input('email', s('email'), { type: 'email', maxLength: 320, autoComplete: 'email' })}
-      {input('passphrase', s('passphrase'), {
-        type: 'password',
-        required: true,
-        minLength: NEW_PASSPHRASE_MIN,
-        autoComplete: 'new-password',
-        'aria-describedby': 'passphrase-help',
-      })}
-      <p id="passphrase-help" className="help">
-        {s('passphraseHelp')}
-      </p>
-      {input('again', s('passphraseAgain'), { type: 'password', required: true, autoComplete: 'new-password' })}
-      {error && (
+      <FormField id="identity-email" label={t('email')} registration={register('email')} error={error('email')} type="email" maxLength={320} autoComplete="email" />
+      <FormField
+        id="identity-passphrase"
+        label={t('passphrase')}
+        registration={register('passphrase')}
+        error={error('passphrase')}
+        help={t('passphraseHelp')}
+        type="password"
+        autoComplete="new-password"
+        aria-required
+      />
+      <FormField id="identity-again" label={t('passphraseAgain')} registration={register('again')} error={error('again')} type="password" autoComplete="new-password" aria-required />
+      {failure && (
         <p role="alert" className="error">
-          {error}
+          {failure}
         </p>
       )}
-      <button type="submit" disabled={busy}>
-        {busy ? s('creating') : s('create')}
+      <button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t('creating') : t('create')}
       </button>
     </form>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { Submission } from '../../core/contract/channels/submissions.js';
+import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
-import { useSigningText } from './texts.js';
+import { useTranslation } from 'react-i18next';
 import { PassphraseField } from './PassphraseField.js';
 import { ReleaseContact } from '../releases/ReleaseContact.js';
 
@@ -10,7 +11,8 @@ type Outcome =
 
 /** Passphrase, Export, progress with Cancel, and where the file went. */
 export function ExportPanel({ submission, onExported }: { submission: Submission; onExported: () => void }) {
-  const s = useSigningText();
+  const { t } = useTranslation('signing');
+  const api = useApi();
   const [passphrase, setPassphrase] = useState('');
   const [running, setRunning] = useState<string | undefined>();
   const [progress, setProgress] = useState<{ done: number; total: number | null } | undefined>();
@@ -19,10 +21,10 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
 
   useEffect(
     () =>
-      window.iscm.on('progress', (p) => {
+      api.on('progress', (p) => {
         if (p.operationId === operation.current) setProgress({ done: p.done, total: p.total });
       }),
-    [],
+    [api],
   );
 
   async function run(e: SyntheticEvent) {
@@ -32,7 +34,7 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
     setRunning(operationId);
     setProgress(undefined);
     setOutcome(undefined);
-    const result = await window.iscm.submissions.export({ id: submission.id, passphrase, operationId });
+    const result = await api.submissions.export({ id: submission.id, passphrase, operationId });
     operation.current = undefined;
     setRunning(undefined);
     if (result.ok) {
@@ -45,36 +47,36 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
 
   return (
     <section className="signing-export" aria-labelledby="export-heading">
-      <h2 id="export-heading">{s('exportHeading')}</h2>
-      <p>{s('exportIntro')}</p>
+      <h2 id="export-heading">{t('exportHeading')}</h2>
+      <p>{t('exportIntro')}</p>
       <ReleaseContact questionnaireId={submission.questionnaireId} version={submission.questionnaireVersion} />
       <form className="signing-form no-print" onSubmit={(e) => void run(e)}>
         <PassphraseField id="export-passphrase" value={passphrase} onChange={setPassphrase} />
         <button type="submit" disabled={running !== undefined || passphrase === ''}>
-          {running ? s('exporting') : s('exportButton', { file: submission.fileName })}
+          {running ? t('exporting') : t('exportButton', { file: submission.fileName })}
         </button>
         {running && (
           <>
             <progress
-              aria-label={s('progress')}
+              aria-label={t('progress')}
               max={progress?.total ?? undefined}
               value={progress ? progress.done : undefined}
             />
-            <button type="button" onClick={() => void window.iscm.submissions.cancelExport({ operationId: running })}>
-              {s('cancel')}
+            <button type="button" onClick={() => void api.submissions.cancelExport({ operationId: running })}>
+              {t('cancel')}
             </button>
           </>
         )}
       </form>
       {outcome?.kind === 'saved' && (
         <div role="status" className="notice">
-          <p className="saved-path">{s('exported', { path: outcome.path })}</p>
+          <p className="saved-path">{t('exported', { path: outcome.path })}</p>
           <p>
-            {s('sha256')}: <code>{outcome.sha256}</code>
+            {t('sha256')}: <code>{outcome.sha256}</code>
           </p>
         </div>
       )}
-      {outcome?.kind === 'cancelled' && <p role="status">{s('cancelled')}</p>}
+      {outcome?.kind === 'cancelled' && <p role="status">{t('cancelled')}</p>}
       {outcome?.kind === 'failed' && (
         <p role="alert" className="error">
           {outcome.message}
@@ -82,11 +84,11 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
       )}
       {submission.exports.length > 0 && (
         <>
-          <h3>{s('exportsHeading')}</h3>
+          <h3>{t('exportsHeading')}</h3>
           <ul className="export-list">
             {submission.exports.map((x) => (
               <li key={`${x.path}-${x.exportedAt}`}>
-                {s('exportRow', { date: x.exportedAt.replace('T', ' ').slice(0, 19), path: x.path })}{' '}
+                {t('exportRow', { date: x.exportedAt.replace('T', ' ').slice(0, 19), path: x.path })}{' '}
                 <code>{x.sha256}</code>
               </li>
             ))}

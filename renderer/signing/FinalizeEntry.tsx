@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
+import { useApi } from '../api/api-context.js';
 import { unwrap } from '../api/errors.js';
 import { signingHref } from './signing-route.js';
-import { useSigningText } from './texts.js';
+import { useTranslation } from 'react-i18next';
 import { useLoader } from '../api/use-loader.js';
 
 /**
@@ -9,14 +10,15 @@ import { useLoader } from '../api/use-loader.js';
  * revision once the draft is finalized. The finalize screen checks again; main decides.
  */
 export function FinalizeEntry({ draftId, problemCount }: { draftId: string; problemCount: number }) {
-  const s = useSigningText();
-  const { data: revisions } = useLoader(useCallback(() => unwrap(window.iscm.submissions.list({ draftId })), [draftId]));
+  const { t } = useTranslation('signing');
+  const api = useApi();
+  const { data: revisions } = useLoader(useCallback(() => unwrap(api.submissions.list({ draftId })), [api, draftId]));
   const revision = revisions?.[0];
   if (revision) {
     return (
       <p className="finalize-entry no-print">
-        {s('alreadyFinalized')}{' '}
-        <a href={signingHref({ name: 'revision', submissionId: revision.id })}>{s('openRevision')}</a>
+        {t('alreadyFinalized')}{' '}
+        <a href={signingHref({ name: 'revision', submissionId: revision.id })}>{t('openRevision')}</a>
       </p>
     );
   }
@@ -24,10 +26,10 @@ export function FinalizeEntry({ draftId, problemCount }: { draftId: string; prob
     <p className="finalize-entry no-print">
       {problemCount === 0 ? (
         <a className="button primary" href={signingHref({ name: 'finalize', draftId })}>
-          {s('finalize')}
+          {t('finalize')}
         </a>
       ) : (
-        <span className="help">{s('notValid', { count: problemCount })}</span>
+        <span className="help">{t('notValid', { count: problemCount })}</span>
       )}
     </p>
   );

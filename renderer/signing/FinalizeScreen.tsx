@@ -1,15 +1,23 @@
-import { useCallback, useState, type SyntheticEvent } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { Draft } from '../../core/contract/channels/drafts.js';
 import type { Identity } from '../../core/contract/channels/identities.js';
-import type { Submission } from '../../core/contract/channels/submissions.js';
+import { submissionChannels, type Submission } from '../../core/contract/channels/submissions.js';
+import type { IscmApi } from '../../core/contract/index.js';
 import { evaluate } from '../../core/questionnaire/index.js';
+import { useApi } from '../api/api-context.js';
 import { errorText, unwrap } from '../api/errors.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { fetchQuestionnaire } from '../questionnaire/load.js';
-import { goTo, signingHref } from './signing-route.js';
-import { useSigningText } from './texts.js';
-import { PassphraseField } from './PassphraseField.js';
 import { useLoader } from '../api/use-loader.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FieldMessage } from '../components/FieldMessage.js';
+import { FormField } from '../forms/FormField.js';
+import { schemaResolver } from '../forms/schema-resolver.js';
+import { useIssueText } from '../forms/use-issue-text.js';
+import { loadQuestionnaireFrom } from '../questionnaire/load.js';
+import { routeHref } from '../routing/hash-route.js';
+import { goTo, signingHref } from './signing-route.js';
 
 interface ScreenData {
   readonly draft: Draft;
@@ -18,106 +26,123 @@ interface ScreenData {
   readonly revision: Submission | undefined;
 }
 
-async function loadScreen(draftId: string): Promise<ScreenData> {
-  const draft = await unwrap(window.iscm.drafts.get({ id: draftId }));
+async function loadScreen(api: IscmApi, draftId: string): Promise<ScreenData> {
+  const draft = await unwrap(api.drafts.get({ id: draftId }));
   const [loaded, identities, revisions] = await Promise.all([
-    fetchQuestionnaire(draft.questionnaireId, draft.questionnaireVersion),
-    unwrap(window.iscm.identities.list({})),
-    unwrap(window.iscm.submissions.list({ draftId })),
+    loadQuestionnaireFrom(api, draft.questionnaireId, draft.questionnaireVersion),
+    unwrap(api.identities.list({})),
+    unwrap(api.submissions.list({ draftId })),
   ]);
-  // The same check main makes before it freezes anything; main has the last word.
+  // The saved answers, checked by the same engine as the review; main checks again and has the last word.
   const problems = evaluate(loaded, draft.answers, { lang: draft.language }).problems.length;
   return { draft, problems, identities, revision: revisions[0] };
 }
 
+/** The contract's finalize input, less the draft (the screen's own); the declaration is a checkbox until it is ticked. */
+const formSchema = submissionChannels.finalize.input.omit({ draftId: true }).extend({ declaration: z.boolean().pipe(submissionChannels.finalize.input.shape.declaration) });
+type FormInput = z.input<typeof formSchema>;
+
 /** The declaration, the signing key and its passphrase: then the draft becomes a signed revision. */
 export function FinalizeScreen({ draftId }: { draftId: string }) {
-  const s = useSigningText();
-  const { data, error, reload } = useLoader(useCallback(() => loadScreen(draftId), [draftId]));
-  const [declared, setDeclared] = useState(false);
-  const [chosen, setChosen] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const { t } = useTranslation('signing');
+  const api = useApi();
+  const { data, error, reload } = useLoader(useCallback(() => loadScreen(api, draftId), [api, draftId]));
   if (error) return <ErrorMessage message={error} onRetry={reload} />;
-  if (!data) return <p>{s('loading')}</p>;
-  const reviewHref = `#/drafts/${encodeURIComponent(draftId)}/review`;
-  const identityId = chosen || data.identities[0]?.id || '';
-
-  if (data.draft.status !== 'draft') {
-    return (
-      <section className="signing" aria-labelledby="finalize-heading">
-        <h1 id="finalize-heading">{s('finalizeHeading')}</h1>
-        <p>{s('alreadyFinalized')}</p>
-        {data.revision && (
-          <a href={signingHref({ name: 'revision', submissionId: data.revision.id })}>{s('openRevision')}</a>
-        )}
-      </section>
-    );
-  }
-
-  async function submit(e: SyntheticEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setFailure(undefined);
-    const result = await window.iscm.submissions.finalize({ draftId, identityId, passphrase, declaration: true });
-    setBusy(false);
-    if (result.ok) {
-      setPassphrase('');
-      goTo({ name: 'revision', submissionId: result.value.id });
-    } else setFailure(errorText(result.error));
-  }
-
+  if (!data) return <p>{t('loading')}</p>;
+  const reviewHref = routeHref({ name: 'review', draftId });
   return (
     <section className="signing" aria-labelledby="finalize-heading">
-      <h1 id="finalize-heading">{s('finalizeHeading')}</h1>
-      <p className="signing-draft-title">{data.draft.title}</p>
-      <p>{s('finalizeIntro')}</p>
-      {data.problems > 0 ? (
-        <div role="alert" className="error-box">
-          <p>{s('notValid', { count: data.problems })}</p>
-          <a href={reviewHref}>{s('toReview')}</a>
-        </div>
-      ) : data.identities.length === 0 ? (
-        <p>
-          {s('needIdentity')} <a href={signingHref({ name: 'identities' })}>{s('createIdentityLink')}</a>
-        </p>
+      <h1 id="finalize-heading">{t('finalizeHeading')}</h1>
+      {data.draft.status !== 'draft' ? (
+        <>
+          <p>{t('alreadyFinalized')}</p>
+          {data.revision && <a href={signingHref({ name: 'revision', submissionId: data.revision.id })}>{t('openRevision')}</a>}
+        </>
       ) : (
-        <form className="signing-form" onSubmit={(e) => void submit(e)}>
-          <div className="field checkbox">
-            <input
-              id="finalize-declaration"
-              type="checkbox"
-              checked={declared}
-              onChange={(e) => setDeclared(e.target.checked)}
-              required
-            />
-            <label htmlFor="finalize-declaration">{s('declaration')}</label>
-          </div>
-          <div className="field">
-            <label htmlFor="finalize-identity">{s('identity')}</label>
-            <select id="finalize-identity" value={identityId} onChange={(e) => setChosen(e.target.value)}>
-              {data.identities.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {`${i.name} (${i.fingerprint})`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <PassphraseField id="finalize-passphrase" value={passphrase} onChange={setPassphrase} />
-          {failure && (
-            <p role="alert" className="error">
-              {failure}
+        <>
+          <p className="signing-draft-title">{data.draft.title}</p>
+          <p>{t('finalizeIntro')}</p>
+          {data.problems > 0 ? (
+            <div role="alert" className="error-box">
+              <p>{t('notValid', { count: data.problems })}</p>
+              <a href={reviewHref}>{t('toReview')}</a>
+            </div>
+          ) : data.identities.length === 0 ? (
+            <p>
+              {t('needIdentity')} <a href={signingHref({ name: 'identities' })}>{t('createIdentityLink')}</a>
             </p>
+          ) : (
+            <FinalizeForm draftId={draftId} identities={data.identities} />
           )}
-          <button type="submit" disabled={busy || !declared || passphrase === ''}>
-            {busy ? s('finalizing') : s('finalize')}
-          </button>
-        </form>
+          <p>
+            <a href={reviewHref}>{t('toReview')}</a>
+          </p>
+        </>
       )}
-      <p>
-        <a href={reviewHref}>{s('toReview')}</a>
-      </p>
     </section>
+  );
+}
+
+function FinalizeForm({ draftId, identities }: { draftId: string; identities: readonly Identity[] }) {
+  const { t } = useTranslation('signing');
+  const api = useApi();
+  const byField = useMemo(() => ({ declaration: t('declarationNeeded') }), [t]);
+  const describe = useIssueText(byField);
+  const form = useForm<FormInput, unknown, z.output<typeof formSchema>>({
+    defaultValues: { identityId: identities[0]?.id ?? '', passphrase: '', declaration: false },
+    resolver: schemaResolver(formSchema, describe),
+  });
+  const { register, formState } = form;
+  const [failure, setFailure] = useState<string | undefined>();
+  const submit = form.handleSubmit(async (input) => {
+    setFailure(undefined);
+    const result = await api.submissions.finalize({ ...input, draftId });
+    if (result.ok) {
+      form.reset();
+      goTo({ name: 'revision', submissionId: result.value.id });
+    } else setFailure(errorText(result.error));
+  });
+  const declarationError = formState.errors.declaration?.message;
+  return (
+    <form className="signing-form" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="field checkbox">
+        <input
+          id="finalize-declaration"
+          type="checkbox"
+          {...register('declaration')}
+          aria-invalid={declarationError ? true : undefined}
+          aria-describedby={declarationError ? 'finalize-declaration-error' : undefined}
+        />
+        <label htmlFor="finalize-declaration">{t('declaration')}</label>
+        <FieldMessage id="finalize-declaration-error" message={declarationError} />
+      </div>
+      <div className="field">
+        <label htmlFor="finalize-identity">{t('identity')}</label>
+        <select id="finalize-identity" {...register('identityId')}>
+          {identities.map((i) => (
+            <option key={i.id} value={i.id}>
+              {`${i.name} (${i.fingerprint})`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <FormField
+        id="finalize-passphrase"
+        label={t('passphrase')}
+        registration={register('passphrase')}
+        error={formState.errors.passphrase?.message}
+        type="password"
+        autoComplete="current-password"
+        aria-required
+      />
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
+      <button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t('finalizing') : t('finalize')}
+      </button>
+    </form>
   );
 }

@@ -1,73 +1,79 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Identity } from '../../core/contract/channels/identities.js';
 import type { Submission } from '../../core/contract/channels/submissions.js';
+import { useApi } from '../api/api-context.js';
+import type { IscmApi } from '../../core/contract/index.js';
 import { unwrap } from '../api/errors.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { fetchCurrentQuestionnaire } from '../questionnaire/load.js';
-import { textIn } from '../questionnaire/labels.js';
+import { MECHANISM_LIST, textIn } from '../questionnaire/labels.js';
+import { useLanguage } from '../i18n/use-language.js';
+import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import { CreateIdentityForm, type MechanismOption } from './CreateIdentityForm.js';
 import { IdentityCard } from './IdentityCard.js';
 import { signingHref } from './signing-route.js';
-import { useSigningText } from './texts.js';
+import { useTranslation } from 'react-i18next';
 import { useLoader } from '../api/use-loader.js';
 
 interface ScreenData {
   readonly identities: Identity[];
   readonly revisions: Submission[];
-  readonly mechanisms: MechanismOption[];
+  readonly loaded: LoadedQuestionnaire;
 }
 
-async function loadScreen(): Promise<ScreenData> {
+async function loadScreen(api: IscmApi): Promise<ScreenData> {
   const [identities, revisions, loaded] = await Promise.all([
-    unwrap(window.iscm.identities.list({})),
-    unwrap(window.iscm.submissions.list({})),
-    fetchCurrentQuestionnaire(),
+    unwrap(api.identities.list({})),
+    unwrap(api.submissions.list({})),
+    fetchCurrentQuestionnaire(api),
   ]);
-  const mechanisms = (loaded.choiceLists.get('mechanisms') ?? []).map((c) => ({
-    value: c.value,
-    label: textIn(loaded, c.label, 'en'),
-  }));
-  return { identities, revisions, mechanisms };
+  return { identities, revisions, loaded };
 }
 
 /** The signing keys on this computer, a form to make one, and every signed revision. */
 export function IdentitiesScreen() {
-  const s = useSigningText();
-  const { data, error, reload } = useLoader(useCallback(loadScreen, []));
+  const { t } = useTranslation('signing');
+  const api = useApi();
+  const { data, error, reload } = useLoader(useCallback(() => loadScreen(api), [api]));
+  const lang = useLanguage();
+  const mechanisms = useMemo<MechanismOption[]>(
+    () => (data ? (data.loaded.choiceLists.get(MECHANISM_LIST) ?? []).map((c) => ({ value: c.value, label: textIn(data.loaded, c.label, lang) })) : []),
+    [data, lang],
+  );
   const [created, setCreated] = useState<{ name: string; warning: string | null } | undefined>();
   if (error) return <ErrorMessage message={error} onRetry={reload} />;
-  if (!data) return <p>{s('loading')}</p>;
+  if (!data) return <p>{t('loading')}</p>;
   return (
     <section className="signing" aria-labelledby="identities-heading">
-      <h1 id="identities-heading">{s('identitiesHeading')}</h1>
-      <p>{s('identitiesIntro')}</p>
+      <h1 id="identities-heading">{t('identitiesHeading')}</h1>
+      <p>{t('identitiesIntro')}</p>
       {created && (
         <div role="status" className="notice">
-          <p>{s('created', { name: created.name })}</p>
+          <p>{t('created', { name: created.name })}</p>
           {created.warning && <p className="warning">{created.warning}</p>}
         </div>
       )}
       {data.identities.length === 0 ? (
-        <p>{s('noIdentity')}</p>
+        <p>{t('noIdentity')}</p>
       ) : (
         data.identities.map((i) => <IdentityCard key={i.id} identity={i} />)
       )}
       <CreateIdentityForm
-        mechanisms={data.mechanisms}
+        mechanisms={mechanisms}
         onCreated={(identity, warning) => {
           setCreated({ name: identity.name, warning });
           reload();
         }}
       />
-      <h2>{s('revisionsHeading')}</h2>
+      <h2>{t('revisionsHeading')}</h2>
       {data.revisions.length === 0 ? (
-        <p>{s('noRevisions')}</p>
+        <p>{t('noRevisions')}</p>
       ) : (
         <ul>
           {data.revisions.map((r) => (
             <li key={r.id}>
               <a href={signingHref({ name: 'revision', submissionId: r.id })}>
-                {s('revisionLink', {
+                {t('revisionLink', {
                   mechanism: r.mechanism.label,
                   revision: r.revision,
                   date: r.finalizedAt.slice(0, 10),

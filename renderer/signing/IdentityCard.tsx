@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import type { Identity } from '../../core/contract/channels/identities.js';
+import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
-import { useSigningText } from './texts.js';
+import { useTranslation } from 'react-i18next';
 
 /** One signing key: who it is, its OpenSSH line and fingerprint, and the card export. */
 export function IdentityCard({ identity }: { identity: Identity }) {
-  const s = useSigningText();
+  const { t } = useTranslation('signing');
+  const api = useApi();
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   async function exportCard() {
-    const result = await window.iscm.identities.exportCard({ id: identity.id });
-    if (result.ok) setMessage({ text: s('cardSaved', { path: result.value.path }), error: false });
+    const result = await api.identities.exportCard({ id: identity.id });
+    if (result.ok) setMessage({ text: t('cardSaved', { path: result.value.path }), error: false });
     else if (result.error.code !== 'CANCELLED') setMessage({ text: errorText(result.error), error: true });
   }
   const headingId = `identity-${identity.id}`;
@@ -18,25 +20,25 @@ export function IdentityCard({ identity }: { identity: Identity }) {
       <h3 id={headingId}>{identity.name}</h3>
       <p>{[identity.title, identity.organisation, identity.email].filter(Boolean).join(' · ')}</p>
       <dl>
-        <dt>{s('publicKey')}</dt>
+        <dt>{t('publicKey')}</dt>
         <dd>
           <code className="key-line" data-testid="public-key">
             {identity.publicKey}
           </code>
         </dd>
-        <dt>{s('fingerprint')}</dt>
+        <dt>{t('fingerprint')}</dt>
         <dd>
           <code data-testid="fingerprint">{identity.fingerprint}</code>
         </dd>
-        <dt>{s('protection')}</dt>
-        <dd>{identity.protection === 'passphrase+os' ? s('protectedBoth') : s('protectedPassphrase')}</dd>
+        <dt>{t('protection')}</dt>
+        <dd>{identity.protection === 'passphrase+os' ? t('protectedBoth') : t('protectedPassphrase')}</dd>
       </dl>
       <button
         type="button"
         onClick={() => void exportCard()}
-        aria-label={s('exportCardNamed', { name: identity.name })}
+        aria-label={t('exportCardNamed', { name: identity.name })}
       >
-        {s('exportCard')}
+        {t('exportCard')}
       </button>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'saved-path'}>

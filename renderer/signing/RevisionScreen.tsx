@@ -1,61 +1,64 @@
 import { useCallback } from 'react';
+import { useApi } from '../api/api-context.js';
+import type { IscmApi } from '../../core/contract/index.js';
 import { unwrap } from '../api/errors.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { AmendAction } from './AmendAction.js';
 import { ExportPanel } from './ExportPanel.js';
 import { signingHref } from './signing-route.js';
 import { SummaryView } from './SummaryView.js';
-import { useSigningText } from './texts.js';
+import { useTranslation } from 'react-i18next';
 import { useLoader } from '../api/use-loader.js';
 
-async function loadScreen(id: string) {
+async function loadScreen(api: IscmApi, id: string) {
   const [submission, info] = await Promise.all([
-    unwrap(window.iscm.submissions.get({ id })),
-    unwrap(window.iscm.app.info({})),
+    unwrap(api.submissions.get({ id })),
+    unwrap(api.app.info({})),
   ]);
   return { submission, host: info.host };
 }
 
 /** One signed revision: its facts, the export, the amend action and the readable summary. */
 export function RevisionScreen({ submissionId }: { submissionId: string }) {
-  const s = useSigningText();
-  const { data, error, reload } = useLoader(useCallback(() => loadScreen(submissionId), [submissionId]));
+  const { t } = useTranslation('signing');
+  const api = useApi();
+  const { data, error, reload } = useLoader(useCallback(() => loadScreen(api, submissionId), [api, submissionId]));
   if (error) return <ErrorMessage message={error} onRetry={reload} />;
-  if (!data) return <p>{s('loading')}</p>;
+  if (!data) return <p>{t('loading')}</p>;
   const { submission, host } = data;
   return (
     <section className="signing" aria-labelledby="revision-heading">
-      <h1 id="revision-heading">{s('revisionHeading', { revision: submission.revision })}</h1>
+      <h1 id="revision-heading">{t('revisionHeading', { revision: submission.revision })}</h1>
       {submission.development && (
         <p className="dev-warning" role="note" data-testid="dev-warning">
-          <strong>{s('devWarning')}</strong>
+          <strong>{t('devWarning')}</strong>
         </p>
       )}
       <dl className="revision-facts no-print">
-        <dt>{s('mechanismFact')}</dt>
+        <dt>{t('mechanismFact')}</dt>
         <dd>{submission.mechanism.label}</dd>
-        <dt>{s('finalizedAt')}</dt>
+        <dt>{t('finalizedAt')}</dt>
         <dd>{submission.finalizedAt}</dd>
-        <dt>{s('signedBy')}</dt>
+        <dt>{t('signedBy')}</dt>
         <dd>
           {submission.signer.name}
           {submission.signer.title ? `, ${submission.signer.title}` : ''} (<code>{submission.signer.fingerprint}</code>)
         </dd>
-        <dt>{s('submissionId')}</dt>
+        <dt>{t('submissionId')}</dt>
         <dd>
           <code>{submission.id}</code>
         </dd>
-        <dt>{s('supersedes')}</dt>
+        <dt>{t('supersedes')}</dt>
         <dd>
           {submission.supersedes ? (
             <a href={signingHref({ name: 'revision', submissionId: submission.supersedes })}>
-              {s('openOlder', { revision: submission.revision - 1 })}
+              {t('openOlder', { revision: submission.revision - 1 })}
             </a>
           ) : (
-            s('supersedesNone')
+            t('supersedesNone')
           )}
         </dd>
-        <dt>{s('recipients')}</dt>
+        <dt>{t('recipients')}</dt>
         <dd>{submission.recipients.map((r) => r.label).join('; ')}</dd>
       </dl>
       <div className="no-print">

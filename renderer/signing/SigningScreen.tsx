@@ -1,8 +1,7 @@
 import { FinalizeScreen } from './FinalizeScreen.js';
 import { IdentitiesScreen } from './IdentitiesScreen.js';
 import { RevisionScreen } from './RevisionScreen.js';
-import { signingHref, type SigningRoute } from './signing-route.js';
-import { useSigningText } from './texts.js';
+import type { SigningRoute } from './signing-route.js';
 import './signing.css';
 
 /** The signing screens, chosen by their part of the URL hash. */
@@ -15,14 +14,4 @@ export function SigningScreen({ route }: { route: SigningRoute }) {
     case 'revision':
       return <RevisionScreen key={route.submissionId} submissionId={route.submissionId} />;
   }
-}
-
-/** The header's way to the signing keys and signed submissions. */
-export function SigningNavLink() {
-  const s = useSigningText();
-  return (
-    <a href={signingHref({ name: 'identities' })} className="signing-nav-link">
-      {s('navLink')}
-    </a>
-  );
 }

@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
 import type { AppInfo } from '../../core/contract/channels/app.js';
 import type { Submission } from '../../core/contract/channels/submissions.js';
+import { useApi } from '../api/api-context.js';
 import { errorText, unwrap } from '../api/errors.js';
-import { useSigningText } from './texts.js';
+import { useTranslation } from 'react-i18next';
 import { useLoader } from '../api/use-loader.js';
 
 /**
@@ -10,9 +11,10 @@ import { useLoader } from '../api/use-loader.js';
  * this print view on the desktop, as an HTML file in the web host.
  */
 export function SummaryView({ submission, host }: { submission: Submission; host: AppInfo['host'] }) {
-  const s = useSigningText();
+  const { t } = useTranslation('signing');
+  const api = useApi();
   const { data } = useLoader(
-    useCallback(() => unwrap(window.iscm.submissions.summary({ id: submission.id })), [submission.id]),
+    useCallback(() => unwrap(api.submissions.summary({ id: submission.id })), [api, submission.id]),
   );
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const base = submission.fileName.replace(/\.iscm$/, '-summary');
@@ -20,18 +22,18 @@ export function SummaryView({ submission, host }: { submission: Submission; host
   async function save() {
     const result =
       host === 'electron'
-        ? await window.iscm.app.printToPdf({ suggestedName: `${base}.pdf` })
-        : await window.iscm.submissions.saveSummaryHtml({ id: submission.id });
+        ? await api.app.printToPdf({ suggestedName: `${base}.pdf` })
+        : await api.submissions.saveSummaryHtml({ id: submission.id });
     if (!result.ok) setMessage({ text: errorText(result.error), error: true });
-    else if (result.value.path) setMessage({ text: s('summarySaved', { path: result.value.path }), error: false });
+    else if (result.value.path) setMessage({ text: t('summarySaved', { path: result.value.path }), error: false });
   }
 
   return (
     <section className="signing-summary" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">{s('summaryHeading')}</h2>
+      <h2 id="summary-heading">{t('summaryHeading')}</h2>
       <p className="no-print">
         <button type="button" onClick={() => void save()}>
-          {host === 'electron' ? s('saveSummaryPdf') : s('saveSummaryHtml')}
+          {host === 'electron' ? t('saveSummaryPdf') : t('saveSummaryHtml')}
         </button>
       </p>
       {message && (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { attachmentRefSchema, type AttachmentRef } from '../../core/answers/value.js';
+import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from '../wizard/field-session.js';
 import { formatSize } from '../i18n/format.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
@@ -19,6 +20,7 @@ const filesOf = (value: unknown): AttachmentRef[] =>
  */
 export function AttachmentWidget(props: WidgetProps) {
   const { draftId, lang, flush, t } = useFieldSession();
+  const api = useApi();
   const [rejected, setRejected] = useState<readonly { name: string; reason: string }[]>([]);
   const [error, setError] = useState<string | undefined>();
   const files = filesOf(props.value);
@@ -27,7 +29,7 @@ export function AttachmentWidget(props: WidgetProps) {
     void flush();
   };
   async function pick() {
-    const result = await window.iscm.attachments.pick({ draftId, path: props.path });
+    const result = await api.attachments.pick({ draftId, path: props.path });
     if (!result.ok) {
       setError(errorText(result.error));
       return;

@@ -1,4 +1,4 @@
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from '../wizard/field-session.js';
 import { textIn } from '../questionnaire/labels.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';

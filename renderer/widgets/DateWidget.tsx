@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from '../wizard/field-session.js';
 import { joinDate, monthNames, splitDate, type DateParts } from '../fields/date-parts.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
@@ -12,7 +11,7 @@ import { useTypedState } from './use-typed-state.js';
  */
 export function DateWidget(props: WidgetProps) {
   const { t, lang, strings } = useFieldSession();
-  const months = useMemo(() => monthNames(lang), [lang]);
+  const months = monthNames(lang);
   const [parts, setParts] = useTypedState<DateParts>(props.value, splitDate);
   const change = (next: DateParts, typing: boolean) => {
     const value = joinDate(next);

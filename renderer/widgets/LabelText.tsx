@@ -1,4 +1,4 @@
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from '../wizard/field-session.js';
 import type { LabelTextProps } from './types.js';
 
 export function LabelText({ label, required }: LabelTextProps) {

@@ -1,5 +1,5 @@
 import { toggleChoice } from '../../core/questionnaire/index.js';
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from '../wizard/field-session.js';
 import { textIn } from '../questionnaire/labels.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';

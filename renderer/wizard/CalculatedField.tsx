@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { AnswerValue } from '../../core/answers/value.js';
 import type { QuestionNode } from '../../core/questionnaire/index.js';
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from './field-session.js';
 import { textIn } from '../questionnaire/labels.js';
 import { formatAnswer } from '../review/format-answer.js';
 import { fieldDomId } from './problems.js';

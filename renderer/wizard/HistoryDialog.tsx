@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { AnswerValue } from '../../core/answers/value.js';
 import type { AnswerEvent } from '../../core/contract/channels/drafts.js';
 import type { QuestionNode } from '../../core/questionnaire/index.js';
+import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from './field-session.js';
 import { formatDateTime } from '../i18n/format.js';
 import { formatAnswer } from '../review/format-answer.js';
 
@@ -21,13 +22,14 @@ const same = (a: AnswerValue, b: AnswerValue): boolean => JSON.stringify(a) === 
 /** Earlier values of one answer (from the answer events), newest first; any can be restored. */
 export function HistoryDialog({ node, path, label, current, onRestore, onClose }: Props) {
   const { draftId, loaded, lang, t } = useFieldSession();
+  const api = useApi();
   const dialog = useRef<HTMLDialogElement>(null);
   const [events, setEvents] = useState<readonly AnswerEvent[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     dialog.current?.showModal();
     let live = true;
-    void window.iscm.answers.history({ draftId, path }).then((result) => {
+    void api.answers.history({ draftId, path }).then((result) => {
       if (!live) return;
       if (result.ok) setEvents(result.value);
       else setError(errorText(result.error));
@@ -35,7 +37,7 @@ export function HistoryDialog({ node, path, label, current, onRestore, onClose }
     return () => {
       live = false;
     };
-  }, [draftId, path]);
+  }, [api, draftId, path]);
   const earlier = (events ?? []).filter((e) => !same(e.newValue, current));
   const headingId = `${path}-history-heading`;
   return (

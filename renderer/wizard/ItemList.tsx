@@ -1,26 +1,21 @@
+import { answerPath, type RowRef } from '../../core/answers/path.js';
 import { type Evaluation, type Item, nodeAsShown } from '../../core/questionnaire/index.js';
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from './field-session.js';
 import { textIn } from '../questionnaire/labels.js';
 import { CalculatedField } from './CalculatedField.js';
 import { QuestionField } from './QuestionField.js';
 import { RepeatGroup } from './RepeatGroup.js';
 
-export interface RowContext {
-  readonly group: string;
-  readonly rowId: string;
-  readonly index: number;
-}
-
 /**
  * The relevant items of a section, group or repeat row, in order. Skip logic is live:
  * an item whose `relevant` turns false is not rendered (its answer stays in the draft).
  */
-export function ItemList({ items, evaluation, row, headingLevel }: { items: readonly Item[]; evaluation: Evaluation; row?: RowContext; headingLevel: 2 | 3 | 4 }) {
+export function ItemList({ items, evaluation, row, headingLevel }: { items: readonly Item[]; evaluation: Evaluation; row?: RowRef; headingLevel: 2 | 3 | 4 }) {
   const { loaded, lang } = useFieldSession();
   return (
     <>
       {items.map((item) => {
-        const path = row ? `${row.group}[${row.rowId}].${item.id}` : item.id;
+        const path = answerPath(item.id, row);
         if (!evaluation.isRelevant(path)) return null;
         if (item.type === 'note') {
           return (
@@ -44,11 +39,9 @@ export function ItemList({ items, evaluation, row, headingLevel }: { items: read
         const node = loaded.questions.get(item.id);
         if (!node) return null;
         if (node.calculate) return <CalculatedField key={item.id} node={node} path={path} value={evaluation.calculated.get(path) ?? null} />;
-        const name = row ? `${row.group}.${String(row.index)}.${item.id}` : item.id;
-        const otherName = row ? `${row.group}.${String(row.index)}._other.${item.id}` : `_other.${item.id}`;
         // With a choiceFilter, the widget draws the choices offered at this path (core's nodeAsShown).
         const shown = nodeAsShown(node, evaluation.offered.get(path), evaluation.values.get(path) ?? null);
-        return <QuestionField key={item.id} node={shown} path={path} name={name} otherName={otherName} required={evaluation.required.get(path) === true} />;
+        return <QuestionField key={item.id} node={shown} path={path} required={evaluation.required.get(path) === true} />;
       })}
     </>
   );

@@ -1,25 +1,25 @@
-import { useEffect, useState } from 'react';
-import { useFieldSession } from '../draft/session-context.js';
-import { useFieldMessage } from './use-field-message.js';
-import { fieldDomId } from './problems.js';
+import { useState } from 'react';
+import { otherPath } from '../../core/answers/path.js';
+import { useFieldSession } from './field-session.js';
+import { FieldMessage } from '../components/FieldMessage.js';
+import { fieldDomId, fieldMessage } from './problems.js';
+import { useAnnounced } from './use-announced.js';
 import { useAnswerField } from './use-answer-field.js';
 
-/** The "Other (specify)" text, stored at `<path>.other`; shown only while "Other" is chosen. */
-export function OtherField({ path, name, questionLabel }: { path: string; name: string; questionLabel: string }) {
-  const session = useFieldSession();
-  const { t } = session;
-  const otherPath = `${path}.other`;
-  const { value, change } = useAnswerField(otherPath, name);
+/**
+ * The "Other (specify)" text, stored at the question's other-path; shown only while "Other"
+ * is chosen. Its message waits until the box has been left once (or the review asks): choosing
+ * "Other" must not be answered at once by "please specify".
+ */
+export function OtherField({ path, questionLabel }: { path: string; questionLabel: string }) {
+  const { t, showAll } = useFieldSession();
+  const textPath = otherPath(path);
+  const { value, problems, change } = useAnswerField(textPath);
   const [touched, setTouched] = useState(false);
-  const message = useFieldMessage(session.errors, name);
-  const id = fieldDomId(otherPath);
+  const message = touched || showAll ? fieldMessage(problems, true) : undefined;
+  useAnnounced(questionLabel, message);
+  const id = fieldDomId(textPath);
   const errorId = `${id}-error`;
-  const text = typeof value === 'string' ? value : '';
-  const shown = message !== undefined && (touched || session.showAll) ? message : undefined;
-  const { announce } = session;
-  useEffect(() => {
-    if (shown) announce(`${questionLabel}: ${shown}`);
-  }, [shown, questionLabel, announce]);
   return (
     <div className="field other-field">
       <label htmlFor={id}>
@@ -28,17 +28,13 @@ export function OtherField({ path, name, questionLabel }: { path: string; name: 
       <input
         id={id}
         type="text"
-        value={text}
-        aria-invalid={shown ? true : undefined}
-        aria-describedby={shown ? errorId : undefined}
+        value={typeof value === 'string' ? value : ''}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? errorId : undefined}
         onBlur={() => setTouched(true)}
         onChange={(e) => change(e.target.value === '' ? null : e.target.value, true)}
       />
-      {shown && (
-        <p id={errorId} className="field-error">
-          {shown}
-        </p>
-      )}
+      <FieldMessage id={errorId} message={message} />
     </div>
   );
 }

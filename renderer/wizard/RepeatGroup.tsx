@@ -1,29 +1,38 @@
-import { useEffect, useState } from 'react';
-import { useFieldArray } from 'react-hook-form';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { groupQuestions, type Evaluation, type Group } from '../../core/questionnaire/index.js';
-import { useFieldSession } from '../draft/session-context.js';
+import { storedRowIds } from '../../core/answers/value.js';
+import type { Evaluation, Group } from '../../core/questionnaire/index.js';
 import { textIn } from '../questionnaire/labels.js';
-import { fieldDomId } from './problems.js';
+import { useFieldSession } from './field-session.js';
+import { FieldMessage } from '../components/FieldMessage.js';
+import { fieldDomId, fieldMessage } from './problems.js';
 import { RepeatRow } from './RepeatRow.js';
+import { useAnswerField } from './use-answer-field.js';
 
-const rowIdOf = (row: unknown): string => String((row as { _row?: unknown })._row);
+/** The row ids after moving the row at `from` to `to`. */
+function moved(ids: readonly string[], from: number, to: number): string[] {
+  const next = [...ids];
+  const [row] = next.splice(from, 1);
+  if (row !== undefined) next.splice(to, 0, row);
+  return next;
+}
 
 /**
  * A repeat group (achievements, partners): rows with stable ids that can be added, removed
- * (after confirming) and moved. The group's own answer is the ordered list of row ids; a
- * row's answers live at `group[rowId].q`, so moving or removing a row never touches another's.
+ * (after confirming) and moved. The rows come from the answer store: the group's own answer
+ * is the ordered list of row ids, and a row's answers live at `group[rowId].q`, so moving or
+ * removing a row never touches another's (a removed row's answers stay in the draft's history).
  */
 export function RepeatGroup({ group, evaluation, headingLevel }: { group: Group; evaluation: Evaluation; headingLevel: 2 | 3 | 4 }) {
   const { t } = useTranslation();
-  const session = useFieldSession();
-  const { loaded, lang } = session;
-  const { fields, append, remove, move } = useFieldArray({ control: session.control, name: group.id, keyName: 'key' });
+  const { loaded, lang, flush } = useFieldSession();
+  const { value, problems, change } = useAnswerField(group.id);
+  const ids = useMemo(() => storedRowIds(value), [value]);
   const [focusTarget, setFocusTarget] = useState<string | undefined>();
-  const ids = fields.map(rowIdOf);
   const label = textIn(loaded, group.label, lang);
-  const problems = evaluation.problems.filter((p) => p.path === group.id);
-  const full = group.maxRows !== undefined && fields.length >= group.maxRows;
+  const message = fieldMessage(problems, true);
+  const full = group.maxRows !== undefined && ids.length >= group.maxRows;
+  const addId = fieldDomId(group.id);
 
   useEffect(() => {
     if (!focusTarget) return;
@@ -31,56 +40,38 @@ export function RepeatGroup({ group, evaluation, headingLevel }: { group: Group;
     if (target instanceof HTMLButtonElement && target.disabled) target.closest('section')?.querySelector<HTMLElement>('[data-row-heading]')?.focus();
     else target?.focus();
     setFocusTarget(undefined);
-  }, [focusTarget, fields]);
+  }, [focusTarget, ids]);
 
-  const saveOrder = (next: readonly string[]) => {
-    session.answer(group.id, [...next]);
-    void session.flush();
+  const saveOrder = (next: readonly string[], focus: string) => {
+    change([...next]);
+    void flush();
+    setFocusTarget(focus);
   };
   const add = () => {
     const rowId = crypto.randomUUID();
-    const empty = Object.fromEntries(groupQuestions(loaded, group.id).map((q) => [q.id, null]));
-    append({ _row: rowId, _other: {}, ...empty }, { shouldFocus: false });
-    saveOrder([...ids, rowId]);
-    setFocusTarget(`row-${rowId}`);
+    saveOrder([...ids, rowId], `row-${rowId}`);
   };
   const Heading = `h${String(headingLevel)}` as 'h2';
-  const rowLevel = headingLevel === 2 ? 3 : 4;
   return (
     <section className="repeat-group" aria-labelledby={`group-${group.id}`}>
-      <Heading id={`group-${group.id}`}>{textIn(loaded, group.label, lang)}</Heading>
+      <Heading id={`group-${group.id}`}>{label}</Heading>
       {group.help && <p className="help">{textIn(loaded, group.help, lang)}</p>}
-      {fields.length === 0 && <p className="muted">{t('repeat.none')}</p>}
-      {fields.map((f, index) => (
+      {ids.length === 0 && <p className="muted">{t('repeat.none')}</p>}
+      {ids.map((rowId, index) => (
         <RepeatRow
-          key={f.key}
+          key={rowId}
           group={group}
-          rowId={rowIdOf(f)}
+          rowId={rowId}
           index={index}
-          count={fields.length}
+          count={ids.length}
           evaluation={evaluation}
-          headingLevel={rowLevel}
-          onMove={(to) => {
-            const next = [...ids];
-            const [moved] = next.splice(index, 1);
-            if (moved !== undefined) next.splice(to, 0, moved);
-            move(index, to);
-            saveOrder(next);
-            setFocusTarget(`${rowIdOf(f)}-${to < index ? 'up' : 'down'}`);
-          }}
-          onRemove={() => {
-            remove(index);
-            saveOrder(ids.filter((_, i) => i !== index));
-            setFocusTarget(fieldDomId(group.id));
-          }}
+          headingLevel={headingLevel === 2 ? 3 : 4}
+          onMove={(to) => saveOrder(moved(ids, index, to), `${rowId}-${to < index ? 'up' : 'down'}`)}
+          onRemove={() => saveOrder(ids.filter((id) => id !== rowId), addId)}
         />
       ))}
-      {problems.map((p) => (
-        <p key={p.code} className="field-error" id={`${fieldDomId(group.id)}-error`}>
-          {p.message}
-        </p>
-      ))}
-      <button type="button" id={fieldDomId(group.id)} onClick={add} disabled={full} aria-label={t('repeat.addTo', { label })}>
+      <FieldMessage id={`${addId}-error`} message={message} />
+      <button type="button" id={addId} onClick={add} disabled={full} aria-label={t('repeat.addTo', { label })} aria-describedby={message ? `${addId}-error` : undefined}>
         {t('repeat.add')}
       </button>
     </section>

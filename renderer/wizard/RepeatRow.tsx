@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation, Group } from '../../core/questionnaire/index.js';
-import { useFieldSession } from '../draft/session-context.js';
+import { useFieldSession } from './field-session.js';
 import { formatNumber } from '../i18n/format.js';
 import { ItemList } from './ItemList.js';
 
@@ -28,7 +28,7 @@ export function RepeatRow({ group, rowId, index, count, evaluation, headingLevel
       <Heading id={`row-${rowId}`} tabIndex={-1} data-row-heading="">
         {t('repeat.entry', { n })}
       </Heading>
-      <ItemList items={group.items} evaluation={evaluation} row={{ group: group.id, rowId, index }} headingLevel={4} />
+      <ItemList items={group.items} evaluation={evaluation} row={{ group: group.id, rowId }} headingLevel={4} />
       <div className="row-actions">
         <button type="button" id={`${rowId}-up`} className="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('repeat.moveUpEntry', { n })}>
           {t('repeat.moveUp')}

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../core/questionnaire/index.js';
-import type { DraftSession } from '../draft/use-draft-session.js';
+import type { OpenDraft } from '../draft/use-draft-session.js';
 import { formatNumber } from '../i18n/format.js';
 import { textIn } from '../questionnaire/labels.js';
 import { routeHref } from '../routing/hash-route.js';
 import { sectionHasErrors } from './problems.js';
 
 /** Every relevant section with its progress and an error mark; any can be opened at any time. */
-export function SectionNav({ session, sections, current }: { session: DraftSession; sections: readonly Section[]; current: string | undefined }) {
+export function SectionNav({ open, sections, current }: { open: OpenDraft; sections: readonly Section[]; current: string | undefined }) {
   const { t } = useTranslation();
-  const { loaded, lang, evaluation, draftId } = session;
+  const { loaded, lang, evaluation, draftId } = open;
   return (
     <nav aria-label={t('wizard.sections')} className="section-nav">
       <ol>

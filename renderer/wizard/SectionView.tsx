@@ -1,32 +1,31 @@
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../core/questionnaire/index.js';
-import { FieldSessionContext, fieldStrings, type FieldSession } from '../draft/session-context.js';
-import type { DraftSession } from '../draft/use-draft-session.js';
+import type { OpenDraft } from '../draft/use-draft-session.js';
 import { formatNumber } from '../i18n/format.js';
 import { textIn } from '../questionnaire/labels.js';
 import { LiveRegion, useAnnouncer } from './LiveRegion.js';
 import { fieldDomId } from './problems.js';
 import { SectionItems, BLOCK_SIZE } from './SectionItems.js';
 import { SectionPager } from './SectionPager.js';
-import { useSectionForm } from './use-section-form.js';
+import { FieldSessionContext, fieldStrings, type FieldSession } from './field-session.js';
 
 /** Items drawn at once on entering a section; the rest follow in background steps (whole blocks). */
 const FIRST_ITEMS = 2 * BLOCK_SIZE;
 const MORE_ITEMS = 6 * BLOCK_SIZE;
 
 interface Props {
-  readonly session: DraftSession;
+  readonly open: OpenDraft;
   readonly sectionId: string;
   readonly sections: readonly Section[];
   /** An answer path to focus (a link from the review): its problem is then shown at once. */
   readonly focus?: string;
 }
 
-/** One section of the wizard: its form, its questions, previous/next. */
-export function SectionView({ session, sectionId, sections, focus }: Props) {
+/** One section of the wizard: its questions, previous/next. */
+export function SectionView({ open, sectionId, sections, focus }: Props) {
   const { t } = useTranslation();
-  const { loaded, lang, evaluation, draftId } = session;
+  const { loaded, lang, evaluation, draftId, session } = open;
   const { text, announce } = useAnnouncer();
   const heading = useRef<HTMLHeadingElement>(null);
   const index = sections.findIndex((s) => s.id === sectionId);
@@ -35,7 +34,6 @@ export function SectionView({ session, sectionId, sections, focus }: Props) {
   // A long section appears at once and fills in while the user reads: the rest is rendered in
   // interruptible transitions, so typing is never held up. A review link renders everything.
   const [shown, setShown] = useState(() => (focus ? Number.POSITIVE_INFINITY : FIRST_ITEMS));
-  const { form, validate, errors } = useSectionForm(session, sectionId, shown >= total);
   useEffect(() => {
     if (shown >= total) return;
     const timer = setTimeout(() => startTransition(() => setShown((n) => n + MORE_ITEMS)), 0);
@@ -48,17 +46,14 @@ export function SectionView({ session, sectionId, sections, focus }: Props) {
       lang,
       t,
       strings: fieldStrings(t),
-      answer: session.answer,
+      answers: session.answers,
+      problems: session.problems,
+      change: session.change,
       flush: session.flush,
-      answers: session.answerStore,
-      control: form.control,
-      setFormValue: form.setValue,
-      errors,
-      validate,
       announce,
       showAll: focus !== undefined,
     }),
-    [draftId, loaded, lang, t, session.answer, session.flush, session.answerStore, form.control, form.setValue, errors, validate, announce, focus],
+    [draftId, loaded, lang, t, session, announce, focus],
   );
 
   useEffect(() => {

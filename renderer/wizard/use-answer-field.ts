@@ -1,28 +1,17 @@
 import { useCallback } from 'react';
 import type { AnswerValue } from '../../core/answers/value.js';
-import { useFieldSession } from '../draft/session-context.js';
+import type { Problem } from '../../core/questionnaire/index.js';
+import { useFieldSession } from './field-session.js';
 import { useKeyedValue } from './use-keyed-value.js';
 
 /**
- * One answer's value and the function that changes it. The value comes from the draft's
- * answer store (this path only); a change goes to the section's react-hook-form values (for
- * its zod schema), to the autosaver, and asks for validation once typing pauses.
- * Why not react-hook-form's `useController`: each of its fields listens to every change in
- * the form and copies all the form's values on each keystroke; in a thousand-question section
- * that cost more than the rest of a keystroke together.
+ * One answer's value, the engine's problems at its path, and the function that changes it.
+ * The field re-renders when this path's value or problems change, and for nothing else.
  */
-export function useAnswerField(path: string, name: string) {
-  const session = useFieldSession();
-  const { answers, setFormValue, errors, answer, validate } = session;
+export function useAnswerField(path: string): { value: AnswerValue; problems: readonly Problem[] | undefined; change: (next: AnswerValue, typing?: boolean) => void } {
+  const { answers, problems, change: record } = useFieldSession();
   const value = useKeyedValue(answers, path);
-  const change = useCallback(
-    (next: AnswerValue, typing?: boolean) => {
-      setFormValue(name, next);
-      errors.clear(name);
-      answer(path, next, typing);
-      validate();
-    },
-    [setFormValue, errors, answer, validate, name, path],
-  );
-  return { value, change };
+  const found = useKeyedValue(problems, path);
+  const change = useCallback((next: AnswerValue, typing?: boolean) => record(path, next, typing), [record, path]);
+  return { value, problems: found, change };
 }

@@ -10,19 +10,20 @@ async function createDraft(page: Page, title: string): Promise<void> {
   await expect(page.locator('#section-heading')).toBeFocused();
 }
 
-test('Create without a respondent or a mechanism is refused: the missing choice is focused and described', async ({ page, app }) => {
+test('Create without a respondent or a mechanism is refused: each missing choice is marked and described, the first focused', async ({ page, app }) => {
   await page.goto(app.url);
   const create = page.getByRole('button', { name: 'Create assessment' });
   await create.click();
   const respondents = page.getByRole('group', { name: /In what capacity/ });
+  const mechanism = page.getByLabel('Which mechanism are you answering about?');
   await expect(respondents.getByRole('radio').first()).toBeFocused();
   await expect(respondents).toHaveAccessibleDescription('Choose in what capacity you are answering.');
-  await expect(page.getByRole('alert')).toHaveText('Choose in what capacity you are answering.');
+  await expect(mechanism).toHaveAttribute('aria-invalid', 'true');
+  await expect(mechanism).toHaveAccessibleDescription('Choose the mechanism.');
 
   await respondents.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(respondents).toHaveAccessibleDescription('');
   await create.click();
-  const mechanism = page.getByLabel('Which mechanism are you answering about?');
   await expect(mechanism).toBeFocused();
   await expect(mechanism).toHaveAttribute('aria-invalid', 'true');
   await expect(mechanism).toHaveAccessibleDescription('Choose the mechanism.');

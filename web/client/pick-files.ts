@@ -1,7 +1,6 @@
 import type { AttachmentRef } from '../../core/answers/value.js';
 import type { Result } from '../../core/contract/errors.js';
-
-const TOKEN_HEADER = 'x-iscm-token';
+import { TOKEN_HEADER } from '../../core/contract/transport.js';
 
 type PickOutput = { files: AttachmentRef[]; rejected: { name: string; reason: string }[] };
 type UploadOutcome = { file: AttachmentRef } | { rejected: { name: string; reason: string } };

@@ -1,13 +1,7 @@
 import type { Invoke, Subscribe } from '../../core/contract/build-api.js';
 import type { Result } from '../../core/contract/errors.js';
 import type { EventName } from '../../core/contract/events.js';
-
-const TOKEN_HEADER = 'x-iscm-token';
-
-const transportFailure = (message: string): Result<never> => ({
-  ok: false,
-  error: { code: 'STORAGE_FAILED', message },
-});
+import { hostUnreachable, TOKEN_HEADER } from '../../core/contract/transport.js';
 
 /** One POST per call. A network failure is reported as a result, never thrown. */
 export function fetchInvoke(token: string): Invoke {
@@ -20,7 +14,7 @@ export function fetchInvoke(token: string): Invoke {
       });
       return (await response.json()) as Result<unknown>;
     } catch {
-      return transportFailure('The app’s local service is not answering. Nothing was saved; it will try again.');
+      return hostUnreachable();
     }
   };
 }

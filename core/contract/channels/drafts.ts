@@ -6,7 +6,9 @@ import { emptyInput } from './app.js';
 
 export const draftIdSchema = z.uuid();
 export const isoTimeSchema = z.iso.datetime({ offset: true });
+/** The same lists as the drafts table's CHECK constraints (migration 0001), so a row read back is one of these. */
 export const draftStatusSchema = z.enum(['draft', 'finalized', 'exported']);
+export type DraftStatus = z.infer<typeof draftStatusSchema>;
 export const languageSchema = z.enum(['en', 'fr', 'es', 'ar']);
 export type Language = z.infer<typeof languageSchema>;
 

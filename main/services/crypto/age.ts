@@ -83,13 +83,20 @@ function decrypterFor(identity: string): Promise<Decrypter> {
   return cached.decrypter;
 }
 
+/**
+ * A Node stream as the web stream of bytes age-encryption takes, and back. Typed through the
+ * global ReadableStream, so the same code checks whether that global is Node's (the app) or the
+ * DOM's (the component tests, which run the real services beside React).
+ */
+const toWebBytes = (stream: Readable): ReadableStream<Uint8Array> => Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+const fromWebBytes = (stream: ReadableStream<Uint8Array>): Readable => Readable.fromWeb(stream as Parameters<typeof Readable.fromWeb>[0]);
+
 /** Encrypts a Node stream to the recipients; returns the ciphertext as a Node stream. */
 export async function encryptStream(plaintext: Readable, recipients: readonly string[]): Promise<Readable> {
   const encrypter = new Encrypter();
   for (const recipient of recipients) encrypter.addRecipient(recipient);
-  const web = Readable.toWeb(plaintext);
-  const encrypted = await encrypter.encrypt(web);
-  return Readable.fromWeb(encrypted);
+  const encrypted = await encrypter.encrypt(toWebBytes(plaintext));
+  return fromWebBytes(encrypted);
 }
 
 /**
@@ -99,9 +106,8 @@ export async function encryptStream(plaintext: Readable, recipients: readonly st
  */
 export async function decryptStream(ciphertext: Readable, identity: string): Promise<Readable> {
   const decrypter = await decrypterFor(identity);
-  const web = Readable.toWeb(ciphertext);
-  const decrypted = await decrypter.decrypt(web);
-  return Readable.fromWeb(decrypted);
+  const decrypted = await decrypter.decrypt(toWebBytes(ciphertext));
+  return fromWebBytes(decrypted);
 }
 
 export async function encryptBytes(plaintext: Uint8Array, recipients: readonly string[]): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { parseAnswerPath } from '../../../core/answers/path.js';
 import { AppError } from '../../../core/contract/errors.js';
-import type { LoadedQuestionnaire, QuestionNode } from '../../../core/questionnaire/index.js';
+import { allowsOther, type LoadedQuestionnaire, type QuestionNode } from '../../../core/questionnaire/index.js';
 
 /** What an answer path names in a questionnaire. */
 export type PathTarget = { kind: 'question'; node: QuestionNode; other: boolean } | { kind: 'rows'; groupId: string };
@@ -27,7 +27,7 @@ export function resolveAnswerPath(loaded: LoadedQuestionnaire, path: string): Pa
   } else if (node.repeatGroupId !== undefined) {
     throw refuse(path, `"${node.id}" is answered per row of "${node.repeatGroupId}"`);
   }
-  if (parsed.other && !('other' in node.question && node.question.other === true)) {
+  if (parsed.other && !allowsOther(node.question)) {
     throw refuse(path, `"${node.id}" has no "Other (specify)" text`);
   }
   return { kind: 'question', node, other: parsed.other };

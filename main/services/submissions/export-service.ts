@@ -1,4 +1,5 @@
 import { AppError } from '../../../core/contract/errors.js';
+import { draftsRepo } from '../../../db/repos/drafts.js';
 import { submissionsRepo, type SubmissionRow } from '../../../db/repos/submissions.js';
 import { isoNow } from '../clock.js';
 import { writePackage } from '../package/index.js';
@@ -23,6 +24,7 @@ const PROGRESS_STEP = 1024 * 1024;
 /** Writing a revision's `.iscm` package, signed at the moment of writing. */
 export function createExportService(deps: SigningDeps, identities: IdentityService) {
   const repo = submissionsRepo(deps.db);
+  const drafts = draftsRepo(deps.db);
   const running = new Map<string, AbortController>();
   // Two exports of one revision at once must not pick the same free name in the web host.
   const writing = new Set<string>();
@@ -104,7 +106,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
             size: written.size,
             exported_at: exportedAt,
           });
-          repo.setDraftStatus(row.draft_id, 'exported', exportedAt);
+          drafts.setStatus(row.draft_id, 'exported', exportedAt);
         })();
         return {
           path: written.path,

@@ -6,6 +6,7 @@ import type { Submission } from '../../../core/contract/channels/submissions.js'
 import type { AnswerValue } from '../../../core/answers/value.js';
 import { evaluate, responseToAnswers, toResponse } from '../../../core/questionnaire/index.js';
 import { answersRepo } from '../../../db/repos/answers.js';
+import { attachmentsRepo } from '../../../db/repos/attachments.js';
 import { backupBeforeFinalize } from '../backup/index.js';
 import { draftsRepo, type DraftRow } from '../../../db/repos/drafts.js';
 import { submissionsRepo, type SubmissionRow } from '../../../db/repos/submissions.js';
@@ -29,6 +30,7 @@ export function createFinalizeService(
   const { db } = deps;
   const drafts = draftsRepo(db);
   const answers = answersRepo(db);
+  const attachments = attachmentsRepo(db);
   const repo = submissionsRepo(db);
 
   const answerMap = (draftId: string): Record<string, AnswerValue> =>
@@ -122,7 +124,7 @@ export function createFinalizeService(
       row,
       files.map((f) => f.sha256),
     );
-    repo.setDraftStatus(draftId, 'finalized', at);
+    drafts.setStatus(draftId, 'finalized', at);
     return row;
   });
 
@@ -134,7 +136,7 @@ export function createFinalizeService(
       throw new AppError('CONFLICT', 'A newer revision exists: amend that one instead.', { latest: successor });
     const open = repo.amendmentDraftOf(submissionId);
     if (open) return open; // one amendment at a time: reopen the draft already started
-    const source = db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?').get(previous.draft_id);
+    const source = drafts.getEvenTrashed(previous.draft_id);
     const draftId = randomUUID();
     drafts.insert({
       id: draftId,
@@ -156,15 +158,10 @@ export function createFinalizeService(
       const frozen = responseToAnswers(loaded, JSON.parse(previous.responses_json) as Record<string, unknown>);
       for (const [p, v] of Object.entries(frozen)) answers.save(draftId, p, JSON.stringify(v), at);
     }
-    copyAttachmentUses(previous.draft_id, draftId, at);
+    attachments.copyUses(previous.draft_id, draftId, at);
     repo.recordAmendment(draftId, submissionId);
     return draftId;
   });
-
-  const usesCopy = db.prepare<[string, string, string]>(
-    'INSERT OR IGNORE INTO attachment_uses (draft_id, sha256, added_at) SELECT ?, sha256, ? FROM attachment_uses WHERE draft_id = ?',
-  );
-  const copyAttachmentUses = (from: string, to: string, at: string): void => void usesCopy.run(to, at, from);
 
   return {
     async finalize(input: { draftId: string; identityId: string; passphrase: string }): Promise<Submission> {

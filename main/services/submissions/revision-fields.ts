@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AnswerMap, AttachmentRef } from '../../../core/answers/value.js';
-import { localize, type LoadedQuestionnaire } from '../../../core/questionnaire/index.js';
+import { otherPath } from '../../../core/answers/path.js';
+import { localize, OTHER_CHOICE, type LoadedQuestionnaire } from '../../../core/questionnaire/index.js';
 import { attachmentRefSchema } from '../../../core/answers/value.js';
 import type { Manifest } from '../../../core/package/manifest.js';
 
@@ -20,9 +21,9 @@ export function mechanismOf(
   const value = text(answers.mechanism) || fallback || 'unknown';
   const fallbackLang = loaded.questionnaire.defaultLanguage;
   const choice = loaded.questions.get('mechanism')?.choices?.find((c) => c.value === value);
-  if (value === 'other' || !choice) {
-    const kind = text(answers.mechanism_kind_other) || 'other';
-    return { value, label: text(answers['mechanism.other']) || value, kind };
+  if (value === OTHER_CHOICE.value || !choice) {
+    const kind = text(answers.mechanism_kind_other) || OTHER_CHOICE.value;
+    return { value, label: text(answers[otherPath('mechanism')]) || value, kind };
   }
   return { value, label: localize(choice.label, 'en', fallbackLang), kind: choice.attributes?.kind ?? '' };
 }

@@ -1,5 +1,5 @@
 import type { SummaryDocument } from '../../../core/contract/channels/submissions.js';
-import { localize, type LoadedQuestionnaire, type QuestionNode } from '../../../core/questionnaire/index.js';
+import { localize, OTHER_CHOICE, type LoadedQuestionnaire, type QuestionNode } from '../../../core/questionnaire/index.js';
 import type { Choice } from '../../../core/questionnaire/schema.js';
 import type { Manifest } from '../../../core/package/manifest.js';
 import type { SubmissionRow } from '../../../db/repos/submissions.js';
@@ -17,7 +17,7 @@ function choiceLabel(choices: readonly Choice[] | undefined, value: string, lang
 
 function formatAnswer(node: QuestionNode, value: unknown, other: unknown, lang: string, fallback: string): string {
   const label = (v: string) =>
-    v === 'other' && typeof other === 'string'
+    v === OTHER_CHOICE.value && typeof other === 'string'
       ? `${choiceLabel(node.choices, v, lang, fallback)}: ${other}`
       : choiceLabel(node.choices, v, lang, fallback);
   if (typeof value === 'string') return node.choices ? label(value) : value;

@@ -8,9 +8,8 @@ import { createAppDispatch } from '../../../main/services/app-dispatch.js';
 import { createAppServices, type AppServices } from '../../../main/services/app-services.js';
 import { createEventBus } from '../../../main/services/event-bus.js';
 import { createRotatingLog } from '../../../main/services/log/rotating-log.js';
+import { IPC_CALL, IPC_EVENT } from '../../../core/contract/transport.js';
 import {
-  IPC_CALL,
-  IPC_EVENT,
   forwardEvents,
   handleIpcCall,
   serializedSize,
@@ -127,11 +126,6 @@ describe('window.iscm from the preload, over the IPC binding, to the real servic
     return { api: preloadApi.createPreloadApi(ipc as unknown as IpcRenderer), emitter };
   }
 
-  it('uses the same IPC channel names as main', () => {
-    expect(preloadApi.IPC_CALL).toBe(IPC_CALL);
-    expect(preloadApi.IPC_EVENT).toBe(IPC_EVENT);
-  });
-
   it('creates, lists and reads a draft through the real services and a real database', async () => {
     const dataDir = tempDir();
     services = createAppServices({
@@ -156,14 +150,14 @@ describe('window.iscm from the preload, over the IPC binding, to the real servic
     expect(calls).toEqual([]);
   });
 
-  it('turns a rejected invoke (main gone) into INTERNAL', async () => {
+  it('turns a rejected invoke (main gone) into HOST_UNREACHABLE, as the web client does', async () => {
     const ipc = {
       invoke: () => Promise.reject(new Error('gone')),
       on: () => undefined,
       removeListener: () => undefined,
     };
     const api = preloadApi.createPreloadApi(ipc as unknown as IpcRenderer);
-    await expect(api.drafts.list({})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(api.drafts.list({})).resolves.toMatchObject({ ok: false, error: { code: 'HOST_UNREACHABLE' } });
   });
 
   it('forwards service events to the window and stops after unsubscribe', () => {

@@ -1,4 +1,4 @@
-/** English texts of the signing screens: the reference every other language follows key for key. */
+/** English texts of the signing screens (namespace `signing`): the reference every other language follows key for key. */
 export const en = {
   navLink: 'Signing keys and submissions',
   identitiesHeading: 'Signing keys',
@@ -37,6 +37,7 @@ export const en = {
   toReview: 'Back to the review',
   declaration:
     'I declare that the information given is accurate and complete to the best of my knowledge, and that I am authorised to submit it.',
+  declarationNeeded: 'Tick the declaration to go on.',
   identity: 'Signing key',
   needIdentity: 'You need a signing key first.',
   createIdentityLink: 'Create a signing key',

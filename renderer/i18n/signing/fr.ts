@@ -1,4 +1,4 @@
-import type { SigningTexts } from './texts-en.js';
+import type { SigningTexts } from './en.js';
 
 export const fr: SigningTexts = {
   navLink: 'Clés de signature et envois',
@@ -39,6 +39,7 @@ export const fr: SigningTexts = {
   toReview: 'Retour à la vérification',
   declaration:
     'Je déclare que les informations fournies sont exactes et complètes à ma connaissance, et que je suis habilité(e) à les soumettre.',
+  declarationNeeded: 'Cochez la déclaration pour continuer.',
   identity: 'Clé de signature',
   needIdentity: 'Il vous faut d’abord une clé de signature.',
   createIdentityLink: 'Créer une clé de signature',

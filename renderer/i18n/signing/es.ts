@@ -1,4 +1,4 @@
-import type { SigningTexts } from './texts-en.js';
+import type { SigningTexts } from './en.js';
 
 export const es: SigningTexts = {
   navLink: 'Claves de firma y envíos',
@@ -39,6 +39,7 @@ export const es: SigningTexts = {
   toReview: 'Volver a la revisión',
   declaration:
     'Declaro que la información facilitada es exacta y completa según mi leal saber y entender, y que estoy autorizado/a a enviarla.',
+  declarationNeeded: 'Marque la declaración para continuar.',
   identity: 'Clave de firma',
   needIdentity: 'Primero necesita una clave de firma.',
   createIdentityLink: 'Crear una clave de firma',

@@ -1,4 +1,4 @@
-import type { SigningTexts } from './texts-en.js';
+import type { SigningTexts } from './en.js';
 
 export const ar: SigningTexts = {
   navLink: 'مفاتيح التوقيع والإرسالات',
@@ -37,6 +37,7 @@ export const ar: SigningTexts = {
   notValid: 'الرد غير مكتمل بعد: تبقى {{count}} مشكلة. صحّحوها أولاً في صفحة المراجعة.',
   toReview: 'العودة إلى المراجعة',
   declaration: 'أُقرّ بأن المعلومات المقدّمة دقيقة وكاملة على حد علمي، وبأنني مخوَّل بتقديمها.',
+  declarationNeeded: 'ضعوا علامة على الإقرار للمتابعة.',
   identity: 'مفتاح التوقيع',
   needIdentity: 'تحتاجون أولاً إلى مفتاح توقيع.',
   createIdentityLink: 'إنشاء مفتاح توقيع',

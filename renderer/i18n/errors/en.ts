@@ -1,0 +1,9 @@
+/**
+ * Words for the error codes the renderer itself produces (namespace `errors`, keyed by code).
+ * A code not here is shown with the host's own message.
+ */
+export const en = {
+  HOST_UNREACHABLE: 'The app’s background service did not answer. Nothing was saved by this request; the app tries again.',
+};
+
+export type ErrorTexts = typeof en;

@@ -1,0 +1,5 @@
+import type { ErrorTexts } from './en.js';
+
+export const es: ErrorTexts = {
+  HOST_UNREACHABLE: 'El servicio interno de la aplicación no respondió. No se guardó nada con esta solicitud; la aplicación vuelve a intentarlo.',
+};
