@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import type { AnswerValue } from '../../core/answers/value.js';
 import { buildApi } from '../../core/contract/build-api.js';
 import type { Draft } from '../../core/contract/channels/drafts.js';
@@ -23,6 +23,7 @@ import { unwrap } from '../../renderer/api/errors.js';
 import { DraftWorkspace } from '../../renderer/draft/DraftWorkspace.js';
 import { loadQuestionnaireFrom } from '../../renderer/questionnaire/load.js';
 import type { Route } from '../../renderer/routing/route.js';
+import { makeRelease, writeAppFolder } from '../helpers/releases.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { COMPONENT_QUESTIONNAIRE_ID, componentQuestionnaire } from './questionnaire.js';
 
@@ -51,6 +52,12 @@ const REAL_QUESTIONNAIRES = path.resolve(import.meta.dirname, '..', '..', 'quest
 export function useTestApp(): (options?: TestAppOptions) => TestApp {
   const tempDir = useTempDirs();
   const open: AppServices[] = [];
+  // The test questionnaire reaches the app as every questionnaire does: a signed release among
+  // the app folder's bundled ones (signed once per file; each app gets a copy).
+  let release: Buffer | undefined;
+  beforeAll(async () => {
+    release = (await makeRelease(Buffer.from(JSON.stringify(componentQuestionnaire)))).bytes;
+  });
   afterEach(() => {
     for (const s of open.splice(0)) s.close();
   });
@@ -58,9 +65,8 @@ export function useTestApp(): (options?: TestAppOptions) => TestApp {
     const dataDir = tempDir();
     const questionnairesDir = options.realQuestionnaire ? REAL_QUESTIONNAIRES : tempDir();
     if (!options.realQuestionnaire) {
-      const folder = path.join(questionnairesDir, COMPONENT_QUESTIONNAIRE_ID);
-      fs.mkdirSync(folder);
-      fs.writeFileSync(path.join(folder, '1.0.0.json'), JSON.stringify(componentQuestionnaire));
+      if (!release) throw new Error('useTestApp() must be called in a describe block (its release is made in beforeAll).');
+      writeAppFolder(questionnairesDir, [{ name: `${COMPONENT_QUESTIONNAIRE_ID}-1.0.0.iscmq`, bytes: release }]);
     }
     const services = createAppServices({
       dataDir,

@@ -14,7 +14,6 @@ export const componentQuestionnaire = {
   title: t('Component test questionnaire'),
   languages: ['en', 'fr'],
   defaultLanguage: 'en',
-  recipients: [{ label: t('IOM (test key)'), age: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p', development: true }],
   choiceLists: {
     colours: [
       { value: 'red', label: t('Red', 'Rouge') },
