@@ -5,7 +5,7 @@ const USAGE = ['usage: iscm duplicates list --db FILE [--json]', '       iscm du
 
 /** `iscm duplicates`: respondents with two or more counted submissions, and IOM's choice of the one that counts. */
 export function runDuplicatesCommand(args: string[], io: IomIo): Promise<number> {
-  return guarded(io, USAGE, () => {
+  return guarded(io, USAGE, async () => {
     const [sub, ...rest] = args;
     const { values, positionals } = parseCommandLine(rest, {
       db: { type: 'string' },
@@ -13,7 +13,7 @@ export function runDuplicatesCommand(args: string[], io: IomIo): Promise<number>
       json: { type: 'boolean', default: false },
       questionnaires: { type: 'string' },
     });
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires);
+    const service = await openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
       if (sub === 'list') {
         const groups = [...service.duplicates()].map(([respondentKey, roots]) => ({

@@ -24,7 +24,7 @@ export function runExportCommand(args: string[], io: IomIo): Promise<number> {
     const outDir = path.resolve(requireOption(values.out, 'out'));
     // A folder where a folder is asked for: a file or a pipe there is refused before anything is written.
     await requireFolder(outDir, { what: 'The export folder', create: true });
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires);
+    const service = await openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
       const result = await service.export({ format, outDir, lang: values.lang, allRevisions: values['all-revisions'] });
       if (values.json) io.stdout(`${JSON.stringify(result)}\n`);

@@ -54,13 +54,13 @@ export async function readIdentity(file: string): Promise<string> {
  * for as long as the command runs: a second `iscm`, the desktop app or the web host on the same
  * folder is refused, and told which process has it. `close` releases the lock.
  */
-export function openService(
+export async function openService(
   db: string,
   questionnaires: string | undefined,
   identity?: string,
   create = false,
   requireRegistered = false,
-): IomService {
+): Promise<IomService> {
   requireFileOrAbsent(db, 'The import database');
   if (!create && !fs.existsSync(db))
     throw new AppError('NOT_FOUND', `There is no import database at ${db}: import packages into it first.`);
@@ -75,26 +75,35 @@ export function openService(
           `The folder ${dir} cannot be locked for this command (${locked.code}): is it read-only?`,
         );
   }
+  let service: IomService | undefined;
   try {
-    const service = createIomService({
+    service = createIomService({
       dbFile: db,
       questionnairesDir: questionnaires ?? DEFAULT_QUESTIONNAIRES_DIR,
       identity,
       mustExist: !create,
       ...(requireRegistered ? { requireRegistered } : {}),
     });
+    // Every command knows the questionnaire versions the app carries (a new iom.db too): the
+    // status lists their mechanisms, a key card or a list of respondents is checked against them.
+    await service.syncBundled();
+    const opened = service;
     return {
-      ...service,
+      ...opened,
       close: () => {
         try {
-          return service.close();
+          return opened.close();
         } finally {
           locked.lock.release();
         }
       },
     };
   } catch (error) {
-    locked.lock.release();
+    try {
+      service?.close();
+    } finally {
+      locked.lock.release();
+    }
     throw error;
   }
 }
@@ -169,7 +178,7 @@ export function runImportCommand(args: string[], io: IomIo): Promise<number> {
     });
     if (positionals.length === 0) throw new UsageError('give at least one file or folder');
     const identity = await readIdentity(requireOption(values.identity, 'identity'));
-    const service = openService(
+    const service = await openService(
       requireOption(values.db, 'db'),
       values.questionnaires,
       identity,

@@ -87,7 +87,7 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
     const db = requireOption(values.db, 'db');
     const by = values.by ?? currentUser();
     if (sub === 'list') {
-      const service = openService(db, values.questionnaires);
+      const service = await openService(db, values.questionnaires);
       try {
         const signers = service.signers();
         const held = service.heldKeys();
@@ -102,7 +102,7 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
       const fingerprint = values.fingerprint ?? positionals[0];
       if (!fingerprint) throw new UsageError('give the fingerprint of the held key (SHA256:…)');
       const identity = sub === 'accept' ? await readIdentity(requireOption(values.identity, 'identity')) : undefined;
-      const service = openService(db, values.questionnaires, identity);
+      const service = await openService(db, values.questionnaires, identity);
       try {
         if (sub === 'reject') {
           const n = service.rejectKey(fingerprint, values.respondent, by);
@@ -123,7 +123,7 @@ export function runKeysCommand(args: string[], io: IomIo): Promise<number> {
       if (values.state !== undefined && values.organisation !== undefined)
         throw new UsageError('give --state or --organisation, not both');
       const text = await readTextFile(cardFile, { what: 'The key card', maxBytes: KEY_CARD_MAX_BYTES });
-      const service = openService(db, values.questionnaires, undefined, true);
+      const service = await openService(db, values.questionnaires, undefined, true);
       try {
         const result = service.importKeyCard(
           text,

@@ -7,11 +7,11 @@ const QUARANTINE_USAGE = 'usage: iscm quarantine list --db FILE [--json]';
 
 /** `iscm held list`: packages waiting for a key decision, per key and respondent. */
 export function runHeldCommand(args: string[], io: IomIo): Promise<number> {
-  return guarded(io, HELD_USAGE, () => {
+  return guarded(io, HELD_USAGE, async () => {
     const [sub, ...rest] = args;
     if (sub !== 'list') throw new UsageError(`unknown held command: ${sub ?? '(none)'}`);
     const { values } = parseCommandLine(rest, { db: { type: 'string' }, json: { type: 'boolean', default: false }, questionnaires: { type: 'string' } });
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires);
+    const service = await openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
       const held = service.heldKeys();
       if (values.json) {
@@ -32,11 +32,11 @@ export function runHeldCommand(args: string[], io: IomIo): Promise<number> {
 
 /** `iscm quarantine list`: every refused file, newest first, with its reason. */
 export function runQuarantineCommand(args: string[], io: IomIo): Promise<number> {
-  return guarded(io, QUARANTINE_USAGE, () => {
+  return guarded(io, QUARANTINE_USAGE, async () => {
     const [sub, ...rest] = args;
     if (sub !== 'list') throw new UsageError(`unknown quarantine command: ${sub ?? '(none)'}`);
     const { values } = parseCommandLine(rest, { db: { type: 'string' }, json: { type: 'boolean', default: false }, questionnaires: { type: 'string' } });
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires);
+    const service = await openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
       const rows = service.quarantine();
       if (values.json) {

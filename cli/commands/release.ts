@@ -287,7 +287,7 @@ async function list(args: string[], io: IomIo): Promise<number> {
     questionnaires: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected ${positionals[0] ?? ''}`);
-  const service = openService(requireOption(values.db, 'db'), values.questionnaires);
+  const service = await openService(requireOption(values.db, 'db'), values.questionnaires);
   try {
     await service.syncBundled();
     const rows = service.releases();

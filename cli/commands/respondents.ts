@@ -23,7 +23,7 @@ export function runRespondentsCommand(args: string[], io: IomIo): Promise<number
     if (sub === 'import') {
       const [file] = positionals;
       if (!file) throw new UsageError('give the list file (.csv or .xlsx)');
-      const service = openService(db, values.questionnaires, undefined, true);
+      const service = await openService(db, values.questionnaires, undefined, true);
       try {
         const result = await service.importRespondents(file, values.by ?? currentUser());
         io.stdout(
@@ -42,7 +42,7 @@ export function runRespondentsCommand(args: string[], io: IomIo): Promise<number
       }
     }
     if (sub === 'list') {
-      const service = openService(db, values.questionnaires);
+      const service = await openService(db, values.questionnaires);
       try {
         const status = service.status();
         const expected = status.mechanisms.flatMap((m) =>

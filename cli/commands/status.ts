@@ -47,7 +47,7 @@ export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
       lang: { type: 'string', default: 'en' },
       questionnaires: { type: 'string' },
     });
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires);
+    const service = await openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
       await service.syncBundled();
       const status = service.status(values.lang);
@@ -69,7 +69,7 @@ export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
 
 /** `iscm settings`: strict mode (`--require-registered on|off`), kept in iom.db for the workspace too. */
 export function runSettingsCommand(args: string[], io: IomIo): Promise<number> {
-  return guarded(io, SETTINGS_USAGE, () => {
+  return guarded(io, SETTINGS_USAGE, async () => {
     const { values } = parseCommandLine(args, {
       db: { type: 'string' },
       'require-registered': { type: 'string' },
@@ -78,7 +78,7 @@ export function runSettingsCommand(args: string[], io: IomIo): Promise<number> {
     });
     const change = values['require-registered'];
     if (change !== undefined && change !== 'on' && change !== 'off') throw new UsageError('--require-registered is on or off');
-    const service = openService(requireOption(values.db, 'db'), values.questionnaires);
+    const service = await openService(requireOption(values.db, 'db'), values.questionnaires);
     try {
       if (change !== undefined) service.setRequireRegistered(change === 'on', values.by ?? currentUser());
       io.stdout(`require-registered: ${service.settings().requireRegistered ? 'on' : 'off'}\n`);

@@ -4,7 +4,6 @@
  * `window.iscm`'s shape built by the contract's own `buildApi`. Only what a host does for the
  * user outside the page (a file dialog) or a failure to provoke is stood in.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';

@@ -120,7 +120,11 @@ export function createIomService(options: IomServiceOptions) {
     importKeyCard: (text: string, target: Partial<RespondentTarget>, actor: string) =>
       registerKeyCard(base, text, target, actor),
     /** Loads IOM's list of expected respondents (CSV or XLSX), which replaces the previous one. */
-    importRespondents: (file: string, actor: string) => loadExpectedRespondents(base, file, actor),
+    importRespondents: async (file: string, actor: string) => {
+      // The list is checked against the questionnaire's mechanisms: the releases must be known.
+      await syncBundled();
+      return loadExpectedRespondents(base, file, actor);
+    },
     close: () => opened.db.close(),
   };
 }

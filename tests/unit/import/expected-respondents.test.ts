@@ -10,9 +10,11 @@ import { realQuestionnaire } from './response-kit.js';
 /** IOM's list of who is expected to answer, from CSV and XLSX files, and the status it feeds. */
 
 const opened: TestIom[] = [];
-const fresh = (): TestIom => {
+/** A new iom.db that knows the releases the app carries (as every command's service does). */
+const fresh = async (): Promise<TestIom> => {
   const iom = testIom();
   opened.push(iom);
+  await iom.service.syncBundled();
   return iom;
 };
 afterEach(() => opened.splice(0).forEach((i) => i.service.close()));
@@ -29,8 +31,8 @@ async function xlsx(file: string, rows: (string | number | null)[][]): Promise<v
 }
 
 describe('expected respondents', () => {
-  it('the status covers every mechanism of the questionnaire\'s list, even with nothing imported', () => {
-    const iom = fresh();
+  it('the status covers every mechanism of the questionnaire\'s list, even with nothing imported', async () => {
+    const iom = await fresh();
     const status = iom.service.status();
     expect(MECHANISMS).toBeGreaterThan(20);
     expect(status.mechanisms).toHaveLength(MECHANISMS);
@@ -38,7 +40,7 @@ describe('expected respondents', () => {
   });
 
   it('a CSV list: BOM, any column order and case, quoted names, a key card beside it and a key line; States counted as expected', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'ghana.txt'), formatKeyCard({ name: 'Kofi Mensah', mechanism: 'midcom', publicKey: ghanaKey.publicKey, fingerprint: ghanaKey.fingerprint }));
     const list = path.join(dir, 'expected.csv');
@@ -79,7 +81,7 @@ describe('expected respondents', () => {
   });
 
   it('an XLSX list (its first sheet), with numbers and blank rows; a new list replaces the old one, keeping who is dropped', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const first = path.join(dir, 'round-1.xlsx');
     await xlsx(first, [
@@ -106,7 +108,7 @@ describe('expected respondents', () => {
   });
 
   it('a bad CSV is refused whole: every bad line named with its number, nothing written', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'wrong-mechanism.txt'), formatKeyCard({ name: 'X', mechanism: 'bali_process', publicKey: ghanaKey.publicKey, fingerprint: ghanaKey.fingerprint }));
     const list = path.join(dir, 'bad.csv');
@@ -161,7 +163,7 @@ describe('expected respondents', () => {
   });
 
   it('refuses a list with no header, a file that is not CSV or XLSX, and a damaged workbook', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const noHeader = path.join(dir, 'no-header.csv');
     fs.writeFileSync(noHeader, 'midcom,state,Ghana\n');

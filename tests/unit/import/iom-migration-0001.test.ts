@@ -17,7 +17,7 @@ describe('iom.db migration 0001', () => {
     const db = openDatabase(path.join(tempDir(), 'iom.db'), { migrations: upTo0001 });
     const rows = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all();
     expect(rows).toEqual(expect.arrayContaining(TABLES.map((name) => ({ name, strict: 1 }))));
-    expect(db.pragma('user_version', { simple: true })).toBe(iomMigrations.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });

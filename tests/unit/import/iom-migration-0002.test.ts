@@ -160,9 +160,10 @@ describe('iom.db migration 0002 on a database of schema 0001', () => {
     }
   });
 
-  it('each chain is bound to the key of its current revision, and the status reads as before', () => {
+  it('each chain is bound to the key of its current revision, and the status reads as before', async () => {
     const service = open();
     try {
+      await service.syncBundled(); // the status lists the mechanisms of the versions the app carries
       const chains = service.db.prepare('SELECT root_id, fingerprint, mechanism, respondent_kind, new_signer, state FROM chains ORDER BY bound_at').all();
       expect(chains).toEqual([
         { root_id: r1.submissionId, fingerprint: newKey.fingerprint, mechanism: M0.value, respondent_kind: 'secretariat', new_signer: 0, state: 'counted' },

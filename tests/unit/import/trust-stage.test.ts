@@ -13,9 +13,11 @@ import { makeResponses, mechanismAt } from './response-kit.js';
  */
 
 const opened: TestIom[] = [];
-const fresh = (): TestIom => {
+/** A new iom.db that knows the releases the app carries (as every command's service does). */
+const fresh = async (): Promise<TestIom> => {
   const iom = testIom();
   opened.push(iom);
+  await iom.service.syncBundled();
   return iom;
 };
 afterEach(() => opened.splice(0).forEach((i) => i.service.close()));
@@ -32,7 +34,7 @@ const statusOf = (iom: TestIom) => iom.service.status().mechanisms.find((m) => m
 
 describe('a mechanism has as many keys as respondents', () => {
   it('a secretariat, two States and an organisation, each with their own key: all imported, none held', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const packages = [
       await makePackage({ dir, signer: secretariatKey }),
@@ -58,7 +60,7 @@ describe('a mechanism has as many keys as respondents', () => {
   });
 
   it('a State whose package is format 1 (no respondent.state) is the State its signed answers name', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const old = await makePackage({ dir: tempDir(), signer: ghanaKey, respondentKind: 'state', stateName: 'Ghana', formatVersion: 1 });
     expect(old.manifest.formatVersion).toBe(1);
     expect(codes(await iom.service.importPaths([old.path]))).toEqual(['IMPORTED']);
@@ -66,7 +68,7 @@ describe('a mechanism has as many keys as respondents', () => {
   });
 
   it('"Other" mechanisms are keyed by their written name, normalised: two of them never share a key slot', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const a = await makePackage({ dir, signer: secretariatKey, otherMechanism: 'Foro Regional de Migración' });
     const b = await makePackage({ dir, signer: ghanaKey, otherMechanism: 'Pacific Forum on Mobility' });
@@ -78,7 +80,7 @@ describe('a mechanism has as many keys as respondents', () => {
   });
 
   it('a manifest that says "other" while the answers name a listed mechanism is invalid', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const responses = makeResponses({ mechanism: MECHANISM });
     const pkg = await makePackage({ dir: tempDir(), signer: secretariatKey, otherMechanism: 'Nowhere Forum', responses });
     const summary = await iom.service.importPaths([pkg.path]);
@@ -91,7 +93,7 @@ describe('a revision chain is bound to its first signer', () => {
     ['the genuine revision first', false],
     ['the forged revision first', true],
   ])('a revision signed by another key is refused with CHAIN_MISMATCH (%s), naming the chain\'s signer', async (_label, forgedFirst) => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const [r1, r2] = await makeRevisions(dir, secretariatKey);
     const forged = await makePackage({ dir, signer: forger, signerName: 'Mallory', rootId: r1.submissionId, supersedes: r1.submissionId, revision: 2, note: 'forged' });
@@ -110,7 +112,7 @@ describe('a revision chain is bound to its first signer', () => {
   });
 
   it('a later revision arriving first binds the chain; the earlier one must then match', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const [r1, r2] = await makeRevisions(dir, secretariatKey);
     const forgedR1 = await makePackage({ dir, signer: forger, submissionId: r1.submissionId, note: 'forged first revision', fileName: 'forged-r1.iscm' });
@@ -119,7 +121,7 @@ describe('a revision chain is bound to its first signer', () => {
   });
 
   it('the chain takeover: a fresh key naming another submission\'s root with a higher revision is refused, and the status is unchanged', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const [r1, r2] = await makeRevisions(dir, secretariatKey);
     await iom.service.importPaths([r1.path, r2.path]);
@@ -151,9 +153,9 @@ describe('a revision chain is bound to its first signer', () => {
     const b1 = await makePackage({ dir, signer: ghanaKey, respondentKind: 'state', signerName: 'Kofi Mensah' });
     // Signed by b's own key, continuing b's chain, but naming a's revision as the one it replaces.
     const b2 = await makePackage({ dir, signer: ghanaKey, respondentKind: 'state', rootId: b1.submissionId, supersedes: a1.submissionId, revision: 2 });
-    const first = fresh();
+    const first = await fresh();
     expect(codes(await first.service.importPaths([a1.path, b1.path, b2.path]))).toEqual(['IMPORTED', 'IMPORTED', 'CHAIN_MISMATCH']);
-    const second = fresh();
+    const second = await fresh();
     expect(codes(await second.service.importPaths([b1.path, b2.path, a1.path]))).toEqual(['IMPORTED', 'IMPORTED', 'CHAIN_MISMATCH']);
     expect(second.service.quarantine()[0]?.detail).toContain("names this package's id as the revision it supersedes");
   });
@@ -169,7 +171,7 @@ describe('keys are registered per respondent', () => {
   }
 
   it('a key change for a registered State is held, then accepted beside it without touching the secretariat\'s key', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const { dir, ghana } = await withState(iom);
     const newGhanaKey = makeSigner('Kofi Mensah (new laptop)');
     const again = await makePackage({ dir, signer: newGhanaKey, respondentKind: 'state', signerName: 'Kofi Mensah', note: 'started again' });
@@ -198,7 +200,7 @@ describe('keys are registered per respondent', () => {
   });
 
   it('rejecting a held key quarantines its packages and refuses the key for that mechanism afterwards', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const { dir } = await withState(iom);
     const held = await makePackage({ dir, signer: forger, respondentKind: 'state', note: 'claims Ghana' });
     await iom.service.importPaths([held.path]);
@@ -211,7 +213,7 @@ describe('keys are registered per respondent', () => {
   });
 
   it('accept and reject need a held key and a name', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     await expect(iom.service.acceptKey(forger.fingerprint, undefined, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const { dir } = await withState(iom);
     await iom.service.importPaths([(await makePackage({ dir, signer: forger, note: 'x' })).path]);
@@ -220,7 +222,7 @@ describe('keys are registered per respondent', () => {
   });
 
   it('answers are validated before any key decision: an invalid package from a changed key is refused, never held', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const { dir } = await withState(iom);
     const responses = { ...makeResponses({ mechanism: MECHANISM }), number_of_states: 'many' };
     const invalid = await makePackage({ dir, signer: forger, responses });
@@ -231,7 +233,7 @@ describe('keys are registered per respondent', () => {
   });
 
   it('a key card registers a State ahead of time; its first package is then not a new signer', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const card = formatKeyCard({ name: 'Kofi Mensah', mechanism: MECHANISM, publicKey: ghanaKey.publicKey, fingerprint: ghanaKey.fingerprint });
     expect(iom.service.importKeyCard(card, { kind: 'state', party: 'GHANA' }, 'Jean')).toEqual({
       respondentKey: `${MECHANISM}/state/ghana`,
@@ -252,7 +254,7 @@ describe('keys are registered per respondent', () => {
   });
 
   it('strict mode: a package from an unregistered key is held (SIGNER_UNREGISTERED); a registered one is imported', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     iom.service.setRequireRegistered(true, 'Jean');
     const card = formatKeyCard({ name: 'Amina', mechanism: MECHANISM, publicKey: secretariatKey.publicKey, fingerprint: secretariatKey.fingerprint });
     iom.service.importKeyCard(card, { kind: 'secretariat' }, 'Jean');
@@ -269,7 +271,7 @@ describe('keys are registered per respondent', () => {
 
 describe('possible duplicates', () => {
   it('two counted chains of one secretariat are flagged; IOM chooses one, the other is withdrawn (kept) with who and when', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const first = await makePackage({ dir, signer: secretariatKey, note: 'draft one' });
     const twin = await makePackage({ dir, signer: secretariatKey, note: 'draft duplicated' });
@@ -306,7 +308,7 @@ describe('possible duplicates', () => {
   });
 
   it('two States are two respondents, not duplicates; the same State twice is', async () => {
-    const iom = fresh();
+    const iom = await fresh();
     const dir = tempDir();
     const ghana = await makePackage({ dir, signer: ghanaKey, respondentKind: 'state', stateName: 'Ghana' });
     const togo = await makePackage({ dir, signer: senegalKey, respondentKind: 'state', stateName: 'Togo' });

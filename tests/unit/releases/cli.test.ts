@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { questionnaireFiles } from '../../../build/dev-releases.js';
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_RECIPIENT } from '../../../core/release/format.js';
 import { verifyRelease } from '../../../main/services/releases/verify-release.js';
@@ -168,10 +169,7 @@ describe('iscm release (child processes)', () => {
     expect(listed.code).toBe(0);
     const rows = (JSON.parse(listed.stdout) as { releases: { version: string; source: string }[] }).releases;
     expect(rows.map((r) => [r.version, r.source]).sort()).toEqual(
-      [
-        [SOURCE.version, 'bundled'],
-        [NEXT.version, 'added'],
-      ].sort(),
+      [...questionnaireFiles().map((q) => [q.version, 'bundled']), [NEXT.version, 'added']].sort(),
     );
   });
 });

@@ -76,7 +76,7 @@ describe('paths from callers: refused or bounded, the host answering other calls
     const { app, draftId, outside } = await appWithDraft();
     for (const [name, file] of Object.entries(hostilePaths(outside)) as [HostileName, string][]) {
       for (const channel of ['iom.importKeyCard', 'iom.useIdentity'] as const) {
-        const input = channel === 'iom.importKeyCard' ? { path: file, actor: 'Test' } : { path: file };
+        const input = channel === 'iom.importKeyCard' ? { path: file, kind: 'secretariat', actor: 'Test' } : { path: file };
         const [result, acked] = await Promise.all([app.dispatch(channel, input), savesMeanwhile(app, draftId, 20)]);
         expect(result, `${channel} ${name}`).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
         if (!result.ok) expect(result.error.message, `${channel} ${name}`).toMatch(EXPECTED[name]);
@@ -84,7 +84,7 @@ describe('paths from callers: refused or bounded, the host answering other calls
       }
     }
     // Nothing was pinned, and no identity was taken.
-    expect(await app.call('iom.listKeys', {})).toEqual({ pinned: [], held: [] });
+    expect(await app.call('iom.listKeys', {})).toEqual({ signers: [], held: [] });
     expect(await app.call('iom.info', {})).toMatchObject({ recipient: null });
   });
 
@@ -175,7 +175,7 @@ describe('paths from callers: refused or bounded, the host answering other calls
       return (await response.json()) as Result<unknown>;
     };
     const [card, ...lists] = await Promise.all([
-      post('iom.importKeyCard', { path: fifo, actor: 'Test' }),
+      post('iom.importKeyCard', { path: fifo, kind: 'secretariat', actor: 'Test' }),
       ...Array.from({ length: 10 }, () => post('drafts.list', {})),
     ]);
     expect(card).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { questionnaireFiles } from '../../../build/dev-releases.js';
+import { compareVersions } from '../../../main/services/questionnaires/versions.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttachmentRef } from '../../../core/answers/value.js';
 import type { DraftSummary } from '../../../core/contract/channels/drafts.js';
@@ -76,9 +78,10 @@ describe('promise 7: hostile files get a clear error and write nothing outside t
       Object.fromEntries(Object.entries(hostile).map(([version, [, code]]) => [`iscm-assessment-${version}.iscmq`, code])),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    // Only the app's own release was installed: new drafts start on it.
-    expect(await app.dispatch('questionnaires.current', {})).toMatchObject({ ok: true, value: { version: '1.0.0' } });
-    expect(fs.readdirSync(path.join(dataDir, 'releases', 'iscm-assessment'))).toEqual(['1.0.0.iscmq']);
+    // Only the app's own releases were installed: new drafts start on the newest.
+    const own = questionnaireFiles(questionnairesDir).map((q) => q.version).sort(compareVersions);
+    expect(await app.dispatch('questionnaires.current', {})).toMatchObject({ ok: true, value: { version: own.at(-1) } });
+    expect(fs.readdirSync(path.join(dataDir, 'releases', 'iscm-assessment')).sort()).toEqual(own.map((v) => `${v}.iscmq`).sort());
     // A path in the reference never leaves the data folder.
     for (const id of ['../data', '..', 'iscm-assessment/../../outside']) {
       expect(await app.dispatch('questionnaires.get', { id, version: '1.0.0' }), id).toMatchObject({ ok: false });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { appMigrations } from '../../../db/migrations/app/index.js';
 import type { DraftSummary } from '../../../core/contract/channels/drafts.js';
 import { APP_DB_FILE } from '../../../main/services/app-services.js';
 import { createBackup, listBackups } from '../../../main/services/backup/index.js';
@@ -146,8 +147,8 @@ describe('promise 5: every start-up case is reported (what happened, where the f
     const listing = fs.readdirSync(dataDir).sort();
     const { canOpen, report } = prepareAppDatabase({ dataDir, clock });
     expect(canOpen).toBe(false);
-    expect(report).toMatchObject({ status: 'refused-newer', version: { found: 99, supported: 3 }, running: false });
-    expect(report.message).toContain('saved by a newer version of ISCM Assessment (data version 99; this version reads up to 3)');
+    expect(report).toMatchObject({ status: 'refused-newer', version: { found: 99, supported: appMigrations.length }, running: false });
+    expect(report.message).toContain(`saved by a newer version of ISCM Assessment (data version 99; this version reads up to ${appMigrations.length})`);
     expect(sha(file)).toBe(before);
     expect(fs.readdirSync(dataDir).sort()).toEqual(listing);
   });
@@ -281,7 +282,7 @@ describe('promise 5: every start-up case is reported (what happened, where the f
     const gate = openAppGate({ dataDir, questionnairesDir: QUESTIONNAIRES_DIR, host: 'web', appVersion: '0.0.0-test', clock }, () => undefined);
     toClose.push(() => void gate.close());
     const dispatch = createAppDispatch(gate.handlers, createRotatingLog({ dir: dataDir }), dataDir);
-    expect(await dispatch('maintenance.startupReport', {})).toMatchObject({ ok: true, value: { status: 'refused-newer', running: false, version: { found: 99, supported: 3 } } });
+    expect(await dispatch('maintenance.startupReport', {})).toMatchObject({ ok: true, value: { status: 'refused-newer', running: false, version: { found: 99, supported: appMigrations.length } } });
     expect(await dispatch('drafts.list', {})).toMatchObject({ ok: false, error: { code: 'DATA_UNAVAILABLE' } });
     expect(await dispatch('app.info', {})).toMatchObject({ ok: true, value: { dataDir } });
     expect(await dispatch('maintenance.listBackups', {})).toEqual({ ok: true, value: [backup] });
