@@ -168,7 +168,7 @@ describe('two writers interleaving add and remove on one multiple choice (proper
           let model: AnswerValue = null;
           for (const { op, value } of order) {
             await call('answers.change', { draftId: id, path, op, value });
-            model = toggleChoice(choices, Array.isArray(model) ? (model as string[]) : [], value, op === 'add');
+            model = toggleChoice(choices, Array.isArray(model) ? model : [], value, op === 'add');
           }
           const final = (await call<Draft>('drafts.get', { id })).answers[path] ?? null;
           expect(final).toEqual(model);
