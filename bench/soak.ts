@@ -1,7 +1,7 @@
 // `npm run soak` (tsx bench/soak.ts): the long versions of the crash tests in tests/unit/reliability/.
 // Prints the figures docs/reliability.md quotes and writes bench/results/soak-latest.{json,md}; exits 1 on any loss.
 //
-//   tsx bench/soak.ts [--kills 1000] [--parallel 3] [--backups 30] [--exports 40] [--imports 15] [--host-pairs 100]
+//   tsx bench/soak.ts [--kills 1000] [--parallel 3] [--backups 30] [--exports 40] [--imports 15] [--host-pairs 100] [--two-writer-kills 200]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { bundleFixture, QUESTIONNAIRES_DIR, startChild } from '../tests/unit/rel
 import { killManyTimes } from '../tests/unit/reliability/harness/kill-autosave.js';
 import { killDuringExport, killDuringImport, makeBatch, type ExportKill } from '../tests/unit/reliability/harness/kill-export-import.js';
 import { hostPairRound } from '../tests/unit/reliability/harness/host-pairs.js';
+import { killTwoWritersManyTimes } from '../tests/unit/reliability/harness/kill-two-writers.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     exports: { type: 'string', default: '40' },
     imports: { type: 'string', default: '15' },
     'host-pairs': { type: 'string', default: '100' },
+    'two-writer-kills': { type: 'string', default: '200' },
   },
 });
 const n = (v: string | undefined): number => Number(v ?? 0);
@@ -93,6 +95,23 @@ for (let i = 0; i < pairs.rounds; i++) {
   if (round.integrity !== 'ok') pairs.integrityFailures++;
   if ((i + 1) % 25 === 0) log(`  host pairs: ${i + 1}/${pairs.rounds}`);
 }
+// 6. Two windows on one draft: two writers ticking and adding rows, killed while both write.
+const twoWriterScript = await bundleFixture('two-writers');
+const twoWriterRuns = await killTwoWritersManyTimes(twoWriterScript, root, {
+  iterations: n(values['two-writer-kills']),
+  parallel: n(values.parallel),
+  minMs: 50,
+  maxMs: 300,
+  onRun: (_run, i) => {
+    if ((i + 1) % 50 === 0) log(`  two-writer kills: ${i + 1}/${values['two-writer-kills']}`);
+  },
+});
+const twoWriters = {
+  iterations: twoWriterRuns.length,
+  changesAcknowledged: twoWriterRuns.reduce((s, r) => s + r.acked, 0),
+  changesLost: twoWriterRuns.reduce((s, r) => s + r.lost.length, 0),
+  integrityFailures: twoWriterRuns.filter((r) => r.integrity !== 'ok').length,
+};
 fs.rmSync(root, { recursive: true, force: true });
 
 const figures = {
@@ -104,6 +123,7 @@ const figures = {
   exportKills: { iterations: n(values.exports), ...exportOutcomes },
   importKills: { rounds: n(values.imports), packagesPerBatch: made.length, importedBeforeKills, halfImported, roundsNotFinishedCleanly: importFailures },
   hostPairs: pairs,
+  twoWritersOneDraft: twoWriters,
 };
 const md = [
   `Soak of ${figures.date} (${figures.machine}, ${figures.minutes} min):`,
@@ -115,6 +135,7 @@ const md = [
   `| kill during export | ${figures.exportKills.iterations} kills: ${exportOutcomes['no file']} no file, ${exportOutcomes['complete package']} complete package, **${exportOutcomes['partial file']} partial** |`,
   `| kill during import | ${figures.importKills.rounds} kills mid-batch (${importedBeforeKills} packages in before the kills), **${halfImported} half-imported**, ${importFailures} re-runs not finished cleanly |`,
   `| two hosts at once on one folder, the running one killed | ${pairs.rounds} rounds: ${pairs.oneRanOneRefused} one ran and one refused naming it, ${pairs.restartedAfterKill} started again at once after the kill (**${pairs.rounds - pairs.restartedAfterKill} stale locks**), ${pairs.ackedDrafts} acknowledged drafts, **${pairs.ackedDraftsLost} lost**, ${pairs.integrityFailures} integrity failures |`,
+  `| two writers on one draft (ticks and repeat rows), killed | ${twoWriters.iterations} SIGKILLs, ${twoWriters.changesAcknowledged} add/remove acknowledged, **${twoWriters.changesLost} lost**, ${twoWriters.integrityFailures} integrity failures |`,
 ].join('\n');
 log(md);
 const out = path.join(import.meta.dirname, 'results');
@@ -122,5 +143,5 @@ fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, 'soak-latest.json'), `${JSON.stringify(figures, null, 2)}\n`);
 fs.writeFileSync(path.join(out, 'soak-latest.md'), `${md}\n`);
 const hostFailures = pairs.rounds - pairs.oneRanOneRefused + (pairs.rounds - pairs.restartedAfterKill) + pairs.ackedDraftsLost + pairs.integrityFailures;
-const failed = lost > 0 || badIntegrity > 0 || backupsOk < figures.backupsDuringAutosave.taken || exportOutcomes['partial file'] > 0 || halfImported > 0 || importFailures > 0 || hostFailures > 0;
+const failed = twoWriters.changesLost > 0 || twoWriters.integrityFailures > 0 || lost > 0 || badIntegrity > 0 || backupsOk < figures.backupsDuringAutosave.taken || exportOutcomes['partial file'] > 0 || halfImported > 0 || importFailures > 0 || hostFailures > 0;
 process.exitCode = failed ? 1 : 0;

@@ -23,6 +23,11 @@ export const ERROR_CODES = [
   'CONFLICT',
   /** The answers or file do not satisfy the questionnaire (details list each problem). */
   'VALIDATION_FAILED',
+  /**
+   * The answer was changed elsewhere (another window or tab on the same draft) since the version
+   * this save was based on: nothing was written. `details`: `{ path, version, value }`, the stored ones.
+   */
+  'ANSWER_STALE',
   /** The disk is full, read-only or failing: nothing was written. */
   'STORAGE_FAILED',
   /** The app did not open its data at start-up (see `maintenance.startupReport`): nothing can be read or saved until it does. */

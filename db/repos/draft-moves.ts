@@ -48,7 +48,8 @@ export function draftMovesRepo(db: Db) {
   const deleteAnswer = db.prepare<[string, string]>('DELETE FROM answers WHERE draft_id = ? AND path = ?');
   const putAnswer = db.prepare<[string, string, string, string]>(
     `INSERT INTO answers (draft_id, path, value_json, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (draft_id, path) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+     ON CONFLICT (draft_id, path) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at,
+       version = answers.version + 1`,
   );
   const event = db.prepare<[string, string, string | null, string, string, string]>(
     'INSERT INTO answer_events (draft_id, path, old_value_json, new_value_json, at, note) VALUES (?, ?, ?, ?, ?, ?)',

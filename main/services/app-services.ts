@@ -91,7 +91,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const ready = releaseStore.load().catch(() => undefined);
   const catalog = createQuestionnaireCatalog(releaseStore, options.defaultQuestionnaireId);
   const releases = createReleaseService({ db, store: releaseStore, publishers, ...(options.hostCapabilities ? { hostCapabilities: options.hostCapabilities } : {}) });
-  const drafts = createDraftService({ db, clock, questionnaires: catalog });
+  const drafts = createDraftService({ db, clock, questionnaires: catalog, events });
   const store = createAttachmentStore(path.join(options.dataDir, ATTACHMENTS_DIR));
   store.removeStrayTempFiles();
   const attachments = createAttachmentService({ db, clock, store, drafts, questionnaires: catalog, host: options.hostCapabilities });
@@ -115,6 +115,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     answers: {
       save: (input) => drafts.save(input),
+      change: (input) => drafts.change(input),
       history: (input) => drafts.history(input),
     },
     attachments: {

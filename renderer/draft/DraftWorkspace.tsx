@@ -11,6 +11,7 @@ import { SectionNav } from '../wizard/SectionNav.js';
 import { SectionView } from '../wizard/SectionView.js';
 import { useDraftSession } from './use-draft-session.js';
 import { DraftVersionNotice } from '../releases/DraftVersionNotice.js';
+import { ConflictNotice } from './ConflictNotice.js';
 
 /** The open draft: side navigation, the current section (or the review), and the save status. */
 export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draft; loaded: LoadedQuestionnaire; route: Route; onReload: () => void }) {
@@ -55,6 +56,7 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
           {t('wizard.backHome')}
         </a>
       </div>
+      <ConflictNotice session={session} loaded={loaded} />
       <DraftVersionNotice draftId={draft.id} loaded={loaded} answers={draft.answers} beforeMove={session.flush} onMoved={onReload} />
       <div className="wizard">
         <SectionNav open={open} sections={relevantSections} current={route.name === 'review' ? 'review' : sectionId} />

@@ -40,6 +40,8 @@ export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire): Open
 
   // The desktop app asks for this before it restarts after an unexpected error: nothing typed is lost.
   useEffect(() => api.on('saveNow', () => void session.flush()), [api, session]);
+  // Another window or tab on this draft changed an answer: shown here in place (see DraftSession.hear).
+  useEffect(() => api.on('answerChanged', (event) => session.hear(event)), [api, session]);
 
   const switchLanguage = useCallback(
     async (next: Language) => {

@@ -9,6 +9,7 @@ import { maintenance } from './maintenance/index.js';
 import * as errors from './errors/index.js';
 import * as forms from './forms/index.js';
 import * as signing from './signing/index.js';
+import * as sync from './sync/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -28,6 +29,7 @@ export const NAMESPACES = {
   releases: { en: releases.en, fr: releases.fr, es: releases.es, ar: releases.ar },
   maintenance,
   signing,
+  sync,
   forms,
   errors,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;

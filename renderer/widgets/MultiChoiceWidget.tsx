@@ -6,11 +6,13 @@ import type { WidgetProps } from './types.js';
 
 /** Several answers from a list: a group of checkboxes; the order of the list is kept. */
 export function MultiChoiceWidget(props: WidgetProps) {
-  const { loaded, lang } = useFieldSession();
+  const { loaded, lang, changeItem } = useFieldSession();
   const choices = props.node.choices ?? [];
   const selected = Array.isArray(props.value) ? (props.value as readonly unknown[]).filter((v): v is string => typeof v === 'string') : [];
-  // Core decides the new selection: an exclusive answer ("None") clears the others, and back.
-  const toggle = (choice: string, on: boolean) => props.onChange(toggleChoice(choices, selected, choice, on));
+  // Core decides the new selection: an exclusive answer ("None") clears the others, and back. It is
+  // saved as the tick itself, which the host applies to the stored answer: another window's ticks stay.
+  const toggle = (choice: string, on: boolean) =>
+    changeItem(props.path, toggleChoice(choices, selected, choice, on), { op: on ? 'add' : 'remove', value: choice });
   return (
     <fieldset className="choice-group" aria-describedby={props.describedBy}>
       <legend>

@@ -25,7 +25,7 @@ function moved(ids: readonly string[], from: number, to: number): string[] {
  */
 export function RepeatGroup({ group, evaluation, headingLevel }: { group: Group; evaluation: Evaluation; headingLevel: 2 | 3 | 4 }) {
   const { t } = useTranslation();
-  const { loaded, lang, flush } = useFieldSession();
+  const { loaded, lang, flush, changeItem } = useFieldSession();
   const { value, problems, change } = useAnswerField(group.id);
   const ids = useMemo(() => storedRowIds(value), [value]);
   const [focusTarget, setFocusTarget] = useState<string | undefined>();
@@ -47,9 +47,16 @@ export function RepeatGroup({ group, evaluation, headingLevel }: { group: Group;
     void flush();
     setFocusTarget(focus);
   };
+  // Adding and removing a row are saved as that one row, applied by the host to the stored list:
+  // a row another window added meanwhile stays. Moving a row saves the whole order (a stale one is refused).
+  const saveRow = (next: readonly string[], item: { op: 'add' | 'remove'; value: string }, focus: string) => {
+    changeItem(group.id, [...next], item);
+    void flush();
+    setFocusTarget(focus);
+  };
   const add = () => {
     const rowId = crypto.randomUUID();
-    saveOrder([...ids, rowId], `row-${rowId}`);
+    saveRow([...ids, rowId], { op: 'add', value: rowId }, `row-${rowId}`);
   };
   const Heading = `h${String(headingLevel)}` as 'h2';
   return (
@@ -67,7 +74,7 @@ export function RepeatGroup({ group, evaluation, headingLevel }: { group: Group;
           evaluation={evaluation}
           headingLevel={headingLevel === 2 ? 3 : 4}
           onMove={(to) => saveOrder(moved(ids, index, to), `${rowId}-${to < index ? 'up' : 'down'}`)}
-          onRemove={() => saveOrder(ids.filter((id) => id !== rowId), addId)}
+          onRemove={() => saveRow(ids.filter((id) => id !== rowId), { op: 'remove', value: rowId }, addId)}
         />
       ))}
       <FieldMessage id={`${addId}-error`} message={message} />

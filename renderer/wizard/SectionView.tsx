@@ -49,6 +49,7 @@ export function SectionView({ open, sectionId, sections, focus }: Props) {
       answers: session.answers,
       problems: session.problems,
       change: session.change,
+      changeItem: session.changeItem,
       flush: session.flush,
       announce,
       showAll: focus !== undefined,

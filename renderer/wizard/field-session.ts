@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { AnswerValue } from '../../core/answers/value.js';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
+import type { ItemChange } from '../autosave/autosaver.js';
 import type { AnswerStore } from '../draft/answer-store.js';
 import type { ProblemStore } from '../draft/problem-store.js';
 
@@ -21,6 +22,8 @@ export interface FieldSession {
   readonly problems: ProblemStore;
   /** Records a change (the draft session's one entry point): shown, saved, evaluated. */
   readonly change: (path: string, value: AnswerValue, typing?: boolean) => void;
+  /** One choice ticked or unticked, or one repeat row added or removed: saved as that change (other windows' are kept). */
+  readonly changeItem: (path: string, value: AnswerValue, item: ItemChange) => void;
   readonly flush: () => Promise<void>;
   /** Says something through the section's aria-live region (new error messages). */
   readonly announce: (text: string) => void;

@@ -19,13 +19,23 @@ export function fetchInvoke(token: string): Invoke {
   };
 }
 
-/** Server-sent events read through fetch (EventSource cannot send the token header). */
+type Listener = Parameters<Subscribe>[0];
+
+/**
+ * Server-sent events read through fetch (EventSource cannot send the token header). One stream
+ * per page, shared by every subscriber: a browser keeps at most six connections to a host, and
+ * two tabs each holding a stream per event (progress, saveNow, answerChanged…) would leave too
+ * few for the calls themselves. The stream opens with the first subscriber and closes with the last.
+ */
 export function fetchSubscribe(token: string): Subscribe {
-  return (listener) => {
-    const controller = new AbortController();
+  const listeners = new Set<Listener>();
+  let controller: AbortController | undefined;
+  const open = (): void => {
+    const own = new AbortController();
+    controller = own;
     void (async () => {
       try {
-        const response = await fetch('./api/events', { headers: { [TOKEN_HEADER]: token }, signal: controller.signal });
+        const response = await fetch('./api/events', { headers: { [TOKEN_HEADER]: token }, signal: own.signal });
         const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
@@ -38,13 +48,25 @@ export function fetchSubscribe(token: string): Subscribe {
           for (const frame of frames) {
             if (!frame.startsWith('data: ')) continue;
             const { event, payload } = JSON.parse(frame.slice(6)) as { event: EventName; payload: unknown };
-            listener(event, payload);
+            for (const listener of [...listeners]) listener(event, payload);
           }
         }
       } catch {
-        // Aborted by unsubscribe, or the host stopped: there are no more events to deliver.
+        // Aborted by the last unsubscribe, or the host stopped: there are no more events to deliver.
+      } finally {
+        if (controller === own) controller = undefined;
       }
     })();
-    return () => controller.abort();
+  };
+  return (listener) => {
+    listeners.add(listener);
+    if (!controller) open();
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        controller?.abort();
+        controller = undefined;
+      }
+    };
   };
 }

@@ -33,8 +33,15 @@ export const draftSummarySchema = z
   .strict();
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
 
+/** An answer's version: 1 when first written, one more at each change (0: no answer stored). */
+export const answerVersionSchema = z.number().int().nonnegative();
+
 export const draftSchema = draftSummarySchema
-  .extend({ answers: z.record(answerPathSchema, answerValueSchema) })
+  .extend({
+    answers: z.record(answerPathSchema, answerValueSchema),
+    /** The version of each stored answer: a window sends it back with its next save of that answer. */
+    versions: z.record(answerPathSchema, answerVersionSchema),
+  })
   .strict();
 export type Draft = z.infer<typeof draftSchema>;
 
@@ -86,11 +93,51 @@ export const answerEventSchema = z
   .strict();
 export type AnswerEvent = z.infer<typeof answerEventSchema>;
 
+/** Which window or tab made a change, so that it can ignore the `answerChanged` event of its own save. */
+export const changeOriginSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** One value ticked or unticked in a multiple choice, or one row added to or removed from a repeat group. */
+export const answerChangeOpSchema = z.enum(['add', 'remove']);
+export type AnswerChangeOp = z.infer<typeof answerChangeOpSchema>;
+
+const savedSchema = z.object({ savedAt: isoTimeSchema, version: answerVersionSchema }).strict();
+
 export const answerChannels = {
-  /** Save one answer. Resolves only once the row is committed to disk. */
+  /**
+   * Save one answer. Resolves only once the row is committed to disk. With `baseVersion` (the
+   * version the window's value was based on, 0 for no stored answer), a save whose base is no
+   * longer the stored version is refused with `ANSWER_STALE` and nothing is written; without it
+   * the value is written whatever is stored (tools and scripts; the app always sends it).
+   */
   save: channel(
-    z.object({ draftId: draftIdSchema, path: answerPathSchema, value: answerValueSchema }).strict(),
-    z.object({ savedAt: isoTimeSchema }).strict(),
+    z
+      .object({
+        draftId: draftIdSchema,
+        path: answerPathSchema,
+        value: answerValueSchema,
+        baseVersion: answerVersionSchema.optional(),
+        origin: changeOriginSchema.optional(),
+      })
+      .strict(),
+    savedSchema,
+  ),
+  /**
+   * Adds or removes one value of a multiple choice (ticking follows the question's exclusive
+   * choices and list order, as the checkbox does), or one row id of a repeat group, against the
+   * stored answer inside the transaction: two windows ticking different boxes both keep theirs.
+   * Answers with the whole value after the change and its version.
+   */
+  change: channel(
+    z
+      .object({
+        draftId: draftIdSchema,
+        path: answerPathSchema,
+        op: answerChangeOpSchema,
+        value: z.string().min(1).max(10_000),
+        origin: changeOriginSchema.optional(),
+      })
+      .strict(),
+    savedSchema.extend({ value: answerValueSchema }).strict(),
   ),
   /** Earlier values of one answer, newest first (restoring one is a `save`). */
   history: channel(

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/contract/errors.js';
-import type { AnswerEvent, Draft, DraftSummary, Language } from '../../../core/contract/channels/drafts.js';
+import type { AnswerChangeOp, AnswerEvent, Draft, DraftSummary, Language } from '../../../core/contract/channels/drafts.js';
 import type { AnswerValue } from '../../../core/answers/value.js';
 import type { LoadedQuestionnaire } from '../../../core/questionnaire/index.js';
+import type { EventBus } from '../event-bus.js';
 import type { Db } from '../../../db/open.js';
 import { draftsRepo, type DraftChanges, type DraftRow } from '../../../db/repos/drafts.js';
 import { answersRepo } from '../../../db/repos/answers.js';
@@ -10,6 +11,7 @@ import { attachmentsRepo } from '../../../db/repos/attachments.js';
 import { isoNow, type Clock } from '../clock.js';
 import type { QuestionnaireRef } from '../questionnaires/catalog.js';
 import { fitsQuestionnaire, resolveAnswerPath } from './answer-paths.js';
+import { applyAnswerChange } from './answer-change.js';
 import { answerMapOf, createProgress } from './draft-progress.js';
 import { MECHANISM_QUESTION, RESPONDENT_KIND_QUESTION, initialAnswers } from './initial-answers.js';
 
@@ -25,6 +27,16 @@ export interface DraftServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly questionnaires: QuestionnaireSource;
+  /** Where `answerChanged` goes after each commit, for the other windows on the draft. */
+  readonly events?: EventBus;
+}
+
+/** What a committed save or change answers, and what the other windows hear. */
+interface Committed {
+  readonly version: number;
+  readonly value: AnswerValue;
+  /** False when the stored value was already this one: nothing written, no event. */
+  readonly changed: boolean;
 }
 
 /** History shown for one answer: plenty for "restore an earlier value", bounded for a field typed in for hours. */
@@ -52,7 +64,7 @@ const refOf = (row: DraftRow): QuestionnaireRef => ({ id: row.questionnaire_id, 
 const parseValue = (json: string | null): AnswerValue => (json === null ? null : (JSON.parse(json) as AnswerValue));
 
 /** Drafts and their answers on the secretariat's machine. */
-export function createDraftService({ db, clock, questionnaires }: DraftServiceDeps) {
+export function createDraftService({ db, clock, questionnaires, events }: DraftServiceDeps) {
   const drafts = draftsRepo(db);
   const answers = answersRepo(db);
   const attachments = attachmentsRepo(db);
@@ -84,18 +96,54 @@ export function createDraftService({ db, clock, questionnaires }: DraftServiceDe
     }
   };
 
-  const saveAnswer = db.transaction((draftId: string, path: string, value: AnswerValue, at: string) => {
+  /** Writes a value already checked, inside the caller's transaction. */
+  const commit = (draftId: string, path: string, value: AnswerValue, at: string): number | undefined => {
+    const version = answers.write(draftId, path, JSON.stringify(value), at);
+    if (version === undefined) return undefined;
+    drafts.touch(draftId, at);
+    // The home list shows these from the draft's row: keep it in step with the answers.
+    if (path === RESPONDENT_KIND_QUESTION && typeof value === 'string' && value !== '') drafts.setRespondentKind(draftId, value);
+    if (path === MECHANISM_QUESTION) drafts.setMechanism(draftId, typeof value === 'string' && value !== '' ? value : null);
+    return version;
+  };
+
+  const saveAnswer = db.transaction((draftId: string, path: string, value: AnswerValue, at: string, baseVersion: number | undefined): Committed => {
     const row = requireEditable(draftId);
     const loaded = questionnaires.find(refOf(row));
     // Without its questionnaire the path cannot be checked; the answer is still kept rather than lost.
     if (loaded) resolveAnswerPath(loaded, path);
     checkAttachments(path, value);
-    if (!answers.save(draftId, path, JSON.stringify(value), at)) return;
-    drafts.touch(draftId, at);
-    // The home list shows these from the draft's row: keep it in step with the answers.
-    if (path === RESPONDENT_KIND_QUESTION && typeof value === 'string' && value !== '') drafts.setRespondentKind(draftId, value);
-    if (path === MECHANISM_QUESTION) drafts.setMechanism(draftId, typeof value === 'string' && value !== '' ? value : null);
+    const stored = answers.stored(draftId, path);
+    const storedVersion = stored?.version ?? 0;
+    // The same value as stored loses nothing, whatever it was based on.
+    if (stored !== undefined && stored.value_json === JSON.stringify(value)) return { version: storedVersion, value, changed: false };
+    if (baseVersion !== undefined && baseVersion !== storedVersion) {
+      throw new AppError(
+        'ANSWER_STALE',
+        `The answer "${path}" was changed in another window (now version ${String(storedVersion)}; this save was based on version ${String(baseVersion)}). Nothing was saved.`,
+        { path, version: storedVersion, value: parseValue(stored?.value_json ?? null) },
+      );
+    }
+    const version = commit(draftId, path, value, at);
+    return version === undefined ? { version: storedVersion, value, changed: false } : { version, value, changed: true };
   });
+
+  const changeAnswer = db.transaction((draftId: string, path: string, op: AnswerChangeOp, item: string, at: string): Committed => {
+    const row = requireEditable(draftId);
+    const loaded = questionnaires.find(refOf(row));
+    const target = loaded ? resolveAnswerPath(loaded, path) : undefined;
+    const stored = answers.stored(draftId, path);
+    const storedVersion = stored?.version ?? 0;
+    // Applied to the value stored now, inside the transaction: never to a window's copy of it.
+    const value = applyAnswerChange(target, path, parseValue(stored?.value_json ?? null), op, item);
+    const version = commit(draftId, path, value, at);
+    return version === undefined ? { version: storedVersion, value, changed: false } : { version, value, changed: true };
+  });
+
+  /** Tells the other windows, once the transaction is committed (never for a rollback). */
+  const announce = (draftId: string, path: string, done: Committed, origin: string | undefined): void => {
+    if (done.changed) events?.emit('answerChanged', { draftId, path, value: done.value, version: done.version, origin: origin ?? null });
+  };
 
   const insertDraft = db.transaction(
     (row: Parameters<typeof drafts.insert>[0], initial: Readonly<Record<string, AnswerValue>>, note: string | null) => {
@@ -137,8 +185,10 @@ export function createDraftService({ db, clock, questionnaires }: DraftServiceDe
 
     get(id: string): Draft {
       const row = requireDraft(id);
-      const map = answerMapOf(answers.all(id));
-      return { ...toSummary(row, progress.of(row, map)), answers: map };
+      const rows = answers.all(id);
+      const map = answerMapOf(rows);
+      const versions = Object.fromEntries(rows.map((a) => [a.path, a.version]));
+      return { ...toSummary(row, progress.of(row, map)), answers: map, versions };
     },
 
     /** Title and language changes move the draft up the home list; remembering a section does not. */
@@ -202,11 +252,30 @@ export function createDraftService({ db, clock, questionnaires }: DraftServiceDe
       return { removed: db.transaction(() => drafts.emptyTrash()).immediate() };
     },
 
-    /** Commits one answer (and its history event) in one transaction; returns when it is on disk. */
-    save(input: { draftId: string; path: string; value: AnswerValue }): { savedAt: string } {
+    /**
+     * Commits one answer (and its history event) in one transaction; returns when it is on disk.
+     * A save based on a version that is no longer the stored one is refused (`ANSWER_STALE`).
+     */
+    save(input: { draftId: string; path: string; value: AnswerValue; baseVersion?: number | undefined; origin?: string | undefined }): {
+      savedAt: string;
+      version: number;
+    } {
       const at = isoNow(clock);
-      saveAnswer.immediate(input.draftId, input.path, input.value, at);
-      return { savedAt: at };
+      const done = saveAnswer.immediate(input.draftId, input.path, input.value, at, input.baseVersion);
+      announce(input.draftId, input.path, done, input.origin);
+      return { savedAt: at, version: done.version };
+    },
+
+    /** Adds or removes one choice or repeat row against the stored answer, in one transaction. */
+    change(input: { draftId: string; path: string; op: AnswerChangeOp; value: string; origin?: string | undefined }): {
+      savedAt: string;
+      version: number;
+      value: AnswerValue;
+    } {
+      const at = isoNow(clock);
+      const done = changeAnswer.immediate(input.draftId, input.path, input.op, input.value, at);
+      announce(input.draftId, input.path, done, input.origin);
+      return { savedAt: at, version: done.version, value: done.value };
     },
 
     /** Earlier values of one answer, newest first. */

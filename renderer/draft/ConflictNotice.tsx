@@ -1,0 +1,52 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
+import { useLanguage } from '../i18n/use-language.js';
+import { answerText, questionLabel } from '../releases/answer-label.js';
+import type { DraftSession } from './draft-session.js';
+
+/**
+ * Says, for each answer whose save was refused because another window changed it first, that
+ * the field now shows the other window's version, and keeps what was typed here readable, with
+ * a button to put it back (a deliberate overwrite). An alert, so screen readers announce it.
+ */
+export function ConflictNotice({ session, loaded }: { session: DraftSession; loaded: LoadedQuestionnaire }) {
+  const { t } = useTranslation('sync');
+  const lang = useLanguage();
+  const conflicts = useSyncExternalStore(session.conflicts.subscribe, session.conflicts.get);
+  return (
+    <div role="alert" className="conflict-notices">
+      {conflicts.map((c) => {
+        const question = questionLabel(loaded, c.path, lang) ?? c.path;
+        const text = (value: typeof c.mine) => {
+          const shown = answerText(loaded, c.path, value, lang);
+          return shown === '' ? t('empty') : shown;
+        };
+        return (
+          <section key={c.path} className="conflict-notice" aria-label={t('heading')} data-path={c.path}>
+            <p>{t('changed', { question })}</p>
+            <p>
+              <bdi>{t('theirs', { value: text(c.theirs) })}</bdi>
+            </p>
+            <p className="conflict-mine">
+              <bdi>{t('mine', { value: text(c.mine) })}</bdi>
+            </p>
+            <button
+              type="button"
+              onClick={() => {
+                session.change(c.path, c.mine);
+                void session.flush();
+                session.conflicts.dismiss(c.path);
+              }}
+            >
+              {t('useMine')}
+            </button>{' '}
+            <button type="button" onClick={() => session.conflicts.dismiss(c.path)}>
+              {t('dismiss')}
+            </button>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
