@@ -79,12 +79,28 @@ describe('iscm (child processes)', { timeout: 240_000 }, () => {
 
   it('export csv and xlsx; a wrong format is a usage error', () => {
     const out = path.join(work, 'export');
+    // The chosen folder must exist: a typed path is not created.
+    const missing = iscm('export', '--db', db, '--format', 'csv', '--out', out);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`The export folder ${out} does not exist`);
+    fs.mkdirSync(out);
     const csv = iscm('export', '--db', db, '--format', 'csv', '--out', out, '--lang', 'ar', '--all-revisions');
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('3 submissions');
-    expect(fs.existsSync(path.join(out, 'iscm-assessment.csv'))).toBe(true);
-    expect(iscm('export', '--db', db, '--format', 'xlsx', '--out', out).code).toBe(0);
-    expect(fs.existsSync(path.join(out, 'iscm-assessment.xlsx'))).toBe(true);
+    const csvFolder = /^export folder: (.+)$/m.exec(csv.stdout)?.[1] ?? '';
+    expect(path.dirname(csvFolder)).toBe(out);
+    expect(path.basename(csvFolder)).toMatch(/^iscm-export-\d{8}-\d{6}Z$/);
+    expect(fs.existsSync(path.join(csvFolder, 'iscm-assessment.csv'))).toBe(true);
+    const xlsx = iscm('export', '--db', db, '--format', 'xlsx', '--out', out, '--json', '--labels', '--lang', 'fr', '--split-choices');
+    expect(xlsx.code).toBe(0);
+    const written = JSON.parse(xlsx.stdout) as { folder: string; files: string[] };
+    expect(written.files).toEqual([path.join(written.folder, 'iscm-assessment.xlsx')]);
+    expect(fs.existsSync(written.files[0] ?? '')).toBe(true);
+    // A relative --out is refused before anything is opened, and says why.
+    const relative = iscm('export', '--db', db, '--format', 'csv', '--out', 'exports');
+    expect(relative.code).toBe(2);
+    expect(relative.stderr).toContain('--out must be a full path');
+    expect(iscm('export', '--db', db, '--format', 'csv').stderr).toContain('--out is required');
     const bad = iscm('export', '--db', db, '--format', 'pdf', '--out', out);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('usage: iscm export');
