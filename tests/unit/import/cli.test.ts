@@ -106,6 +106,25 @@ describe('iscm (child processes)', { timeout: 240_000 }, () => {
     expect(bad.stderr).toContain('usage: iscm export');
   });
 
+  it('review: has issues with a comment, then approved; --show prints the log; status shows the review; iom.db is owner-only', () => {
+    expect(fs.statSync(db).mode & 0o777).toBe(0o600);
+    const issues = iscm('review', r2.submissionId, '--db', db, '--state', 'has_issues', '--comment', 'Section C is empty.', '--actor', 'Marie');
+    expect(issues.code).toBe(0);
+    expect(issues.stdout).toContain(`${r2.submissionId}: has issues (by Marie on `);
+    const approved = iscm('review', `uuid:${r2.submissionId}`, '--db', db, '--state', 'approved', '--actor', 'Jean', '--json');
+    expect(approved.code).toBe(0);
+    expect(JSON.parse(approved.stdout)).toMatchObject({ state: 'approved', reviewedBy: 'Jean', lastComment: 'Section C is empty.' });
+    const shown = iscm('review', r2.submissionId, '--db', db, '--show');
+    expect(shown.stdout).toMatch(/imported: received\n.*Marie: received → has issues — “Section C is empty.”\n.*Jean: has issues → approved\n$/);
+    expect(iscm('status', '--db', db).stdout).toContain(', review: approved');
+    const bad = iscm('review', r2.submissionId, '--db', db, '--state', 'fine');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--state is has_issues, approved or rejected');
+    const unknown = iscm('review', '55555555-5555-4555-8555-555555555555', '--db', db, '--show');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No submission 55555555-5555-4555-8555-555555555555 is imported.');
+  });
+
   it('a revision of a chain signed by another key is refused (CHAIN_MISMATCH) and listed in the quarantine', async () => {
     const replacement = makeSigner('Amina (new laptop)');
     const r3 = await makePackage({ dir: work, signer: replacement, rootId: r1.submissionId, supersedes: r2.submissionId, revision: 3 });

@@ -14,7 +14,6 @@ function sheetName(name: string, used: Set<string>): string {
 /** C0 controls but tab and line feed (which XML keeps), and DEL: built from code points, as the lint rule asks. */
 const CONTROL = new RegExp(`[${[[0x00, 0x08], [0x0b, 0x1f], [0x7f, 0x7f]].map(([a = 0, b = 0]) => `\\u{${a.toString(16)}}-\\u{${b.toString(16)}}`).join('')}]`, 'gu');
 
-
 /**
  * A string as OOXML carries it exactly. XML turns a carriage return into a line feed and cannot
  * hold most control characters (exceljs drops them), so those are written as OOXML's `_xHHHH_`
