@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { requireFolder } from '../../main/services/files/folder.js';
 import { guarded, openService, parseCommandLine, UsageError, type IomIo } from './import.js';
 
 const USAGE =
@@ -30,6 +31,8 @@ export function runExportCommand(args: string[], io: IomIo): Promise<number> {
     if (!path.isAbsolute(outDir))
       throw new UsageError(`--out must be a full path (such as ${path.resolve(outDir)}), not the relative "${outDir}"`);
     if (values.db === undefined || values.db === '') throw new UsageError('--db is required');
+    // The chosen folder first: a typo, a file or a pipe there is refused before the database is opened.
+    await requireFolder(outDir, { what: 'The export folder', create: false });
     const service = openService(values.db, values.questionnaires);
     try {
       const result = await service.export({
