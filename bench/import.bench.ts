@@ -98,7 +98,10 @@ async function child(inbox: string, work: string): Promise<void> {
     const ms: number[] = [];
     for (let i = 0; i < EXPORT_RUNS; i++) {
       const t = performance.now();
-      await service.export({ format, outDir: path.join(work, `out-${format}-${i}`) });
+      // Each export makes its own time-named folder inside an existing one.
+      const chosen = path.join(work, `out-${format}-${i}`);
+      fs.mkdirSync(chosen);
+      await service.export({ format, outDir: chosen });
       ms.push(performance.now() - t);
     }
     return ms;

@@ -19,6 +19,7 @@ const SUITES: readonly Suite[] = [
   { title: 'Export of the real questionnaire', module: './export.bench.js', exportName: 'runExportBench' },
   { title: 'IOM import', module: './import.bench.js', exportName: 'runImportBench' },
   { title: 'Questionnaire releases', module: './releases.bench.js', exportName: 'runReleasesBench' },
+  { title: 'IOM export with labels and split choices (5,000 submissions)', module: './iom-table.bench.js', exportName: 'runIomTableBench' },
 ];
 
 const fmt = (n: number | undefined): string =>

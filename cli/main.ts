@@ -12,6 +12,7 @@ import { runDuplicatesCommand } from './commands/duplicates.js';
 import { runHeldCommand, runQuarantineCommand } from './commands/lists.js';
 import { runReleaseCommand } from './commands/release.js';
 import { runRespondentsCommand } from './commands/respondents.js';
+import { runReviewCommand } from './commands/review.js';
 import { runSettingsCommand, runStatusCommand } from './commands/status.js';
 import { runVerifyCommand } from './commands/verify.js';
 import { QUESTIONNAIRE_FILE_MAX_BYTES } from '../main/services/files/limits.js';
@@ -24,8 +25,12 @@ const USAGE = `usage: iscm <command> [options]
   import PATH... --db FILE --identity FILE [--require-registered] [--json]
                                           verify and import packages (files or folders of *.iscm)
   status --db FILE [--json]               per mechanism: the secretariat, States and organisations
-  export --db FILE --format csv|xlsx --out DIR [--lang en|fr|es|ar] [--all-revisions]
-                                          the consolidated dataset (ODK Central layout)
+  export --db FILE --format csv|xlsx --out DIR [--lang en|fr|es|ar] [--labels] [--split-choices] [--all-revisions]
+                                          the consolidated dataset (ODK Central layout), in a new
+                                          folder named by the time inside DIR (a full path)
+  review SUBMISSION --db FILE --state has_issues|approved|rejected [--comment TEXT] [--actor NAME]
+  review SUBMISSION --db FILE --show [--json]
+                                          a submission's review state, comments and action log
   keys list|accept|reject|import-card     keys registered per mechanism and respondent; held keys
   held list --db FILE [--json]            packages held for a key decision
   quarantine list --db FILE [--json]      refused files and why
@@ -48,6 +53,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       return runStatusCommand(args, io);
     case 'export':
       return runExportCommand(args, io);
+    case 'review':
+      return runReviewCommand(args, io);
     case 'keys':
       return runKeysCommand(args, io);
     case 'held':

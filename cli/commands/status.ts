@@ -1,12 +1,20 @@
-import type { ChainStatus, MechanismStatus, RespondentStatus } from '../../main/services/import/status.js';
+import type { ChainStatus, MechanismStatus, RespondentStatus, ReviewCounts } from '../../main/services/import/status.js';
 import { currentUser } from './keys.js';
 import { guarded, openService, parseCommandLine, requireOption, UsageError, type IomIo } from './import.js';
 
 const USAGE = 'usage: iscm status --db FILE [--json] [--lang en|fr|es|ar] [--questionnaires DIR]';
 const SETTINGS_USAGE = 'usage: iscm settings --db FILE [--require-registered on|off] [--by NAME]';
 
+const REVIEW_WORDS: Record<string, string> = { received: 'received', has_issues: 'has issues', approved: 'approved', rejected: 'rejected' };
+
+const reviewWords = (r: ReviewCounts): string =>
+  Object.entries(r)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${n} ${REVIEW_WORDS[state] ?? state}`)
+    .join(', ') || 'none';
+
 const chainWords = (c: ChainStatus): string =>
-  `revision ${c.revision}, signed by ${c.signerName} ${c.fingerprint}${c.newSigner ? ' (new signer)' : ''}, finalized ${c.finalizedAt}` +
+  `revision ${c.revision}, signed by ${c.signerName} ${c.fingerprint}${c.newSigner ? ' (new signer)' : ''}, finalized ${c.finalizedAt}, review: ${REVIEW_WORDS[c.reviewState] ?? c.reviewState}` +
   (c.state === 'withdrawn' ? ` — WITHDRAWN by ${c.stateBy ?? '?'} on ${c.stateAt ?? '?'}` : '');
 
 function respondentLines(r: RespondentStatus, indent: string, name: string): string[] {
@@ -22,7 +30,7 @@ function respondentLines(r: RespondentStatus, indent: string, name: string): str
 }
 
 function mechanismLines(m: MechanismStatus): string[] {
-  const title = `${m.label} (${m.mechanism}${m.listed ? '' : ', not in the questionnaire list'})`;
+  const title = `${m.label} (${m.mechanism}${m.listed ? '' : ', under "Other"'})`;
   const c = m.counts;
   const others = [...m.states, ...m.organisations];
   if (m.secretariat.chains.length === 0 && m.secretariat.held === 0 && !m.secretariat.expected && others.length === 0 && c.held === 0 && c.quarantined === 0)
@@ -35,6 +43,7 @@ function mechanismLines(m: MechanismStatus): string[] {
     `  organisations: ${c.organisationsReceived} received of ${c.organisationsExpected} expected`,
     ...m.organisations.flatMap((o) => respondentLines(o, '    ', o.party || '(unnamed)')),
     `  held: ${c.held}, quarantined: ${c.quarantined}${c.possibleDuplicates > 0 ? `, possible duplicates: ${c.possibleDuplicates}` : ''}`,
+    `  reviews: ${reviewWords(c.reviews)}`,
   ];
 }
 
@@ -59,6 +68,10 @@ export function runStatusCommand(args: string[], io: IomIo): Promise<number> {
       const withData = status.mechanisms.filter((m) => [m.secretariat, ...m.states, ...m.organisations].some((r) => r.received)).length;
       io.stdout(`${withData} of ${status.mechanisms.length} mechanisms have a submission.`);
       io.stdout(status.quarantinedUnfiled > 0 ? ` ${status.quarantinedUnfiled} unreadable file(s) in the quarantine.\n` : '\n');
+      const t = status.totals;
+      io.stdout(
+        `Held for a key decision: ${t.held} package(s) (iscm held list). Quarantine: ${t.quarantined} file(s) (iscm quarantine list). Reviews: ${reviewWords(t.reviews)}.\n`,
+      );
       if (status.requireRegistered) io.stdout('Strict mode: packages from keys not registered for their respondent are held.\n');
       return 0;
     } finally {

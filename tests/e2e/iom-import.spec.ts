@@ -64,11 +64,24 @@ test('import in reverse order in the workspace, review, and export CSV and XLSX'
   await expect(page.getByText(/2 of \d+ mechanisms have a submission/)).toBeVisible();
 
   // Export CSV, then XLSX.
-  const out = path.join(app.dataDir, 'export');
+  // Each export goes to a new folder named by its time inside the chosen one (which must exist);
+  // the XLSX goes to another chosen folder, so two exports in the same second do not collide.
+  const chosen = path.join(app.dataDir, 'export');
+  const chosenXlsx = path.join(app.dataDir, 'export-xlsx');
+  fs.mkdirSync(chosen);
+  fs.mkdirSync(chosenXlsx);
+  const only = (dir: string): string => {
+    const [folder, ...more] = fs.readdirSync(dir);
+    expect(more).toEqual([]);
+    expect(folder).toMatch(/^iscm-export-\d{8}-\d{6}Z$/);
+    return path.join(dir, folder ?? '');
+  };
   await page.getByRole('navigation', { name: 'IOM workspace' }).getByRole('link', { name: 'Export' }).click();
-  await page.getByLabel('Folder to write to (path on this computer)').fill(out);
+  await page.getByLabel('Folder to write to (path on this computer)').fill(chosen);
   await page.getByRole('button', { name: 'Export' }).click();
   await expect(page.getByText(/Exported 2 submission\(s\) and 1 attached file\(s\)/)).toBeVisible();
+  const out = only(chosen);
+  await page.getByLabel('Folder to write to (path on this computer)').fill(chosenXlsx);
   await page.getByLabel('Excel workbook (XLSX)').check();
   await page.getByRole('button', { name: 'Export' }).click();
   await expect(page.getByText('iscm-assessment.xlsx')).toBeVisible();
@@ -81,7 +94,7 @@ test('import in reverse order in the workspace, review, and export CSV and XLSX'
   expect(achievements).toHaveLength(4);
   expect(new Set(achievements.map((r) => r.PARENT_KEY))).toEqual(new Set(main.map((r) => r.KEY)));
 
-  const xlsx = path.join(out, 'iscm-assessment.xlsx');
+  const xlsx = path.join(only(chosenXlsx), 'iscm-assessment.xlsx');
   execFileSync('unzip', ['-t', xlsx], { stdio: 'pipe' });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(xlsx);

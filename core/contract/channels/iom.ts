@@ -69,6 +69,46 @@ export const iomInfoSchema = z
   .strict();
 export type IomInfo = z.infer<typeof iomInfoSchema>;
 
+/**
+ * Review of a submission, like ODK Central: every revision arrives `received` (a new revision of
+ * a chain starts at `received` again); IOM moves it to `has_issues`, `approved` or `rejected`.
+ */
+export const reviewStateSchema = z.enum(['received', 'has_issues', 'approved', 'rejected']);
+export type ReviewState = z.infer<typeof reviewStateSchema>;
+
+/** One line of a submission's action log, oldest first. */
+export const reviewActionSchema = z
+  .object({
+    /** `imported`: the revision arrived (state received); `state`: the state changed (maybe with a comment); `comment`: a comment alone. */
+    action: z.enum(['imported', 'state', 'comment']),
+    /** The state before and after (equal for a comment alone; `from` is null for `imported`). */
+    from: reviewStateSchema.nullable(),
+    to: reviewStateSchema,
+    comment: z.string().nullable(),
+    actor: z.string(),
+    /** ISO 8601, UTC. */
+    at: z.string(),
+  })
+  .strict();
+export type ReviewActionView = z.infer<typeof reviewActionSchema>;
+
+export const reviewCommentSchema = z.object({ comment: z.string(), actor: z.string(), at: z.string(), state: reviewStateSchema }).strict();
+
+/** A submission's review: the current state, who set it and when, its comments and the whole action log. */
+export const reviewSchema = z
+  .object({
+    submissionId: z.string(),
+    state: reviewStateSchema,
+    /** Null while the state is the `received` the import gave it. */
+    reviewedBy: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    lastComment: z.string().nullable(),
+    comments: z.array(reviewCommentSchema),
+    log: z.array(reviewActionSchema),
+  })
+  .strict();
+export type ReviewView = z.infer<typeof reviewSchema>;
+
 export const submissionSummarySchema = z
   .object({
     submissionId: z.string(),
@@ -92,6 +132,10 @@ export const submissionSummarySchema = z
     finalizedAt: z.string(),
     importedAt: z.string(),
     fileName: z.string(),
+    /** This revision's review state, who set it and when (null while it is the import's `received`). */
+    reviewState: reviewStateSchema,
+    reviewedBy: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
   })
   .strict();
 export type SubmissionSummaryView = z.infer<typeof submissionSummarySchema>;
@@ -101,6 +145,7 @@ export const submissionFilterSchema = z
     mechanism: mechanismSchema.optional(),
     respondentKind: z.string().max(100).optional(),
     status: z.enum(['current', 'superseded', 'withdrawn', 'all']).optional(),
+    reviewState: reviewStateSchema.optional(),
   })
   .strict();
 
@@ -168,6 +213,8 @@ const chainStatusSchema = z
     state: z.enum(['counted', 'withdrawn']),
     stateBy: z.string().nullable(),
     stateAt: z.string().nullable(),
+    /** The review state of the chain's current revision. */
+    reviewState: reviewStateSchema,
   })
   .strict();
 export type ChainStatusView = z.infer<typeof chainStatusSchema>;
@@ -185,6 +232,10 @@ export const respondentStatusSchema = z
   })
   .strict();
 export type RespondentStatusView = z.infer<typeof respondentStatusSchema>;
+
+const reviewCountsSchema = z
+  .object({ received: z.number().int(), has_issues: z.number().int(), approved: z.number().int(), rejected: z.number().int() })
+  .strict();
 
 export const mechanismStatusSchema = z
   .object({
@@ -204,6 +255,8 @@ export const mechanismStatusSchema = z
         held: z.number().int(),
         quarantined: z.number().int(),
         possibleDuplicates: z.number().int(),
+        /** Current revisions of the mechanism's counted and withdrawn chains, by review state. */
+        reviews: reviewCountsSchema,
       })
       .strict(),
   })
@@ -211,7 +264,13 @@ export const mechanismStatusSchema = z
 export type MechanismStatusView = z.infer<typeof mechanismStatusSchema>;
 
 export const iomStatusSchema = z
-  .object({ mechanisms: z.array(mechanismStatusSchema), quarantinedUnfiled: z.number().int(), requireRegistered: z.boolean() })
+  .object({
+    mechanisms: z.array(mechanismStatusSchema),
+    quarantinedUnfiled: z.number().int(),
+    requireRegistered: z.boolean(),
+    /** Totals across every mechanism: packages held for a key decision, files in the quarantine, current revisions by review state. */
+    totals: z.object({ held: z.number().int(), quarantined: z.number().int(), reviews: reviewCountsSchema }).strict(),
+  })
   .strict();
 export type IomStatusView = z.infer<typeof iomStatusSchema>;
 
@@ -292,8 +351,38 @@ export const iomChannels = {
   settings: channel(emptyInput, iomSettingsSchema),
   /** Strict mode: a package from a key not registered for its respondent is held instead of imported. */
   setSettings: channel(z.object({ requireRegistered: z.boolean(), actor: actorSchema }).strict(), iomSettingsSchema),
+  /**
+   * Writes the dataset into a NEW folder named by the time (`iscm-export-YYYYMMDD-HHMMSS`) inside
+   * `outDir`, which must be an absolute path (a relative one is refused: INVALID_INPUT); nothing
+   * is ever overwritten (CONFLICT if that folder exists). `labels`: the data carries the choices'
+   * labels in `lang` instead of their values; `splitChoices`: each multiple choice question also
+   * gets one 0/1 column per choice, named `question/choice` (ODK, Kobo).
+   */
   export: channel(
-    z.object({ format: z.enum(['csv', 'xlsx']), outDir: localPathSchema, lang: langSchema, allRevisions: z.boolean() }).strict(),
-    z.object({ files: z.array(z.string()), submissions: z.number().int(), media: z.number().int() }).strict(),
+    z
+      .object({
+        format: z.enum(['csv', 'xlsx']),
+        outDir: localPathSchema,
+        lang: langSchema,
+        allRevisions: z.boolean(),
+        labels: z.boolean().optional(),
+        splitChoices: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ folder: z.string(), files: z.array(z.string()), submissions: z.number().int(), media: z.number().int() }).strict(),
   ),
+  /** Sets a submission's review state, with an optional comment; the same state with a comment adds the comment alone. */
+  setReview: channel(
+    z
+      .object({
+        submissionId: z.uuid(),
+        state: reviewStateSchema,
+        comment: z.string().trim().max(10_000).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+    reviewSchema,
+  ),
+  /** A submission's review: state, comments (author, time) and the action log. */
+  reviewOf: channel(z.object({ submissionId: z.uuid() }).strict(), reviewSchema),
 } as const;

@@ -1,4 +1,5 @@
 import type { Db } from '../../open.js';
+import { REVIEW_COLUMNS, type ReviewStateValue } from './reviews.js';
 
 /** A revision as stored in `submissions`. */
 export interface StoredSubmission {
@@ -41,6 +42,11 @@ export interface SubmissionRow extends StoredSubmission {
   readonly respondent_party: string;
   /** The chain's key was not registered for its respondent when the chain was bound. */
   readonly new_signer: number;
+  /** From the revision's review log (db/repos/iom/reviews.ts). */
+  readonly review_state: ReviewStateValue;
+  readonly reviewed_by: string | null;
+  readonly reviewed_at: string | null;
+  readonly last_comment: string | null;
 }
 
 export type NewSubmission = Omit<StoredSubmission, 'is_current'>;
@@ -53,6 +59,7 @@ export interface SubmissionFilter {
    * chain IOM withdrew as a duplicate; `superseded`: the older revisions.
    */
   readonly status?: 'current' | 'withdrawn' | 'superseded' | 'all' | undefined;
+  readonly reviewState?: ReviewStateValue | undefined;
 }
 
 const STORED = `submission_id, root_id, supersedes, revision, is_current, questionnaire_id, questionnaire_version,
@@ -64,7 +71,7 @@ const COLUMNS = `${STORED},
   coalesce((SELECT c.state FROM chains c WHERE c.root_id = submissions.root_id), 'counted') AS chain_state,
   coalesce((SELECT c.new_signer FROM chains c WHERE c.root_id = submissions.root_id), 0) AS new_signer,
   coalesce((SELECT r.respondent_key FROM respondents r WHERE r.id = submissions.respondent_id), '') AS respondent_key,
-  coalesce((SELECT r.party FROM respondents r WHERE r.id = submissions.respondent_id), '') AS respondent_party`;
+  coalesce((SELECT r.party FROM respondents r WHERE r.id = submissions.respondent_id), '') AS respondent_party,${REVIEW_COLUMNS}`;
 
 /** Statements over `submissions` and `submission_attachments`. */
 export function submissionsRepo(db: Db) {
@@ -120,6 +127,10 @@ export function submissionsRepo(db: Db) {
       if (filter.respondentKind) {
         where.push('respondent_kind = ?');
         params.push(filter.respondentKind);
+      }
+      if (filter.reviewState) {
+        where.push('review_state = ?');
+        params.push(filter.reviewState);
       }
       if (filter.status === 'current' || filter.status === undefined) where.push("is_current = 1 AND chain_state = 'counted'");
       if (filter.status === 'withdrawn') where.push("is_current = 1 AND chain_state = 'withdrawn'");

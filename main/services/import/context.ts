@@ -7,6 +7,7 @@ import { chainsRepo, type ChainsRepo } from '../../../db/repos/iom/chains.js';
 import { heldRepo, type HeldRepo } from '../../../db/repos/iom/held.js';
 import { quarantineRepo, type QuarantineRepo } from '../../../db/repos/iom/quarantine.js';
 import { respondentsRepo, type RespondentsRepo } from '../../../db/repos/iom/respondents.js';
+import { reviewsRepo, type ReviewsRepo } from '../../../db/repos/iom/reviews.js';
 import { settingsRepo, type SettingsRepo } from '../../../db/repos/iom/settings.js';
 import { signersRepo, type SignersRepo } from '../../../db/repos/iom/signers.js';
 import { submissionsRepo, type SubmissionsRepo } from '../../../db/repos/iom/submissions.js';
@@ -23,6 +24,7 @@ export interface IomRepos {
   readonly held: HeldRepo;
   readonly settings: SettingsRepo;
   readonly quarantine: QuarantineRepo;
+  readonly reviews: ReviewsRepo;
 }
 
 /** Everything one import needs: the database, where files go, the identity, the time. */
@@ -63,12 +65,34 @@ export interface OpenedIom extends IomRepos {
   readonly dirs: IomDirs;
 }
 
-/** Opens (creating and migrating) iom.db and makes its folders. */
+/** Owner-only modes: iom.db holds names, e-mails and signed answers. */
+export const IOM_FILE_MODE = 0o600;
+export const IOM_DIR_MODE = 0o700;
+
+/**
+ * Makes iom.db readable by its owner only. A new file is created empty with mode 0600 before
+ * SQLite opens it: SQLite then gives its -wal and -shm files the database file's mode. A file
+ * (or folder) made by an older version with the default mode is tightened when opened.
+ */
+function ownerOnly(dbFile: string, dirs: IomDirs | null): void {
+  if (!fs.existsSync(dbFile)) fs.closeSync(fs.openSync(dbFile, 'wx', IOM_FILE_MODE));
+  for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+    const found = fs.statSync(file, { throwIfNoEntry: false });
+    if (found?.isFile() && (found.mode & 0o077) !== 0) fs.chmodSync(file, IOM_FILE_MODE);
+  }
+  for (const dir of dirs ? [dirs.media, dirs.held, dirs.temp] : []) {
+    fs.mkdirSync(dir, { recursive: true, mode: IOM_DIR_MODE });
+    if ((fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, IOM_DIR_MODE);
+  }
+}
+
+/** Opens (creating and migrating) iom.db and makes its folders, all readable by their owner only. */
 export function openIom(dbFile: string, nativeBinding?: string): OpenedIom {
   fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+  ownerOnly(dbFile, null);
   const db = openDatabase(dbFile, { migrations: iomMigrations, ...(nativeBinding ? { nativeBinding } : {}) });
   const dirs = iomDirsBeside(dbFile);
-  for (const dir of [dirs.media, dirs.held, dirs.temp]) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnly(dbFile, dirs);
   return {
     db,
     submissions: submissionsRepo(db),
@@ -78,6 +102,7 @@ export function openIom(dbFile: string, nativeBinding?: string): OpenedIom {
     held: heldRepo(db),
     settings: settingsRepo(db),
     quarantine: quarantineRepo(db),
+    reviews: reviewsRepo(db),
     dirs,
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type {
   IomStatusView,
   RespondentStatusView,
+  ReviewView,
   SubmissionSummaryView,
 } from '../../../core/contract/channels/iom.js';
 import type { Handlers } from '../../../core/contract/dispatch.js';
@@ -10,13 +11,13 @@ import type { SubmissionRow } from '../../../db/repos/iom/submissions.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../event-bus.js';
 import type { HostCapabilities } from '../host.js';
-import { requireFolder } from '../files/folder.js';
 import { KEY_CARD_MAX_BYTES } from '../files/limits.js';
 import { readTextFile } from '../files/regular-file.js';
 import { createIdentitySettings } from './identity-settings.js';
 import { createImportOperations } from './import-operations.js';
 import { createIomService, type IomService } from './iom-service.js';
 import type { IomStatus, RespondentStatus } from './status.js';
+import type { Review } from './reviews.js';
 
 export interface IomHandlerOptions {
   /** iom.db and its folders live here. */
@@ -50,6 +51,16 @@ export const toSummaryView = (r: SubmissionRow): SubmissionSummaryView => ({
   finalizedAt: r.finalized_at,
   importedAt: r.imported_at,
   fileName: r.file_name,
+  reviewState: r.review_state,
+  reviewedBy: r.reviewed_by,
+  reviewedAt: r.reviewed_at,
+});
+
+/** A review as the contract carries it (mutable arrays, same data). */
+export const toReviewView = (r: Review): ReviewView => ({
+  ...r,
+  comments: r.comments.map((c) => ({ ...c })),
+  log: r.log.map((l) => ({ ...l })),
 });
 
 const respondentView = (r: RespondentStatus): RespondentStatusView => ({ ...r, chains: [...r.chains] });
@@ -157,6 +168,7 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
             mechanism: filter.mechanism,
             respondentKind: filter.respondentKind,
             status: filter.status,
+            reviewState: filter.reviewState,
           })
           .map(toSummaryView),
       ),
@@ -236,11 +248,13 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
         s.setRequireRegistered(requireRegistered, actor);
         return s.settings();
       }),
-    export: ({ format, outDir, lang, allRevisions }) =>
+    export: ({ format, outDir, lang, allRevisions, labels, splitChoices }) =>
       withService(async (s) => {
-        await requireFolder(path.resolve(outDir), { what: 'The export folder', create: true });
-        const result = await s.export({ format, outDir: path.resolve(outDir), lang, allRevisions });
-        return { files: [...result.files], submissions: result.submissions, media: result.media };
+        const result = await s.export({ format, outDir, lang, allRevisions, labels, splitChoices });
+        return { folder: result.folder, files: [...result.files], submissions: result.submissions, media: result.media };
       }),
+    setReview: ({ submissionId, state, comment, actor }) =>
+      withService((s) => toReviewView(s.setReview(submissionId, { state, comment, actor }))),
+    reviewOf: ({ submissionId }) => withService((s) => toReviewView(s.reviewOf(submissionId))),
   };
 }

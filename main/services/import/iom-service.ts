@@ -22,6 +22,7 @@ import { releasesRepo } from '../../../db/repos/iom/releases.js';
 import { addReleaseFile, syncBundledReleases, type IomReleaseDeps } from './iom-releases.js';
 import { bundledReleasesIn, publishersFileIn, readTrustedPublishers } from '../releases/trusted-publishers.js';
 import { mechanismStatus } from './status.js';
+import { reviewOf, setReview, type ReviewChange } from './reviews.js';
 
 export { DEFAULT_QUESTIONNAIRE };
 
@@ -108,6 +109,9 @@ export function createIomService(options: IomServiceOptions) {
       rejectHeldKey({ ...base, identity: '' }, fingerprint, respondentKey, actor),
     status: (lang = 'en', questionnaireId = DEFAULT_QUESTIONNAIRE) => mechanismStatus(base, questionnaireId, lang),
     duplicates: () => findDuplicates(opened),
+    /** Sets a submission's review state (with an optional comment): db/repos/iom/reviews.ts. */
+    setReview: (submissionId: string, change: ReviewChange) => setReview(base, submissionId, change),
+    reviewOf: (submissionId: string) => reviewOf(base, submissionId),
     chooseChain: (rootId: string, actor: string) => chooseChain(base, rootId, actor),
     settings: () => opened.settings.get(),
     setRequireRegistered: (on: boolean, actor: string) => setRequireRegistered(base, on, actor),

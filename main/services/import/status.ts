@@ -1,5 +1,7 @@
 import { localize } from '../../../core/questionnaire/index.js';
+import { OTHER_MECHANISM } from '../../../core/trust/respondent.js';
 import type { ChainRow } from '../../../db/repos/iom/chains.js';
+import { REVIEW_STATES, type ReviewStateValue } from '../../../db/repos/iom/reviews.js';
 import type { RespondentRow } from '../../../db/repos/iom/respondents.js';
 import type { SubmissionRow } from '../../../db/repos/iom/submissions.js';
 import type { ImportContext } from './context.js';
@@ -19,7 +21,11 @@ export interface ChainStatus {
   /** Who withdrew it (or chose it to count), and when. */
   readonly stateBy: string | null;
   readonly stateAt: string | null;
+  /** The review state of the current revision. */
+  readonly reviewState: ReviewStateValue;
 }
+
+export type ReviewCounts = Readonly<Record<ReviewStateValue, number>>;
 
 export interface RespondentStatus {
   readonly respondentKey: string;
@@ -45,6 +51,8 @@ export interface MechanismCounts {
   readonly held: number;
   readonly quarantined: number;
   readonly possibleDuplicates: number;
+  /** The current revisions of the mechanism's chains, by review state. */
+  readonly reviews: ReviewCounts;
 }
 
 export interface MechanismStatus {
@@ -67,6 +75,14 @@ export interface IomStatus {
   /** Rejected files whose manifest could not be read, so filed under no mechanism. */
   readonly quarantinedUnfiled: number;
   readonly requireRegistered: boolean;
+  /** Across every mechanism: packages held for a key decision, files in the quarantine, reviews. */
+  readonly totals: { readonly held: number; readonly quarantined: number; readonly reviews: ReviewCounts };
+}
+
+function reviewCounts(chains: readonly ChainStatus[]): ReviewCounts {
+  const counts = Object.fromEntries(REVIEW_STATES.map((s) => [s, 0])) as Record<ReviewStateValue, number>;
+  for (const c of chains) counts[c.reviewState]++;
+  return counts;
 }
 
 type StatusContext = Pick<ImportContext, 'submissions' | 'respondents' | 'chains' | 'held' | 'quarantine' | 'registry' | 'settings' | 'requireRegistered'>;
@@ -93,6 +109,7 @@ function chainStatus(chain: ChainRow, head: SubmissionRow | undefined): ChainSta
     state: chain.state,
     stateBy: chain.state_by,
     stateAt: chain.state_at,
+    reviewState: head.review_state,
   };
 }
 
@@ -160,23 +177,34 @@ export function mechanismStatus(ctx: StatusContext, questionnaireId: string, lan
         held: heldByMechanism.get(mechanism) ?? 0,
         quarantined: quarantinedByMechanism.get(mechanism) ?? 0,
         possibleDuplicates: everyone.filter((s) => s.possibleDuplicate).length,
+        reviews: reviewCounts(everyone.flatMap((s) => s.chains)),
       },
     };
   };
 
   const listed = new Set(list.map((c) => c.value));
-  const mechanisms = list.map((choice) => build(choice.value, localize(choice.label, lang), choice.attributes?.kind ?? '', true));
-  for (const [mechanism, rows] of byMechanism) {
-    if (listed.has(mechanism)) continue;
-    const first = rows[0];
+  // The list's "Other (specify)" is no mechanism: each one written under it is filed by its own
+  // name (`other:<name>`) and shown below with the name its packages gave.
+  const mechanisms = list
+    .filter((choice) => choice.value !== OTHER_MECHANISM)
+    .map((choice) => build(choice.value, localize(choice.label, lang), choice.attributes?.kind ?? '', true));
+  const unlisted: MechanismStatus[] = [];
+  const heardOf = new Set([...byMechanism.keys(), ...heldByMechanism.keys(), ...quarantinedByMechanism.keys()]);
+  for (const mechanism of heardOf) {
+    if (typeof mechanism !== 'string' || listed.has(mechanism)) continue;
+    const first = byMechanism.get(mechanism)?.[0];
     const status = build(mechanism, first?.mechanism_label ?? mechanism, first?.mechanism_kind ?? '', false);
     const everyone = [status.secretariat, ...status.states, ...status.organisations];
-    if (everyone.some((s) => s.expected || s.chains.length > 0 || s.held > 0) || status.counts.held > 0) mechanisms.push(status);
+    if (everyone.some((s) => s.expected || s.chains.length > 0 || s.held > 0) || status.counts.held > 0 || status.counts.quarantined > 0)
+      unlisted.push(status);
   }
+  mechanisms.push(...unlisted.sort((a, b) => a.label.localeCompare(b.label)));
   const filed = new Set(mechanisms.map((m) => m.mechanism));
+  const allChains = mechanisms.flatMap((m) => [m.secretariat, ...m.states, ...m.organisations].flatMap((r) => r.chains));
   return {
     mechanisms,
     quarantinedUnfiled: quarantine.filter((q) => q.mechanism === null || !filed.has(q.mechanism)).length,
     requireRegistered: isStrict(ctx),
+    totals: { held: openHeld.length, quarantined: quarantine.length, reviews: reviewCounts(allChains) },
   };
 }

@@ -180,6 +180,8 @@ function insertRevision(ctx: ImportContext, read: ReadPackageResult, fileName: s
     respondent_id: respondent.id,
   });
   for (const a of read.attachments) ctx.submissions.addAttachment(m.submissionId, a.sha256, a.size);
+  // Every revision, a new one of a known chain too, starts its review at `received`.
+  ctx.reviews.record({ submission_id: m.submissionId, action: 'imported', from_state: null, to_state: 'received', comment: null, actor: ctx.actor, at });
   ctx.submissions.recomputeCurrent(m.rootId);
   // The chain is filed under the respondent of its current revision.
   const current = ctx.submissions.currentOf(m.rootId);

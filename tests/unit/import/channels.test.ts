@@ -66,9 +66,10 @@ describe('iom channels', () => {
     expect(status.mechanisms.filter((m) => m.secretariat.received)).toHaveLength(2);
     expect(status.mechanisms.find((m) => m.mechanism === 'bali_process')?.label).toMatch(/^Processus de Bali/);
     const out = tempDir();
-    const exported = await call<{ files: string[] }>('iom.export', { format: 'xlsx', outDir: out, lang: 'es', allRevisions: false });
+    const exported = await call<{ folder: string; files: string[] }>('iom.export', { format: 'xlsx', outDir: out, lang: 'es', allRevisions: false });
     expect(exported.files.map((f) => path.basename(f))).toEqual(['iscm-assessment.xlsx']);
-    expect(fs.existsSync(path.join(out, 'iscm-assessment.xlsx'))).toBe(true);
+    expect(path.dirname(exported.folder)).toBe(out);
+    expect(fs.existsSync(path.join(exported.folder, 'iscm-assessment.xlsx'))).toBe(true);
   });
 
   it('a key card registers a key for one respondent ahead of time; an unreadable card is a clear error', async () => {

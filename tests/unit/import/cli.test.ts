@@ -79,15 +79,50 @@ describe('iscm (child processes)', { timeout: 240_000 }, () => {
 
   it('export csv and xlsx; a wrong format is a usage error', () => {
     const out = path.join(work, 'export');
+    // The chosen folder must exist: a typed path is not created.
+    const missing = iscm('export', '--db', db, '--format', 'csv', '--out', out);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`The export folder ${out} does not exist`);
+    fs.mkdirSync(out);
     const csv = iscm('export', '--db', db, '--format', 'csv', '--out', out, '--lang', 'ar', '--all-revisions');
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('3 submissions');
-    expect(fs.existsSync(path.join(out, 'iscm-assessment.csv'))).toBe(true);
-    expect(iscm('export', '--db', db, '--format', 'xlsx', '--out', out).code).toBe(0);
-    expect(fs.existsSync(path.join(out, 'iscm-assessment.xlsx'))).toBe(true);
+    const csvFolder = /^export folder: (.+)$/m.exec(csv.stdout)?.[1] ?? '';
+    expect(path.dirname(csvFolder)).toBe(out);
+    expect(path.basename(csvFolder)).toMatch(/^iscm-export-\d{8}-\d{6}Z$/);
+    expect(fs.existsSync(path.join(csvFolder, 'iscm-assessment.csv'))).toBe(true);
+    const xlsx = iscm('export', '--db', db, '--format', 'xlsx', '--out', out, '--json', '--labels', '--lang', 'fr', '--split-choices');
+    expect(xlsx.code).toBe(0);
+    const written = JSON.parse(xlsx.stdout) as { folder: string; files: string[] };
+    expect(written.files).toEqual([path.join(written.folder, 'iscm-assessment.xlsx')]);
+    expect(fs.existsSync(written.files[0] ?? '')).toBe(true);
+    // A relative --out is refused before anything is opened, and says why.
+    const relative = iscm('export', '--db', db, '--format', 'csv', '--out', 'exports');
+    expect(relative.code).toBe(2);
+    expect(relative.stderr).toContain('--out must be a full path');
+    expect(iscm('export', '--db', db, '--format', 'csv').stderr).toContain('--out is required');
     const bad = iscm('export', '--db', db, '--format', 'pdf', '--out', out);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('usage: iscm export');
+  });
+
+  it('review: has issues with a comment, then approved; --show prints the log; status shows the review; iom.db is owner-only', () => {
+    expect(fs.statSync(db).mode & 0o777).toBe(0o600);
+    const issues = iscm('review', r2.submissionId, '--db', db, '--state', 'has_issues', '--comment', 'Section C is empty.', '--actor', 'Marie');
+    expect(issues.code).toBe(0);
+    expect(issues.stdout).toContain(`${r2.submissionId}: has issues (by Marie on `);
+    const approved = iscm('review', `uuid:${r2.submissionId}`, '--db', db, '--state', 'approved', '--actor', 'Jean', '--json');
+    expect(approved.code).toBe(0);
+    expect(JSON.parse(approved.stdout)).toMatchObject({ state: 'approved', reviewedBy: 'Jean', lastComment: 'Section C is empty.' });
+    const shown = iscm('review', r2.submissionId, '--db', db, '--show');
+    expect(shown.stdout).toMatch(/imported: received\n.*Marie: received → has issues — “Section C is empty.”\n.*Jean: has issues → approved\n$/);
+    expect(iscm('status', '--db', db).stdout).toContain(', review: approved');
+    const bad = iscm('review', r2.submissionId, '--db', db, '--state', 'fine');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--state is has_issues, approved or rejected');
+    const unknown = iscm('review', '55555555-5555-4555-8555-555555555555', '--db', db, '--show');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No submission 55555555-5555-4555-8555-555555555555 is imported.');
   });
 
   it('a revision of a chain signed by another key is refused (CHAIN_MISMATCH) and listed in the quarantine', async () => {

@@ -15,7 +15,8 @@ describe('CSV writing', () => {
     expect(raw.toString('utf8')).toContain('\r\n');
     const [header, row]: string[][] = parse(raw, { bom: true });
     expect(header).toHaveLength(cells.length + 2);
-    expect(row).toEqual(["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'+A1", "'-A1", '-5', '+33 1 23 45', 'line one\nline "two", end', 'مرحبا', 'ça', '-1.5', '']);
+    // Text "-5" and "+33 …" are strings, disarmed like any other (OWASP); the number -1.5 stays a number.
+    expect(row).toEqual(["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'+A1", "'-A1", "'-5", "'+33 1 23 45", 'line one\nline "two", end', 'مرحبا', 'ça', '-1.5', '']);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['t.csv']);
   });
 });

@@ -33,8 +33,8 @@ const readCsv = (file: string): { header: string[]; rows: Rows; raw: Buffer } =>
 
 describe('consolidated export in ODK Central layout', () => {
   it('CSV: main table, one per repeat group, codebook, media by hash, UTF-8 with BOM', async () => {
-    const out = tempDir();
-    const result = await iom.service.export({ format: 'csv', outDir: out, lang: 'fr' });
+    const result = await iom.service.export({ format: 'csv', outDir: tempDir(), lang: 'fr', splitChoices: true });
+    const out = result.folder;
     expect(result.submissions).toBe(2);
     expect(fs.readdirSync(out).sort()).toEqual([
       'iscm-assessment-achievements.csv',
@@ -49,7 +49,7 @@ describe('consolidated export in ODK Central layout', () => {
     expect(main.rows.map((r) => r.KEY).sort()).toEqual([`uuid:${r2.submissionId}`, `uuid:${other.submissionId}`].sort());
     const current = main.rows.find((r) => r.SubmissionId === r2.submissionId);
     expect(current).toMatchObject({ Revision: '2', Status: 'current', Supersedes: r1.submissionId, respondent_kind: 'secretariat' });
-    // multiple choice: the list, and one 0/1 column per choice
+    // multiple choice (splitChoices): the list, and one 0/1 column per choice
     const working = main.header.filter((h) => h.startsWith('working_languages/'));
     expect(working.length).toBeGreaterThan(1);
     const chosen = (current?.working_languages ?? '').split(' ');
@@ -77,17 +77,14 @@ describe('consolidated export in ODK Central layout', () => {
   });
 
   it('--all-revisions keeps the superseded revision too', async () => {
-    const out = tempDir();
-    await iom.service.export({ format: 'csv', outDir: out, allRevisions: true });
-    const main = readCsv(path.join(out, 'iscm-assessment.csv'));
+    const { folder } = await iom.service.export({ format: 'csv', outDir: tempDir(), allRevisions: true });
+    const main = readCsv(path.join(folder, 'iscm-assessment.csv'));
     expect(main.rows.map((r) => `${r.Revision}:${r.Status}`).sort()).toEqual(['1:current', '1:superseded', '2:current']);
   });
 
   it('XLSX: passes unzip -t and reads back into the same tables, typed', async () => {
-    const csvDir = tempDir();
-    const xlsxDir = tempDir();
-    await iom.service.export({ format: 'csv', outDir: csvDir });
-    const result = await iom.service.export({ format: 'xlsx', outDir: xlsxDir });
+    const { folder: csvDir } = await iom.service.export({ format: 'csv', outDir: tempDir() });
+    const result = await iom.service.export({ format: 'xlsx', outDir: tempDir() });
     const file = result.files[0] ?? '';
     execFileSync('unzip', ['-t', file], { stdio: 'pipe' });
     const workbook = new ExcelJS.Workbook();
@@ -106,7 +103,7 @@ describe('consolidated export in ODK Central layout', () => {
           const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
           const expected = row[h] ?? '';
           if (value instanceof Date) expect(Date.parse(expected), h).toBe(value.getTime());
-          else expect(text, `${sheet.name} ${h}`).toBe(expected.replace(/^'(?=[=@+-])/, ''));
+          else expect(text, `${sheet.name} ${h}`).toBe(expected.replace(/^'(?=[=@+\-\t\r])/, ''));
         });
       });
     });

@@ -118,7 +118,7 @@ describe('iom.db migration 0002 on a database of schema 0001', () => {
     const service = open();
     try {
       const db = service.db;
-      expect(db.pragma('user_version', { simple: true })).toBe(3); // 0002, then 0003 (releases)
+      expect(db.pragma('user_version', { simple: true })).toBe(4); // 0002, then 0003 (releases), 0004 (reviews)
       const strip = (rows: unknown[], extra: string[]) =>
         rows.map((r) => Object.fromEntries(Object.entries(r as Record<string, unknown>).filter(([k]) => !extra.includes(k))));
       expect(strip(snapshot(db, 'submissions'), ['respondent_id'])).toEqual(before.submissions);

@@ -40,6 +40,7 @@ function valueFor(node: QuestionNode, spec: ResponseSpec, choiceIndex: number): 
   const first = (list: readonly { value: string }[] | undefined): string => list?.[Math.min(choiceIndex, list.length - 1)]?.value ?? '';
   switch (q.type) {
     case 'text':
+      if (node.id.includes('website')) return 'www.example.org'; // version 1.1.0 checks it is a web address
       return node.id.includes('email') ? 'amina.diallo@example.org' : `${node.id} — réponse ${spec.note ?? ''}`.slice(0, q.maxLength ?? 200);
     case 'long_text':
       return `Texte libre pour ${node.id}, "quoted", comma, and Arabic: التعاون الإقليمي. ${spec.note ?? ''}`;

@@ -295,12 +295,9 @@ describe('possible duplicates', () => {
     expect(iom.service.listSubmissions({ status: 'withdrawn' }).map((s) => s.submission_id)).toEqual([first.submissionId]);
     expect(iom.service.listSubmissions({ status: 'current' }).map((s) => s.submission_id)).toEqual([twin.submissionId]);
     expect(iom.service.chainEvents(first.submissionId).map((e) => e.action)).toEqual(['bound', 'withdrawn']);
-    const out = tempDir();
-    await iom.service.export({ format: 'csv', outDir: out });
-    const rows = (): Record<string, string>[] => parse(fs.readFileSync(path.join(out, 'iscm-assessment.csv')), { bom: true, columns: true });
-    expect(rows().map((r) => r.SubmissionId)).toEqual([twin.submissionId]);
-    await iom.service.export({ format: 'csv', outDir: out, allRevisions: true });
-    expect(rows().map((r) => [r.SubmissionId, r.Status]).sort()).toEqual([[first.submissionId, 'withdrawn'], [twin.submissionId, 'current']].sort());
+    const rows = (out: string): Record<string, string>[] => parse(fs.readFileSync(path.join(out, 'iscm-assessment.csv')), { bom: true, columns: true });
+    expect(rows((await iom.service.export({ format: 'csv', outDir: tempDir() })).folder).map((r) => r.SubmissionId)).toEqual([twin.submissionId]);
+    expect(rows((await iom.service.export({ format: 'csv', outDir: tempDir(), allRevisions: true })).folder).map((r) => [r.SubmissionId, r.Status]).sort()).toEqual([[first.submissionId, 'withdrawn'], [twin.submissionId, 'current']].sort());
     // IOM can change its mind: choosing the other one swaps them.
     expect(iom.service.chooseChain(first.submissionId, 'Marie').withdrawn).toEqual([twin.submissionId]);
     expect(iom.service.listSubmissions({ status: 'current' }).map((s) => s.submission_id)).toEqual([first.submissionId]);

@@ -109,8 +109,7 @@ describe('the releases IOM published, in iom.db', () => {
     });
     const summary = await iom.service.importPaths([oldPkg.path, newPkg.path]);
     expect(summary.counts.imported).toBe(2);
-    const out = path.join(iom.dir, 'export');
-    await iom.service.export({ format: 'csv', outDir: out });
+    const { folder: out } = await iom.service.export({ format: 'csv', outDir: iom.dir });
     const main = readCsv(path.join(out, `${String(SOURCE.id)}.csv`));
     expect(main.header).toEqual(
       expect.arrayContaining(['questionnaire_version', NEXT.removed, NEXT.added, NEXT.retyped]),

@@ -1,6 +1,6 @@
 import type { LoadedQuestionnaire, QuestionNode } from '../../../../core/questionnaire/index.js';
 import type { SubmissionRow } from '../../../../db/repos/iom/submissions.js';
-import { codebookCells, questionColumns, questionCells } from './question-columns.js';
+import { codebookCells, questionColumns, questionCells, type CellOptions } from './question-columns.js';
 import { TableBuilder, type Cell, type Column, type Table } from './table.js';
 
 /** Submission metadata, in front of the questions, as ODK Central puts `KEY` and its meta columns. */
@@ -23,6 +23,11 @@ const META: readonly Column[] = [
   { name: 'SignerFingerprint', type: 'string' },
   { name: 'FinalizedAt', type: 'datetime' },
   { name: 'ImportedAt', type: 'datetime' },
+  // The review, like ODK Central's ReviewState column: state, who set it and when, the last comment.
+  { name: 'ReviewState', type: 'string' },
+  { name: 'ReviewedBy', type: 'string' },
+  { name: 'ReviewedAt', type: 'datetime' },
+  { name: 'LastComment', type: 'string' },
 ];
 
 export const CODEBOOK_COLUMNS: readonly Column[] = ['id', 'section', 'group', 'repeat', 'type', 'label', 'choices', 'scale', 'relevant', 'versions'].map(
@@ -58,6 +63,10 @@ function metaCells(row: SubmissionRow): Map<string, Cell> {
     ['SignerFingerprint', row.signer_fingerprint],
     ['FinalizedAt', row.finalized_at],
     ['ImportedAt', row.imported_at],
+    ['ReviewState', row.review_state],
+    ['ReviewedBy', row.reviewed_by],
+    ['ReviewedAt', row.reviewed_at],
+    ['LastComment', row.last_comment],
   ]);
 }
 
@@ -82,7 +91,13 @@ export interface DatasetTables {
  * `questionnaire_version` column says which version each submission answered, and the
  * codebook's `versions` which versions have each question.
  */
-export function buildTables(formId: string, versions: readonly LoadedQuestionnaire[], rows: readonly SubmissionRow[], lang: string): DatasetTables {
+export function buildTables(
+  formId: string,
+  versions: readonly LoadedQuestionnaire[],
+  rows: readonly SubmissionRow[],
+  lang: string,
+  options: CellOptions = { labels: false, lang, splitChoices: false },
+): DatasetTables {
   const main = new TableBuilder(formId);
   META.forEach((c) => main.addColumn(c));
   const repeats = new Map<string, TableBuilder>();
@@ -101,7 +116,7 @@ export function buildTables(formId: string, versions: readonly LoadedQuestionnai
       codebook.addRow(cells);
       if (node.repeatGroupId === undefined) {
         topLevel.push(node);
-        questionColumns(node).forEach((c) => main.addColumn(c));
+        questionColumns(node, options).forEach((c) => main.addColumn(c));
         continue;
       }
       const group = node.repeatGroupId;
@@ -110,7 +125,7 @@ export function buildTables(formId: string, versions: readonly LoadedQuestionnai
         table = new TableBuilder(`${formId}-${group}`);
         repeats.set(group, table);
       }
-      questionColumns(node).forEach((c) => table.addColumn(c));
+      questionColumns(node, options).forEach((c) => table.addColumn(c));
       members.set(group, [...(members.get(group) ?? []), node]);
     }
   }
@@ -118,7 +133,7 @@ export function buildTables(formId: string, versions: readonly LoadedQuestionnai
   for (const row of rows) {
     const responses = parseObject(row.responses_json);
     const cells = metaCells(row);
-    for (const node of topLevel) questionCells(node, responses, cells);
+    for (const node of topLevel) questionCells(node, responses, cells, options);
     main.addRow(cells);
     for (const [group, table] of repeats) {
       const groupRows = responses[group];
@@ -131,7 +146,7 @@ export function buildTables(formId: string, versions: readonly LoadedQuestionnai
           ['PARENT_KEY', keyOf(row)],
           ['KEY', `${keyOf(row)}/${group}[${i + 1}]`],
         ]);
-        for (const node of members.get(group) ?? []) questionCells(node, source, out);
+        for (const node of members.get(group) ?? []) questionCells(node, source, out, options);
         table.addRow(out);
       });
     }

@@ -5,12 +5,22 @@ import type { Cell, Table } from './table.js';
 /** The byte-order mark that makes Excel read the file as UTF-8 (French, Spanish, Arabic). */
 export const UTF8_BOM = '\uFEFF';
 
-function field(value: Cell): string {
+/** The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell a spreadsheet would run as a formula gets a leading apostrophe, per OWASP: any
+ * string that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, so `-1+HYPERLINK(…)`
+ * and `+1` too. Only strings: an answer to a number question is a number (written as `-5`, read
+ * back as -5); a text answer "-5" is text and is neutralised like any other.
+ */
+export function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function field(value: Cell): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : value;
-  // Text from respondents that a spreadsheet would run as a formula (=, @, +A1, -A1, a leading
-  // tab or CR) gets a leading apostrophe; "-5" or "+33 1 23" stay as they are.
-  const safe = typeof value === 'string' && /^(?:[=@\t\r]|[+-][^\d\s.])/.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'number' ? String(value) : neutralise(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

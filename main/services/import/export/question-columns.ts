@@ -1,13 +1,30 @@
 import { localize, type LoadedQuestionnaire, type QuestionNode } from '../../../../core/questionnaire/index.js';
 import type { Cell, Column } from './table.js';
 
+/** How answers are written: the analyst's choices of the export. */
+export interface CellOptions {
+  /** Choice answers as their labels in `lang` instead of their values (column names stay ids). */
+  readonly labels: boolean;
+  readonly lang: string;
+  /** A multiple choice also gets one 0/1 column per choice, `q/choice` (ODK, Kobo). */
+  readonly splitChoices: boolean;
+}
+
+export const VALUES_ONLY: CellOptions = { labels: false, lang: 'en', splitChoices: false };
+
 /**
- * How one question becomes columns, in ODK Central's layout: one column per question; a
- * multiple choice adds one 0/1 column per choice (`q/choice`) after the space-separated list;
+ * Between the labels of a multiple choice answer written with labels. Values are joined with a
+ * space as ODK does (a value has none); labels have spaces, so they are joined with "; ".
+ */
+export const LABEL_SEPARATOR = '; ';
+
+/**
+ * How one question becomes columns, in ODK Central's layout: one column per question; with
+ * `splitChoices`, a multiple choice adds one 0/1 column per choice (`q/choice`) after the list;
  * a matrix is one column per row (`q/row`); an "Other (specify)" text is `q.other`
  * (a dot never appears in a question id, so it cannot clash with one).
  */
-export function questionColumns(node: QuestionNode): Column[] {
+export function questionColumns(node: QuestionNode, options: CellOptions = VALUES_ONLY): Column[] {
   const q = node.question;
   const id = node.id;
   const other = (q.type === 'single_choice' || q.type === 'multiple_choice') && q.other === true;
@@ -20,7 +37,11 @@ export function questionColumns(node: QuestionNode): Column[] {
     case 'date':
       return [{ name: id, type: 'date' }];
     case 'multiple_choice':
-      return [{ name: id, type: 'string' }, ...(node.choices ?? []).map((c) => ({ name: `${id}/${c.value}`, type: 'number' as const })), ...tail];
+      return [
+        { name: id, type: 'string' },
+        ...(options.splitChoices ? (node.choices ?? []).map((c) => ({ name: `${id}/${c.value}`, type: 'number' as const })) : []),
+        ...tail,
+      ];
     case 'matrix':
       return (node.rows ?? []).map((r) => ({ name: `${id}/${r.value}`, type: 'string' as const }));
     default:
@@ -37,8 +58,14 @@ export function mediaName(ref: { sha256: string; name?: unknown }): string {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A choice's label in the language asked for; a value the list does not have stays as it is. */
+function labelOf(node: QuestionNode, value: string, lang: string): string {
+  const choice = node.choices?.find((c) => c.value === value);
+  return choice ? localize(choice.label, lang) : value;
+}
+
 /** The cells of one question from a response object (or a repeat row). */
-export function questionCells(node: QuestionNode, source: Record<string, unknown>, out: Map<string, Cell>): void {
+export function questionCells(node: QuestionNode, source: Record<string, unknown>, out: Map<string, Cell>, options: CellOptions = VALUES_ONLY): void {
   const id = node.id;
   const value = source[id];
   const others = source._other;
@@ -47,19 +74,24 @@ export function questionCells(node: QuestionNode, source: Record<string, unknown
   const q = node.question;
   if (q.type === 'multiple_choice' && Array.isArray(value)) {
     const chosen = new Set(value.map(String));
-    out.set(id, [...chosen].join(' '));
-    for (const c of node.choices ?? []) out.set(`${id}/${c.value}`, chosen.has(c.value) ? 1 : 0);
+    out.set(id, options.labels ? [...chosen].map((v) => labelOf(node, v, options.lang)).join(LABEL_SEPARATOR) : [...chosen].join(' '));
+    if (options.splitChoices) for (const c of node.choices ?? []) out.set(`${id}/${c.value}`, chosen.has(c.value) ? 1 : 0);
     return;
   }
   if (q.type === 'matrix' && isRecord(value)) {
-    for (const r of node.rows ?? []) if (typeof value[r.value] === 'string') out.set(`${id}/${r.value}`, value[r.value] as string);
+    for (const r of node.rows ?? []) {
+      const cell = value[r.value];
+      if (typeof cell === 'string') out.set(`${id}/${r.value}`, options.labels ? labelOf(node, cell, options.lang) : cell);
+    }
     return;
   }
   if (q.type === 'attachment' && Array.isArray(value)) {
     out.set(id, value.filter(isRecord).map((ref) => mediaName({ sha256: String(ref.sha256), name: ref.name })).join(' '));
     return;
   }
-  if (typeof value === 'number' || typeof value === 'string') out.set(id, value);
+  // Single choices and scales: a label when asked for. Other text and numbers as they are.
+  if (typeof value === 'string' && options.labels && node.choices !== undefined) out.set(id, labelOf(node, value, options.lang));
+  else if (typeof value === 'number' || typeof value === 'string') out.set(id, value);
   else out.set(id, JSON.stringify(value));
 }
 

@@ -9,16 +9,25 @@ import { buildTables } from './build-tables.js';
 import { mediaName } from './question-columns.js';
 import { writeCsv } from './csv.js';
 import { writeXlsx } from './xlsx.js';
+import { makeExportFolder } from './export-folder.js';
 
 export interface ExportOptions {
   readonly format: 'csv' | 'xlsx';
+  /** The folder the user chose (absolute, existing): the export goes to a new folder inside it (export-folder.ts). */
   readonly outDir: string;
-  readonly lang?: string;
-  readonly allRevisions?: boolean;
-  readonly questionnaireId?: string;
+  /** The language of the codebook, and of the data's labels with `labels`. */
+  readonly lang?: string | undefined;
+  readonly allRevisions?: boolean | undefined;
+  readonly questionnaireId?: string | undefined;
+  /** Choice answers as their labels in `lang` instead of their values. */
+  readonly labels?: boolean | undefined;
+  /** Each multiple choice question also gets one 0/1 column per choice, `question/choice`. */
+  readonly splitChoices?: boolean | undefined;
 }
 
 export interface ExportResult {
+  /** The new folder the files were written to. */
+  readonly folder: string;
   readonly files: readonly string[];
   readonly submissions: number;
   readonly media: number;
@@ -69,9 +78,11 @@ function mediaNames(responsesJson: readonly string[]): Map<string, string> {
  * a codebook) or one XLSX workbook with the same tables as sheets, plus `media/`. Every file is
  * written atomically; nothing in the database changes.
  */
-export async function runExport(ctx: Pick<ImportContext, 'dirs' | 'submissions' | 'registry'>, options: ExportOptions): Promise<ExportResult> {
+export async function runExport(ctx: Pick<ImportContext, 'dirs' | 'submissions' | 'registry' | 'clock'>, options: ExportOptions): Promise<ExportResult> {
   const formId = options.questionnaireId ?? 'iscm-assessment';
   const lang = options.lang ?? 'en';
+  // Refused before anything is read: a relative, missing or non-existent folder.
+  if (!options.outDir || !path.isAbsolute(options.outDir)) await makeExportFolder(options.outDir, ctx.clock.now());
   const rows = ctx.submissions
     .list({ status: options.allRevisions === true ? 'all' : 'current' })
     .filter((r) => r.questionnaire_id === formId);
@@ -82,20 +93,24 @@ export async function runExport(ctx: Pick<ImportContext, 'dirs' | 'submissions' 
     .map((v) => ctx.registry.get(formId, v))
     .filter((q): q is LoadedQuestionnaire => q !== null);
   if (versions.length === 0) throw new AppError('NOT_FOUND', `No questionnaire "${formId}" is available to lay out the export.`);
-  const tables = buildTables(formId, versions, rows, lang);
-  await mkdir(options.outDir, { recursive: true });
+  const tables = buildTables(formId, versions, rows, lang, {
+    labels: options.labels === true,
+    lang,
+    splitChoices: options.splitChoices === true,
+  });
+  const outDir = await makeExportFolder(options.outDir, ctx.clock.now());
   const files: string[] = [];
   if (options.format === 'csv') {
     for (const table of [tables.main, ...tables.repeats, tables.codebook]) {
-      const file = path.join(options.outDir, `${table.name}.csv`);
+      const file = path.join(outDir, `${table.name}.csv`);
       await writeCsv(table, file);
       files.push(file);
     }
   } else {
-    const file = path.join(options.outDir, `${formId}.xlsx`);
+    const file = path.join(outDir, `${formId}.xlsx`);
     await writeXlsx([tables.main, ...tables.repeats, { ...tables.codebook, name: 'codebook' }], file);
     files.push(file);
   }
-  const media = await copyMedia(ctx, rows.map((r) => r.submission_id), options.outDir, mediaNames(rows.map((r) => r.responses_json)));
-  return { files, submissions: rows.length, media };
+  const media = await copyMedia(ctx, rows.map((r) => r.submission_id), outDir, mediaNames(rows.map((r) => r.responses_json)));
+  return { folder: outDir, files, submissions: rows.length, media };
 }
