@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/use-language.js';
@@ -7,7 +8,9 @@ import type { QuestionColumn } from './submission-columns.js';
 export function ColumnChooser({ questions, chosen, onChange }: { questions: readonly QuestionColumn[]; chosen: readonly string[]; onChange: (ids: string[]) => void }) {
   const { t } = useTranslation('analyst');
   const lang = useLanguage();
-  const sections = [...new Set(questions.map((q) => q.sectionTitle))];
+  // The boxes are drawn once opened: a hundred and more questions need not be in the page before.
+  const [open, setOpen] = useState(false);
+  const sections = open ? [...new Set(questions.map((q) => q.sectionTitle))] : [];
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(id);
@@ -16,7 +19,7 @@ export function ColumnChooser({ questions, chosen, onChange }: { questions: read
     onChange(questions.filter((q) => next.has(q.id)).map((q) => q.id));
   };
   return (
-    <details className="analyst-columns">
+    <details className="analyst-columns" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('table.chooseColumns', { count: formatNumber(lang, chosen.length) })}</summary>
       <p className="help">{t('table.chooseColumnsHelp')}</p>
       {sections.map((title) => (
