@@ -19,6 +19,7 @@ const SUITES: readonly Suite[] = [
   { title: 'Export of the real questionnaire', module: './export.bench.js', exportName: 'runExportBench' },
   { title: 'IOM import', module: './import.bench.js', exportName: 'runImportBench' },
   { title: 'Questionnaire releases', module: './releases.bench.js', exportName: 'runReleasesBench' },
+  { title: 'IOM analyst screens (5,000 submissions)', module: './iom-ui.bench.js', exportName: 'runIomUiBench' },
 ];
 
 const fmt = (n: number | undefined): string =>

@@ -94,6 +94,12 @@ export function SubmissionView({ submissionId, compare = false }: { submissionId
           )}
         </p>
       )}
+      {/*
+        TODO(issue 15, review states): the review panel (state, comment, action log) goes here. Its
+        contract (iom.reviewOf, iom.setReview, summary.reviewState) is committed in the i15core
+        branch (b65a509) but not in this branch's contract, so it is not built here; the table's
+        and the report's review-state filters are marked the same way (RowFacts.reviewState).
+      */}
       <LanguageSelect label={t('submission.language')} value={lang} onChange={setLang} {...ui} />
       {previous && previousSummary && (
         <RevisionCompare

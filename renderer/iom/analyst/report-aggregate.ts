@@ -108,15 +108,19 @@ function collect(node: QuestionNode, submissions: readonly ReportSubmission[], g
   const values: unknown[][] = groups.map(() => []);
   const units = groups.map(() => 0);
   const names: string[][] = groups.map(() => []);
+  // Only a text question's answers are listed with their submission's name.
+  const named = node.question.type === 'text' || node.question.type === 'long_text';
+  const add = (g: number, v: unknown, name: string): void => {
+    units[g] = (units[g] ?? 0) + 1;
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return;
+    values[g]?.push(v);
+    if (named) names[g]?.push(name);
+  };
   for (const s of submissions) {
     const g = index.get(s.group);
     if (g === undefined) continue;
-    for (const v of valuesOf(node, s.responses)) {
-      units[g] = (units[g] ?? 0) + 1;
-      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-      values[g]?.push(v);
-      names[g]?.push(s.name);
-    }
+    if (node.repeatGroupId === undefined) add(g, s.responses[node.id], s.name);
+    else for (const v of valuesOf(node, s.responses)) add(g, v, s.name);
   }
   return groups.map((group, g) => ({ group, total: units[g] ?? 0, answered: values[g]?.length ?? 0, values: values[g] ?? [], names: names[g] ?? [] }));
 }

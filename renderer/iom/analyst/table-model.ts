@@ -117,7 +117,9 @@ export function createTableModel<Row>(options: {
   const { rows, lang } = options;
   const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
   const facts = rows.map(options.facts);
-  const searchTexts = rows.map((row) => searchable(options.searchText(row), lang));
+  // Made on the first search, so the table opens without reading every written answer first.
+  let searchTexts: string[] | undefined;
+  const textsToSearch = (): string[] => (searchTexts ??= rows.map((row) => searchable(options.searchText(row), lang)));
   const cellCache = new Map<string, Cell[]>();
   const rankCache = new Map<string, Int32Array>();
   const cells = (column: string): readonly Cell[] => {
@@ -143,7 +145,7 @@ export function createTableModel<Row>(options: {
     ranks,
     /** Row indices that pass the filter, in the sort's order (the import order when unsorted). */
     view: (filter: TableFilter, sort?: { readonly column: string; readonly direction: SortDirection }): number[] => {
-      const kept = filterRows(facts, searchTexts, filter, lang);
+      const kept = filterRows(facts, filter.search?.trim() ? textsToSearch() : [], filter, lang);
       return sort ? sortByRanks(kept, ranks(sort.column), sort.direction) : kept;
     },
   };
