@@ -30,8 +30,8 @@ import { median, type BenchResult } from './result.js';
 
 const COUNT = Number(process.env.IOM_UI_COUNT ?? 5000);
 const VERSION = '1.1.0';
-const RUNS = 15;
-const REPORT_RUNS = 7;
+const RUNS = 9;
+const REPORT_RUNS = 5;
 const QUESTIONNAIRES_DIR = path.join(import.meta.dirname, '..', 'questionnaires');
 
 function time(runs: number, body: () => unknown): number[] {
@@ -75,7 +75,7 @@ export async function runIomUiBench(): Promise<BenchResult[]> {
         searchText: (row) => searchTextOf(row, words),
         cell: (row, column) => cellOf(row, column, words, 'en'),
       });
-    const buildMs = time(3, makeModel);
+    const buildMs = time(RUNS, makeModel);
     const model = makeModel();
     const current = { status: 'current' };
     // A first sort computes the column's cells and ranks; later sorts reuse them.

@@ -3,6 +3,7 @@ import type { AnswerValue } from '../../../core/answers/value.js';
 import type { Language } from '../../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire, NestedAnswers } from '../../../core/questionnaire/index.js';
 import { formatNumber } from '../../i18n/format.js';
+import { directionOf } from '../../i18n/index.js';
 import { useLanguage } from '../../i18n/use-language.js';
 import { textIn } from '../../questionnaire/labels.js';
 import { formatAnswer } from '../../review/format-answer.js';
@@ -23,6 +24,8 @@ interface Props {
 export function RevisionCompare({ loaded, before, after, fromRevision, toRevision, lang }: Props) {
   const { t } = useTranslation('analyst');
   const uiLang = useLanguage();
+  // The screen's own words are in the UI's language and direction; questions and answers in the questionnaire's.
+  const ui = { lang: uiLang, dir: directionOf(uiLang) };
   const changes = diffRevisions(loaded, before, after);
   const counts = countChanges(changes);
   const n = (v: number) => formatNumber(uiLang, v);
@@ -43,17 +46,17 @@ export function RevisionCompare({ loaded, before, after, fromRevision, toRevisio
   };
   return (
     <section aria-labelledby="revision-compare-title" className="analyst">
-      <h3 id="revision-compare-title" lang={uiLang}>
+      <h3 id="revision-compare-title" {...ui}>
         {t('compare.heading', { from, to })}
       </h3>
-      <p role="status" lang={uiLang}>
+      <p role="status" {...ui}>
         {changes.length === 0
           ? t('compare.none')
           : t('compare.summary', { changed: n(counts.changed), added: n(counts.added), removed: n(counts.removed) })}
       </p>
       {changes.length > 0 && (
         <table className="revision-diff">
-          <caption lang={uiLang}>{t('compare.caption', { from, to })}</caption>
+          <caption {...ui}>{t('compare.caption', { from, to })}</caption>
           <thead lang={uiLang}>
             <tr>
               <th scope="col">{t('compare.colQuestion')}</th>
@@ -66,7 +69,7 @@ export function RevisionCompare({ loaded, before, after, fromRevision, toRevisio
             {changes.map((c) => (
               <tr key={`${c.row?.rowId ?? ''}/${c.questionId}`} className={`diff-${c.kind}`} data-change={c.kind}>
                 <th scope="row">{question(c)}</th>
-                <td className="diff-kind" lang={uiLang}>
+                <td className="diff-kind" {...ui}>
                   {t(`compare.${c.kind}`)}
                 </td>
                 <td className="diff-before">{c.kind === 'added' ? t('compare.empty') : answer(c, c.before, c.otherBefore)}</td>

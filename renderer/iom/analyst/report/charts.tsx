@@ -52,6 +52,8 @@ function Frame({ id, height, rtl, series, legendTop, children }: FrameProps) {
       className="report-chart"
       aria-hidden="true"
       fontFamily="system-ui, sans-serif"
+      // Positions and anchors here are computed for both directions: the page's rtl must not flip them again.
+      direction="ltr"
       fontSize={FONT}
     >
       <ChartPatterns id={id} count={series.length} />
