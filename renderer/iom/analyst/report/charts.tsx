@@ -63,7 +63,7 @@ function Frame({ id, height, rtl, series, legendTop, children }: FrameProps) {
         series.map((s, i) => (
           <g key={s.label} transform={`translate(0 ${String(legendTop + 8 + i * LINE)})`}>
             <rect x={rtl ? WIDTH - 12 - 14 : 12} y={0} width={14} height={12} fill={fillOf(id, i)} stroke="#000" strokeWidth={0.5} />
-            <text x={x(32)} y={10} textAnchor="start">
+            <text x={x(32)} y={10} textAnchor={rtl ? 'end' : 'start'}>
               {clip(s.label, 80)}
             </text>
           </g>
