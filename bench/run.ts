@@ -20,6 +20,7 @@ const SUITES: readonly Suite[] = [
   { title: 'IOM import', module: './import.bench.js', exportName: 'runImportBench' },
   { title: 'Questionnaire releases', module: './releases.bench.js', exportName: 'runReleasesBench' },
   { title: 'IOM export with labels and split choices (5,000 submissions)', module: './iom-table.bench.js', exportName: 'runIomTableBench' },
+  { title: 'IOM analyst screens (5,000 submissions)', module: './iom-ui.bench.js', exportName: 'runIomUiBench' },
 ];
 
 const fmt = (n: number | undefined): string =>

@@ -25,7 +25,7 @@ export const LAYERS = {
     node: false,
     electron: false,
     react: true,
-    packages: ['react-hook-form', '@hookform/resolvers', 'i18next', 'react-i18next', 'zod'],
+    packages: ['react-hook-form', '@hookform/resolvers', 'i18next', 'react-i18next', 'zod', '@visx/group', '@visx/pattern', '@visx/scale', '@visx/shape'],
   },
   'web/client': { folders: ['core', 'web/client'], node: false, electron: false, react: false, packages: ['zod'] },
   web: { folders: ['core', 'db', 'main/services', 'web', 'questionnaires'], node: true, electron: false, react: false, packages: '*' },

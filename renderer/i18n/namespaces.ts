@@ -10,6 +10,7 @@ import * as errors from './errors/index.js';
 import * as forms from './forms/index.js';
 import * as signing from './signing/index.js';
 import * as sync from './sync/index.js';
+import { analyst } from './analyst/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -32,6 +33,7 @@ export const NAMESPACES = {
   sync,
   forms,
   errors,
+  analyst,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportPanel } from './ExportPanel.js';
 import { ImportPanel } from './ImportPanel.js';
@@ -6,10 +7,13 @@ import { KeysPanel } from './KeysPanel.js';
 import { QuarantinePanel } from './QuarantinePanel.js';
 import { RespondentsPanel } from './RespondentsPanel.js';
 import { StatusPanel } from './StatusPanel.js';
-import { SubmissionsPanel } from './SubmissionsPanel.js';
 import { SubmissionView } from './SubmissionView.js';
+import { SubmissionsTable } from './analyst/SubmissionsTable.js';
 import { IomReleasesPanel } from '../releases/IomReleasesPanel.js';
 import './iom.css';
+
+// The reports and their chart library load only when the tab is opened: the secretariat's start does not carry them.
+const ReportsPanel = lazy(() => import('./analyst/report/ReportsPanel.js'));
 
 /** The link to the workspace, for the app's header. */
 export function IomNavLink() {
@@ -24,20 +28,30 @@ export function IomNavLink() {
 /** IOM's workspace: import packages, review what arrived and who is missing, decide on keys and duplicates, export the dataset. */
 export function IomWorkspace({ route }: { route: IomRoute }) {
   const { t } = useTranslation('iom');
+  const { t: ta } = useTranslation('analyst');
   return (
     <section className="iom" aria-labelledby="iom-title">
       <h1 id="iom-title">{t('heading')}</h1>
       <nav aria-label={t('workspace')} className="iom-tabs">
         {IOM_TABS.map((tab) => (
           <a key={tab} href={iomHref({ tab })} aria-current={route.tab === tab ? 'page' : undefined}>
-            {t(`tabs.${tab}`)}
+            {tab === 'reports' ? ta('reports.tab') : t(`tabs.${tab}`)}
           </a>
         ))}
       </nav>
       {route.tab === 'import' && <ImportPanel />}
       {route.tab === 'import' && <IomReleasesPanel />}
       {route.tab === 'submissions' &&
-        (route.submissionId ? <SubmissionView key={route.submissionId} submissionId={route.submissionId} /> : <SubmissionsPanel />)}
+        (route.submissionId ? (
+          <SubmissionView key={`${route.submissionId}${route.compare === true ? '/compare' : ''}`} submissionId={route.submissionId} compare={route.compare === true} />
+        ) : (
+          <SubmissionsTable />
+        ))}
+      {route.tab === 'reports' && (
+        <Suspense fallback={<p>{ta('loading')}</p>}>
+          <ReportsPanel />
+        </Suspense>
+      )}
       {route.tab === 'keys' && <KeysPanel />}
       {route.tab === 'status' && <StatusPanel />}
       {route.tab === 'respondents' && <RespondentsPanel />}

@@ -8,31 +8,36 @@ import { useApi } from '../api/api-context.js';
 import { unwrap } from '../api/errors.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { fetchQuestionnaire } from '../questionnaire/load.js';
+import { loadQuestionnaireFrom } from '../questionnaire/load.js';
 import { textIn } from '../questionnaire/labels.js';
 import { ReviewSection } from '../review/ReviewSection.js';
 import { iomHref } from './iom-route.js';
 import { useLoader } from '../api/use-loader.js';
 import { FlagBadges } from './FlagBadges.js';
 import { respondentWords } from './words.js';
+import { RevisionCompare } from './analyst/RevisionCompare.js';
 
 
 /** One imported revision, read-only: the signed answers rendered with their questionnaire in a chosen language. */
-export function SubmissionView({ submissionId }: { submissionId: string }) {
+export function SubmissionView({ submissionId, compare = false }: { submissionId: string; compare?: boolean }) {
   const { t } = useTranslation('iom');
+  const { t: ta } = useTranslation('analyst');
   const api = useApi();
   const uiLang = useLanguage();
   // The language the questionnaire is shown in (data), not the screen's.
   const [lang, setLang] = useState<Language>('en');
   const load = useCallback(async () => {
     const submission = await unwrap(api.iom.getSubmission({ submissionId }));
-    const loaded = await fetchQuestionnaire(submission.summary.questionnaireId, submission.summary.questionnaireVersion);
-    return { submission, loaded };
-  }, [api, submissionId]);
+    const loaded = await loadQuestionnaireFrom(api, submission.summary.questionnaireId, submission.summary.questionnaireVersion);
+    // The revision before, for the comparison (N with N−1).
+    const previousSummary = submission.history.find((h) => h.revision === submission.summary.revision - 1);
+    const previous = compare && previousSummary ? await unwrap(api.iom.getSubmission({ submissionId: previousSummary.submissionId })) : undefined;
+    return { submission, loaded, previousSummary, previous };
+  }, [api, submissionId, compare]);
   const { data, error } = useLoader(load);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>{t('loading')}</p>;
-  const { submission, loaded } = data;
+  const { submission, loaded, previousSummary, previous } = data;
   const s = submission.summary;
   const response = submission.responses as NestedAnswers;
   // Sections the respondent did not see (skip logic) have no answers: they are left out.
@@ -78,8 +83,35 @@ export function SubmissionView({ submissionId }: { submissionId: string }) {
           ))}
         </dd>
       </dl>
+      {previousSummary && (
+        <p {...ui}>
+          {compare ? (
+            <a href={iomHref({ tab: 'submissions', submissionId })}>{ta('compare.back', { revision: formatNumber(uiLang, s.revision) })}</a>
+          ) : (
+            <a href={iomHref({ tab: 'submissions', submissionId, compare: true })}>
+              {ta('compare.link', { revision: formatNumber(uiLang, previousSummary.revision) })}
+            </a>
+          )}
+        </p>
+      )}
+      {/*
+        TODO(issue 15, review states): the review panel (state, comment, action log) goes here. Its
+        contract (iom.reviewOf, iom.setReview, summary.reviewState) is committed in the i15core
+        branch (b65a509) but not in this branch's contract, so it is not built here; the table's
+        and the report's review-state filters are marked the same way (RowFacts.reviewState).
+      */}
       <LanguageSelect label={t('submission.language')} value={lang} onChange={setLang} {...ui} />
-      {loaded.questionnaire.sections.filter((section) => answeredIn(section.id)).map((section) => (
+      {previous && previousSummary && (
+        <RevisionCompare
+          loaded={loaded}
+          before={previous.responses}
+          after={response}
+          fromRevision={previousSummary.revision}
+          toRevision={s.revision}
+          lang={lang}
+        />
+      )}
+      {!previous && loaded.questionnaire.sections.filter((section) => answeredIn(section.id)).map((section) => (
         <section key={section.id} aria-label={textIn(loaded, section.title, lang)}>
           <h3>{textIn(loaded, section.title, lang)}</h3>
           <ReviewSection loaded={loaded} section={section} response={response} lang={lang} />

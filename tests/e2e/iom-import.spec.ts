@@ -114,7 +114,7 @@ test('the workspace follows the UI language: French, then Arabic from right to l
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { level: 1, name: 'Importation OIM' })).toBeVisible();
   const tabs = page.getByRole('navigation', { name: 'Espace de travail de l’OIM' });
-  await expect(tabs.getByRole('link')).toHaveText(['Importation', 'Soumissions', 'État par mécanisme', 'Clés', 'Répondants attendus', 'Exportation', 'Quarantaine']);
+  await expect(tabs.getByRole('link')).toHaveText(['Importation', 'Soumissions', 'Rapports', 'État par mécanisme', 'Clés', 'Répondants attendus', 'Exportation', 'Quarantaine']);
   await expect(page.getByRole('button', { name: 'Importer', exact: true })).toBeVisible();
   // A sentence with the identity's path inside it keeps the path as code.
   await page.getByLabel('Fichier d’identité (chemin sur cet ordinateur)').fill(DEV_IDENTITY);

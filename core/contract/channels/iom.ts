@@ -149,6 +149,12 @@ export const submissionFilterSchema = z
   })
   .strict();
 
+/** A submission with its signed answers, for the analyst's table and reports (one call for all rows). */
+export const submissionWithAnswersSchema = z
+  .object({ summary: submissionSummarySchema, responses: z.record(z.string(), z.unknown()) })
+  .strict();
+export type SubmissionWithAnswersView = z.infer<typeof submissionWithAnswersSchema>;
+
 export const quarantineItemSchema = z
   .object({
     id: z.number().int(),
@@ -303,6 +309,11 @@ export const iomChannels = {
         history: z.array(submissionSummarySchema),
       })
       .strict(),
+  ),
+  /** Every revision of a status (current by default) with its answers as signed: the analyst's table and reports read them in one call. */
+  listSubmissionAnswers: channel(
+    z.object({ status: z.enum(['current', 'superseded', 'withdrawn', 'all']).optional() }).strict(),
+    z.array(submissionWithAnswersSchema),
   ),
   listQuarantine: channel(emptyInput, z.array(quarantineItemSchema)),
   /** The key registry (every key with its respondent) and the keys held for a decision. */

@@ -185,6 +185,13 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
           history: history.map(toSummaryView),
         };
       }),
+    listSubmissionAnswers: ({ status }) =>
+      withService((s) =>
+        s.listSubmissions({ status: status ?? 'current' }).map((row) => ({
+          summary: toSummaryView(row),
+          responses: JSON.parse(row.responses_json) as Record<string, unknown>,
+        })),
+      ),
     listQuarantine: () =>
       withService((s) =>
         s.quarantine().map((q) => ({

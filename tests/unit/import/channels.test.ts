@@ -59,6 +59,10 @@ describe('iom channels', () => {
     expect(current.map((s) => s.submissionId).sort()).toEqual([r2.submissionId, other.submissionId].sort());
     const superseded = await call<{ submissionId: string }[]>('iom.listSubmissions', { status: 'superseded' });
     expect(superseded.map((s) => s.submissionId)).toEqual([r1.submissionId]);
+    const withAnswers = await call<{ summary: { submissionId: string }; responses: Record<string, unknown> }[]>('iom.listSubmissionAnswers', {});
+    expect(withAnswers.map((s) => s.summary.submissionId).sort()).toEqual([r2.submissionId, other.submissionId].sort());
+    expect(withAnswers.find((s) => s.summary.submissionId === r2.submissionId)?.responses.mechanism).toBe(r2.manifest.mechanism.value);
+    expect(await call<unknown[]>('iom.listSubmissionAnswers', { status: 'all' })).toHaveLength(3);
     const one = await call<{ responses: Record<string, unknown>; history: unknown[] }>('iom.getSubmission', { submissionId: r2.submissionId });
     expect(one.responses.mechanism).toBe(r2.manifest.mechanism.value);
     expect(one.history).toHaveLength(2);
