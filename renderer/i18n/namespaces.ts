@@ -9,6 +9,7 @@ import { maintenance } from './maintenance/index.js';
 import * as errors from './errors/index.js';
 import * as forms from './forms/index.js';
 import * as signing from './signing/index.js';
+import { wayfinding } from './wayfinding/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -30,6 +31,7 @@ export const NAMESPACES = {
   signing,
   forms,
   errors,
+  wayfinding,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -1,0 +1,10 @@
+import type { WayfindingTexts } from './en.js';
+
+export const fr: WayfindingTexts = {
+  allSaved: 'Toutes les modifications sont enregistrées',
+  overallLabel: 'Avancement général',
+  overall: 'Ensemble : {{answered}} sur {{total}} obligatoires',
+  overallRows: 'Ensemble : {{answered}} sur {{total}} obligatoires, lignes comprises',
+  sectionRows: '{{answered}} sur {{total}} obligatoires, lignes comprises',
+  rowTitle: '{{n}}. {{title}}',
+};

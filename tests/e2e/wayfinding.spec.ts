@@ -1,0 +1,118 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type AppHost } from './fixtures.js';
+
+/**
+ * Finding one's way in a long section (issue 14): the header and the section list stay in view,
+ * the save state is never blank, progress says when repeat rows add questions, rows are named
+ * by their content. At 1024×768, the smallest window the app is used in.
+ */
+test.use({ viewport: { width: 1024, height: 768 } });
+
+async function createDraft(page: Page, app: AppHost): Promise<string> {
+  await page.goto(app.url);
+  await page.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
+  await page.locator('#create-mechanism').selectOption('bali_process');
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page.locator('#section-heading')).toBeFocused();
+  return page.url();
+}
+
+/** The element is entirely inside the window. */
+async function expectInViewport(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box).not.toBeNull();
+  expect(viewport).not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + Math.min(box.height, 40)).toBeLessThanOrEqual(viewport.height);
+}
+
+async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${String(v.impact)}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+}
+
+async function scrollHalfway(page: Page): Promise<void> {
+  await page.evaluate('window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2)');
+  await expect.poll(async () => Number(await page.evaluate('window.scrollY'))).toBeGreaterThan(300);
+}
+
+for (const lang of ['en', 'ar'] as const) {
+  test(`the header, progress, save state and section list stay in view down a long section (${lang}, 1024×768)`, async ({ page, app }) => {
+    const url = await createDraft(page, app);
+    if (lang === 'ar') {
+      await page.getByLabel('Language').selectOption('ar');
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    }
+    // A reopened draft says everything is saved, never nothing.
+    await expect(page.locator('#save-status')).toHaveText(lang === 'en' ? 'All changes saved' : 'تم حفظ جميع التغييرات');
+    await page.goto(url.replace(/\/profile$/, '/structures'));
+    await expect(page.locator('#section-heading')).toBeFocused();
+    await expect(page.locator('#save-status')).not.toBeEmpty();
+    await scrollHalfway(page);
+    const nav = page.locator('nav.section-nav');
+    await expectInViewport(page, page.locator('.workspace-head'));
+    await expectInViewport(page, page.locator('#save-status'));
+    await expectInViewport(page, page.locator('#overall-progress'));
+    await expectInViewport(page, nav);
+    await expect(nav.locator('a[aria-current="step"]')).toBeInViewport();
+    // The list is on the inline-start side: left in English, right in Arabic.
+    const navBox = await nav.boundingBox();
+    const headingBox = await page.locator('#section-heading').boundingBox();
+    if (navBox && headingBox) {
+      if (lang === 'en') expect(navBox.x).toBeLessThan(headingBox.x);
+      else expect(navBox.x).toBeGreaterThan(headingBox.x);
+    }
+    await page.screenshot({ path: `docs/screens/long-section-scrolled-${lang}.png` });
+    await expectNoSeriousViolations(page, `structures scrolled (${lang})`);
+
+    // A question focused far down is not hidden under the sticky header.
+    const last = page.locator('.question').last().locator('input, textarea, select').first();
+    await last.focus();
+    const head = await page.locator('.workspace-head').boundingBox();
+    const field = await last.boundingBox();
+    if (head && field) expect(field.y).toBeGreaterThanOrEqual(head.y + head.height - 1);
+
+    // After a change and a section change, the state is still said.
+    await page.locator('.question input[type="radio"]').first().check();
+    await expect(page.locator('#save-status')).toHaveText(lang === 'en' ? /Saved at/ : /تم الحفظ/);
+    await page.locator('nav.section-nav a').first().click();
+    await expect(page.locator('#section-heading')).toBeFocused();
+    await expect(page.locator('#save-status')).not.toBeEmpty();
+    await page.reload();
+    await expect(page.locator('#save-status')).toHaveText(lang === 'en' ? 'All changes saved' : 'تم حفظ جميع التغييرات');
+  });
+}
+
+test('repeat rows are titled by their content and progress says rows are included (English, then French)', async ({ page, app }) => {
+  const url = await createDraft(page, app);
+  await page.goto(url.replace(/\/profile$/, '/thematic_focus'));
+  await expect(page.locator('#section-heading')).toBeFocused();
+  const navLink = page.locator('nav.section-nav a[aria-current="step"]');
+  await expect(navLink).not.toContainText('rows included');
+  await page.getByRole('button', { name: /Add an entry to “Achievements/ }).click();
+  const row = page.locator('.repeat-row').first();
+  await expect(row.getByRole('heading')).toHaveText('Entry 1');
+  // The row adds required questions: the counts say so.
+  await expect(navLink).toContainText(/\d+ of \d+ required, rows included/);
+  await expect(page.locator('#overall-progress')).toContainText(/Overall: \d+ of \d+ required, rows included/);
+  await row.getByLabel('What was achieved?').fill('Regional fair recruitment campaign');
+  await expect(row.getByRole('heading')).toHaveText('1. Regional fair recruitment campaign');
+  await row.getByLabel('What was achieved?').fill('');
+  await expect(row.getByRole('heading')).toHaveText('Entry 1');
+  await row.getByLabel('What was achieved?').fill('Campagne régionale');
+  await expectNoSeriousViolations(page, 'thematic focus with a row');
+
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('nav.section-nav a[aria-current="step"]')).toContainText(/\d+ sur \d+ obligatoires, lignes comprises/);
+  await expect(page.locator('#overall-progress')).toContainText(/Ensemble : \d+ sur \d+ obligatoires, lignes comprises/);
+  await expect(page.locator('.repeat-row').first().getByRole('heading')).toHaveText('1. Campagne régionale');
+  await page.reload();
+  await expect(page.locator('#save-status')).toHaveText('Toutes les modifications sont enregistrées');
+});
