@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type AppHost } from './fixtures.js';
+import { chooseMechanism } from './mechanism.js';
 
 /**
  * The secretariat's journey through the real questionnaire (questionnaires/iscm-assessment),
@@ -9,7 +10,7 @@ import { expect, test, type AppHost } from './fixtures.js';
 async function createDraft(page: Page, app: AppHost, respondent = 'Chair or secretariat of the mechanism'): Promise<string> {
   await page.goto(app.url);
   await page.getByRole('radio', { name: respondent }).check();
-  await page.getByLabel('Which mechanism are you answering about?').selectOption('bali_process');
+  await chooseMechanism(page, 'Bali Process');
   await page.getByRole('button', { name: 'Create assessment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Profile of the respondent and the mechanism' })).toBeFocused();
   return page.url();

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type AppHost } from './fixtures.js';
+import { chooseMechanism } from './mechanism.js';
 
 /**
  * Finding one's way in a long section (issue 14): the header and the section list stay in view,
@@ -12,7 +13,7 @@ test.use({ viewport: { width: 1024, height: 768 } });
 async function createDraft(page: Page, app: AppHost): Promise<string> {
   await page.goto(app.url);
   await page.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
-  await page.locator('#create-mechanism').selectOption('bali_process');
+  await chooseMechanism(page, 'Bali Process');
   await page.getByRole('button', { name: 'Create assessment' }).click();
   await expect(page.locator('#section-heading')).toBeFocused();
   return page.url();
@@ -115,4 +116,41 @@ test('repeat rows are titled by their content and progress says rows are include
   await expect(page.locator('.repeat-row').first().getByRole('heading')).toHaveText('1. Campagne régionale');
   await page.reload();
   await expect(page.locator('#save-status')).toHaveText('Toutes les modifications sont enregistrées');
+});
+
+test('the mechanism is found by typing part of its name, in groups by kind, with the keyboard (English and Arabic)', async ({ page, app }) => {
+  await page.goto(app.url);
+  const box = page.getByRole('combobox', { name: 'Which mechanism are you answering about?' });
+  await box.click();
+  const list = page.getByRole('listbox', { name: 'Mechanisms' });
+  await expect(list).toBeVisible();
+  await expect(list.getByRole('group')).toHaveCount(3);
+  await expect(list.getByRole('group').first()).toHaveAccessibleName('Regional consultative process (RCP)');
+  await box.fill('western mediterr');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Mechanisms found: 1' })).toBeAttached();
+  await box.fill('prague');
+  await box.press('ArrowDown');
+  await expect(box).toHaveAttribute('aria-activedescendant', /.+/);
+  await box.press('Enter');
+  await expect(box).toHaveValue('Prague Process');
+  await expect(page.getByLabel('Name of the new assessment')).toHaveValue(`Prague Process ${String(new Date().getFullYear())}`);
+  await box.press('ArrowDown');
+  await expectNoSeriousViolations(page, 'home, mechanism list open');
+  await page.screenshot({ path: 'docs/screens/mechanism-list-en.png' });
+  await box.press('Escape');
+  await expect(list).toBeHidden();
+
+  await page.getByLabel('Language').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const arabicBox = page.getByRole('combobox', { name: 'ما الآلية التي تتعلق بها إجاباتكم؟' });
+  await expect(arabicBox).toHaveValue('عملية براغ');
+  await arabicBox.fill('');
+  await arabicBox.press('ArrowDown');
+  const arabicList = page.getByRole('listbox', { name: 'الآليات' });
+  const names = await arabicList.getByRole('group').first().getByRole('option').allTextContents();
+  expect(names.length).toBeGreaterThan(5);
+  expect(names).toEqual([...names].sort(new Intl.Collator('ar').compare));
+  await expectNoSeriousViolations(page, 'home, mechanism list open (ar)');
+  await page.screenshot({ path: 'docs/screens/mechanism-list-ar.png' });
 });

@@ -7,4 +7,10 @@ export const ar: WayfindingTexts = {
   overallRows: 'الإجمالي: {{answered}} من {{total}} إجابة مطلوبة، بما في ذلك الصفوف',
   sectionRows: '{{answered}} من {{total}} إجابة مطلوبة، بما في ذلك الصفوف',
   rowTitle: '{{n}}. {{title}}',
+  otherKind: "آليات أخرى",
+  mechanismHelp: "اكتب جزءًا من اسمها، أو استخدم مفاتيح الأسهم لتصفح القائمة.",
+  mechanismsFound: "عدد الآليات التي تم العثور عليها: {{count}}",
+  noMechanism: "لا توجد آلية بهذا الاسم.",
+  showMechanisms: "عرض جميع الآليات",
+  mechanismList: "الآليات",
 };

@@ -6,6 +6,12 @@ export const en = {
   overallRows: 'Overall: {{answered}} of {{total}} required, rows included',
   sectionRows: '{{answered}} of {{total}} required, rows included',
   rowTitle: '{{n}}. {{title}}',
+  otherKind: "Other mechanisms",
+  mechanismHelp: "Type part of its name, or use the arrow keys to browse the list.",
+  mechanismsFound: "Mechanisms found: {{count}}",
+  noMechanism: "No mechanism has this name.",
+  showMechanisms: "Show all mechanisms",
+  mechanismList: "Mechanisms",
 };
 
 export type WayfindingTexts = typeof en;
