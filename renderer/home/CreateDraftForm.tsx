@@ -6,7 +6,8 @@ import { draftChannels } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
-import { FieldMessage } from '../components/FieldMessage.js';
+import { LiveFieldMessage } from '../forms/LiveFieldMessage.js';
+import { RequiredMark } from '../forms/RequiredMark.js';
 import { FormField } from '../forms/FormField.js';
 import { schemaResolver } from '../forms/schema-resolver.js';
 import { useIssueText } from '../forms/use-issue-text.js';
@@ -86,14 +87,17 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
       )}
       {respondent && (
         <fieldset className="choice-group" aria-describedby={respondentError ? 'create-respondent-error' : undefined}>
-          <legend>{textIn(loaded, respondent.question.label, lang) || t('create.respondent')}</legend>
+          <legend>
+            {textIn(loaded, respondent.question.label, lang) || t('create.respondent')}
+            <RequiredMark />
+          </legend>
           {(respondent.choices ?? []).map((c) => (
             <label key={c.value} className="choice">
-              <input type="radio" value={c.value} aria-invalid={respondentError ? true : undefined} {...register('respondentKind')} />
+              <input type="radio" value={c.value} aria-required="true" aria-invalid={respondentError ? true : undefined} {...register('respondentKind')} />
               <span>{textIn(loaded, c.label, lang)}</span>
             </label>
           ))}
-          <FieldMessage id="create-respondent-error" message={respondentError} />
+          <LiveFieldMessage id="create-respondent-error" message={respondentError} />
         </fieldset>
       )}
       {mechanism && (
@@ -117,7 +121,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
               />
             )}
           />
-          <FieldMessage id="create-mechanism-error" message={mechanismError} />
+          <LiveFieldMessage id="create-mechanism-error" message={mechanismError} />
         </>
       )}
       <FormField

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../core/contract/channels/drafts.js';
+import { RequiredMark } from '../forms/RequiredMark.js';
 import { formatNumber } from '../i18n/format.js';
 import { filterMechanisms, type MechanismGroup, type MechanismOption } from './mechanism-options.js';
 
@@ -108,7 +109,10 @@ export function MechanismCombobox({ id, label, groups, value, onChange, onBlur, 
 
   return (
     <div className="field combobox">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        <RequiredMark />
+      </label>
       <span id={helpId} className="help">
         {t('mechanismHelp')}
       </span>

@@ -154,3 +154,46 @@ test('the mechanism is found by typing part of its name, in groups by kind, with
   await expectNoSeriousViolations(page, 'home, mechanism list open (ar)');
   await page.screenshot({ path: 'docs/screens/mechanism-list-ar.png' });
 });
+
+/** Every form says its own messages: none lets the browser validate, no field carries `required` (its bubble is the browser's words). */
+async function expectNoBrowserValidation(page: Page): Promise<void> {
+  expect(Number(await page.evaluate('document.querySelectorAll("form").length'))).toBeGreaterThan(0);
+  expect(Number(await page.evaluate('document.querySelectorAll("form:not([novalidate])").length'))).toBe(0);
+  expect(Number(await page.evaluate('document.querySelectorAll("[required]").length'))).toBe(0);
+}
+
+test('validation messages are the app’s own, in the chosen language, announced; required fields are marked (French)', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expectNoBrowserValidation(page);
+  const mechanism = page.locator('#create-mechanism');
+  await expect(mechanism).toHaveAttribute('aria-required', 'true');
+  await expect(page.locator('label[for="create-mechanism"] .required-mark')).toBeVisible();
+  await page.locator('form.create-draft button[type="submit"]').click();
+  const message = page.locator('#create-mechanism-error');
+  await expect(message).toBeVisible();
+  await expect(message).not.toContainText(/Choose|Please/);
+  // The message sits in a live region that was there before it appeared: it is announced.
+  await expect(page.locator('[aria-live="polite"]').filter({ has: message })).toHaveCount(1);
+  await expect(mechanism).toHaveAccessibleDescription(new RegExp(`${(await message.textContent()) ?? 'x'}$`));
+
+  // The signing key form: the same rules; after the key is made, focus and scroll go to the message and the new card.
+  await page.getByRole('link', { name: /clés de signature/i }).click();
+  await expect(page.locator('#identity-name')).toBeVisible();
+  await expectNoBrowserValidation(page);
+  await expect(page.locator('label[for="identity-name"] .required-mark')).toBeVisible();
+  await page.locator('form.signing-form button[type="submit"]').click();
+  await expect(page.locator('#identity-name-error')).toBeVisible();
+  await expect(page.locator('[aria-live="polite"]').filter({ has: page.locator('#identity-name-error') })).toHaveCount(1);
+  await page.locator('#identity-name').fill('Amina Diallo');
+  await page.locator('#identity-title').fill('Head of Office');
+  await page.locator('#identity-organisation').fill('Bali Process RSO');
+  await page.locator('#identity-passphrase').fill('a passphrase long enough');
+  await page.locator('#identity-again').fill('a passphrase long enough');
+  await page.locator('form.signing-form button[type="submit"]').click();
+  const notice = page.locator('.signing .notice[role="status"]');
+  await expect(notice).toBeFocused({ timeout: 30_000 });
+  await expect(notice).toBeInViewport();
+  await expectNoSeriousViolations(page, 'signing keys after creating one (fr)');
+});
