@@ -93,7 +93,7 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
           </legend>
           {(respondent.choices ?? []).map((c) => (
             <label key={c.value} className="choice">
-              <input type="radio" value={c.value} aria-required="true" aria-invalid={respondentError ? true : undefined} {...register('respondentKind')} />
+              <input type="radio" value={c.value} aria-invalid={respondentError ? true : undefined} {...register('respondentKind')} />
               <span>{textIn(loaded, c.label, lang)}</span>
             </label>
           ))}

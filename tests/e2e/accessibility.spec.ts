@@ -23,7 +23,7 @@ for (const lang of ['en', 'ar'] as const) {
     }
     await expectNoSeriousViolations(page, 'home (empty)');
     await page.getByRole('radio').first().check();
-    await chooseMechanism(page, 'Bali Process');
+    await chooseMechanism(page, lang === 'ar' ? 'عملية بالي' : 'Bali Process');
     await page.locator('form.create-draft button[type="submit"]').click();
     await expect(page.locator('#section-heading')).toBeFocused();
 
@@ -68,7 +68,11 @@ test('the whole journey works with the keyboard alone', async ({ page, app }) =>
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Which mechanism are you answering about?')).toBeFocused();
+  // The mechanism combobox: type part of the name, ↓ to the match, Enter to choose it.
   await page.keyboard.type('Bali');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Which mechanism are you answering about?')).toHaveValue(/^Bali Process/);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Create assessment' })).toBeFocused();

@@ -141,7 +141,8 @@ test('repeat rows can be added, reordered and removed, and come back in order', 
   await page.goto(url.replace(/\/profile$/, '/thematic_focus'));
   await expect(page.getByRole('heading', { level: 1, name: 'Thematic focus and achievements' })).toBeFocused();
   const add = page.getByRole('button', { name: 'Add an entry to “Achievements”' });
-  const rows = page.getByRole('region', { name: /^Entry \d$/ });
+  // A row is "Entry N" until its first text answer names it ("1. Regional guidelines").
+  const rows = page.getByRole('region', { name: /^(Entry \d|\d\. .+)$/ });
   for (const [i, title] of ['Regional guidelines', 'Labour handbook', 'Data workshop'].entries()) {
     await add.click();
     await expect(rows).toHaveCount(i + 1);
