@@ -20,9 +20,13 @@ function findOrFetchElectron(): string | undefined {
   const found = resolveElectronBinary(ROOT, process.env);
   if (found.exists) return found.path;
   if (isSet(process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) || process.env.ELECTRON_PATH) return undefined;
-  log('Downloading the Electron binary …');
+  // On a terminal, a progress note that is erased once the attempt ends: a run without a binary
+  // still ends with exactly one line (the missing-binary message). Piped output gets no note.
+  const note = process.stdout.isTTY ? 'Downloading the Electron binary …' : '';
+  if (note) process.stdout.write(note);
   // Its output is kept back: offline it is a stack trace, and the one line below says what to do.
   spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'electron', 'install.js')], { stdio: 'pipe' });
+  if (note) process.stdout.write('\r\x1b[K');
   const again = resolveElectronBinary(ROOT, process.env);
   return again.exists ? again.path : undefined;
 }

@@ -1,10 +1,21 @@
 import i18next from 'i18next';
 import type { ContractError, Result } from '../../core/contract/errors.js';
 
-/** A contract error as a sentence in the UI language when the renderer has words for its code, else the host's own. */
+/**
+ * Codes whose host message names the particular case (which file, which limit, which answer).
+ * In English that message is kept; in another language the code's own words are shown.
+ */
+const SPECIFIC = new Set<string>(['NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED', 'BAD_FILE', 'STORAGE_FAILED', 'READ_ONLY']);
+
+/**
+ * A contract error as a sentence in the UI language: the code's words (namespace `errors`, or a
+ * release refusal's in `releases`), else the host's own message. Every code has words in the four
+ * languages (tests/unit/renderer/error-words.test.ts).
+ */
 export function errorMessage(error: ContractError): string {
-  const key = `errors:${error.code}`;
-  return i18next.exists(key) ? i18next.t(key) : error.message;
+  if (SPECIFIC.has(error.code) && i18next.language === 'en' && error.message !== '') return error.message;
+  for (const key of [`errors:${error.code}`, `releases:refusals.${error.code}`]) if (i18next.exists(key)) return i18next.t(key);
+  return error.message;
 }
 
 /** A contract error as one sentence for the screen; the code helps support staff. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft, Language } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
@@ -9,6 +9,9 @@ import { ReviewView } from '../review/ReviewView.js';
 import { navigate, routeHref, type Route } from '../routing/hash-route.js';
 import { SectionNav } from '../wizard/SectionNav.js';
 import { SectionView } from '../wizard/SectionView.js';
+import { OverallProgress } from '../wizard/OverallProgress.js';
+import { progressCounts } from '../wizard/progress-summary.js';
+import { useStickyHeight } from './use-sticky-height.js';
 import { useDraftSession } from './use-draft-session.js';
 import { DraftVersionNotice } from '../releases/DraftVersionNotice.js';
 import { ConflictNotice } from './ConflictNotice.js';
@@ -26,6 +29,10 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
     [loaded, evaluation],
   );
   const sectionId = route.name === 'draft' ? route.section : undefined;
+  const counts = useMemo(() => progressCounts(loaded, evaluation, relevantSections), [loaded, evaluation, relevantSections]);
+  const head = useRef<HTMLDivElement>(null);
+  const workspace = useRef<HTMLDivElement>(null);
+  useStickyHeight(head, workspace);
 
   useEffect(() => {
     if (route.name !== 'draft' || route.section) return;
@@ -43,9 +50,11 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
   }, [sectionId, draft.id, session, api]);
 
   return (
-    <div className="workspace">
-      <div className="workspace-head">
+    <div className="workspace" ref={workspace}>
+      {/* Sticky: the title, overall progress and save state stay in view down a long section. */}
+      <div className="workspace-head" ref={head}>
         <p className="draft-title">{draft.title}</p>
+        <OverallProgress count={counts.overall} lang={open.lang} />
         <SaveIndicator store={session.status} />
         {open.languageError && (
           <p role="alert" className="error">
@@ -59,7 +68,7 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
       <ConflictNotice session={session} loaded={loaded} />
       <DraftVersionNotice draftId={draft.id} loaded={loaded} answers={draft.answers} beforeMove={session.flush} onMoved={onReload} />
       <div className="wizard">
-        <SectionNav open={open} sections={relevantSections} current={route.name === 'review' ? 'review' : sectionId} />
+        <SectionNav open={open} sections={relevantSections} counts={counts.bySection} current={route.name === 'review' ? 'review' : sectionId} />
         <div className="wizard-content">
           {route.name === 'review' ? (
             <ReviewView open={open} sections={relevantSections} title={draft.title} />

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { FieldMessage } from '../components/FieldMessage.js';
+import { LiveFieldMessage } from './LiveFieldMessage.js';
+import { RequiredMark } from './RequiredMark.js';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> {
   readonly id: string;
@@ -18,18 +19,24 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name
  */
 export function FormField({ id, label, registration, error, help, ...input }: Props) {
   const helpId = `${id}-help`;
+  // Required is said with aria-required and a mark, never the `required` attribute (its browser bubble is not the app's words).
+  const required = input['aria-required'] === true || input['aria-required'] === 'true';
   const errorId = `${id}-error`;
   const describedBy = [help ? helpId : undefined, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} {...input} {...registration} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      {/* dir="auto": an address or a name typed in Latin letters keeps its order in the Arabic interface. */}
+      <input id={id} dir="auto" {...input} {...registration} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
       {help && (
         <span id={helpId} className="help">
           {help}
         </span>
       )}
-      <FieldMessage id={errorId} message={error} />
+      <LiveFieldMessage id={errorId} message={error} />
     </div>
   );
 }

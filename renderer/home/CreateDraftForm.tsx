@@ -1,18 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { draftChannels } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
-import { FieldMessage } from '../components/FieldMessage.js';
+import { LiveFieldMessage } from '../forms/LiveFieldMessage.js';
+import { RequiredMark } from '../forms/RequiredMark.js';
 import { FormField } from '../forms/FormField.js';
 import { schemaResolver } from '../forms/schema-resolver.js';
 import { useIssueText } from '../forms/use-issue-text.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { choiceLabel, mechanismQuestionId, RESPONDENT_QUESTION, textIn } from '../questionnaire/labels.js';
 import { navigate } from '../routing/hash-route.js';
+import { MechanismCombobox } from './MechanismCombobox.js';
+import { groupMechanisms } from './mechanism-options.js';
 
 const input = draftChannels.create.input;
 
@@ -48,6 +51,11 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
   const { register, formState, control, getFieldState, setValue } = form;
   const [failure, setFailure] = useState<string | undefined>();
   const chosen = useWatch({ control, name: 'mechanism' });
+  const listId = mechanism?.question.type === 'single_choice' ? mechanism.question.choices : undefined;
+  const mechanismGroups = useMemo(
+    () => (listId === undefined ? [] : groupMechanisms(loaded, listId, lang, t('wayfinding:otherKind'))),
+    [loaded, listId, lang, t],
+  );
   const year = new Date().getFullYear();
   const defaultTitle = chosen ? t('create.defaultTitle', { mechanism: choiceLabel(loaded, mechanism?.choices, chosen, lang), year }) : '';
   useEffect(() => {
@@ -79,29 +87,42 @@ export function CreateDraftForm({ loaded }: { loaded: LoadedQuestionnaire }) {
       )}
       {respondent && (
         <fieldset className="choice-group" aria-describedby={respondentError ? 'create-respondent-error' : undefined}>
-          <legend>{textIn(loaded, respondent.question.label, lang) || t('create.respondent')}</legend>
+          <legend>
+            {textIn(loaded, respondent.question.label, lang) || t('create.respondent')}
+            <RequiredMark />
+          </legend>
           {(respondent.choices ?? []).map((c) => (
             <label key={c.value} className="choice">
               <input type="radio" value={c.value} aria-invalid={respondentError ? true : undefined} {...register('respondentKind')} />
               <span>{textIn(loaded, c.label, lang)}</span>
             </label>
           ))}
-          <FieldMessage id="create-respondent-error" message={respondentError} />
+          <LiveFieldMessage id="create-respondent-error" message={respondentError} />
         </fieldset>
       )}
       {mechanism && (
-        <div className="field">
-          <label htmlFor="create-mechanism">{textIn(loaded, mechanism.question.label, lang) || t('create.mechanism')}</label>
-          <select id="create-mechanism" aria-invalid={mechanismError ? true : undefined} aria-describedby={mechanismError ? 'create-mechanism-error' : undefined} {...register('mechanism')}>
-            <option value="">{t('create.choose')}</option>
-            {(mechanism.choices ?? []).map((c) => (
-              <option key={c.value} value={c.value}>
-                {textIn(loaded, c.label, lang)}
-              </option>
-            ))}
-          </select>
-          <FieldMessage id="create-mechanism-error" message={mechanismError} />
-        </div>
+        <>
+          {/* A Controller, rendered after the radios have registered: the first invalid field focused is still the first on screen. */}
+          <Controller
+            control={control}
+            name="mechanism"
+            render={({ field }) => (
+              <MechanismCombobox
+                id="create-mechanism"
+                label={textIn(loaded, mechanism.question.label, lang) || t('create.mechanism')}
+                groups={mechanismGroups}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                lang={lang}
+                invalid={mechanismError !== undefined}
+                {...(mechanismError ? { errorId: 'create-mechanism-error' } : {})}
+              />
+            )}
+          />
+          <LiveFieldMessage id="create-mechanism-error" message={mechanismError} />
+        </>
       )}
       <FormField
         id="new-draft-title"

@@ -36,11 +36,11 @@ export function DraftRowActions({ draft, onChanged }: { draft: DraftSummary; onC
         </p>
       )}
       {mode === 'rename' ? (
-        <form onSubmit={rename} className="inline-form">
+        <form onSubmit={rename} className="inline-form" noValidate>
           <label htmlFor={inputId} className="visually-hidden">
             {t('home.newTitle', { title: draft.title })}
           </label>
-          <input id={inputId} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} autoFocus />
+          <input id={inputId} dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} autoFocus />
           <button type="submit">{t('home.save')}</button>
           <button type="button" onClick={() => setMode('idle')}>
             {t('home.cancel')}

@@ -11,6 +11,7 @@ import * as forms from './forms/index.js';
 import * as signing from './signing/index.js';
 import * as sync from './sync/index.js';
 import { analyst } from './analyst/index.js';
+import { wayfinding } from './wayfinding/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -34,6 +35,7 @@ export const NAMESPACES = {
   forms,
   errors,
   analyst,
+  wayfinding,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -3,6 +3,8 @@ import type { Submission } from '../../core/contract/channels/submissions.js';
 import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { PassphraseField } from './PassphraseField.js';
 import { ReleaseContact } from '../releases/ReleaseContact.js';
 
@@ -12,6 +14,7 @@ type Outcome =
 /** Passphrase, Export, progress with Cancel, and where the file went. */
 export function ExportPanel({ submission, onExported }: { submission: Submission; onExported: () => void }) {
   const { t } = useTranslation('signing');
+  const lang = useLanguage();
   const api = useApi();
   const [passphrase, setPassphrase] = useState('');
   const [running, setRunning] = useState<string | undefined>();
@@ -50,7 +53,7 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
       <h2 id="export-heading">{t('exportHeading')}</h2>
       <p>{t('exportIntro')}</p>
       <ReleaseContact questionnaireId={submission.questionnaireId} version={submission.questionnaireVersion} />
-      <form className="signing-form no-print" onSubmit={(e) => void run(e)}>
+      <form className="signing-form no-print" onSubmit={(e) => void run(e)} noValidate>
         <PassphraseField id="export-passphrase" value={passphrase} onChange={setPassphrase} />
         <button type="submit" disabled={running !== undefined || passphrase === ''}>
           {running ? t('exporting') : t('exportButton', { file: submission.fileName })}
@@ -88,7 +91,7 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
           <ul className="export-list">
             {submission.exports.map((x) => (
               <li key={`${x.path}-${x.exportedAt}`}>
-                {t('exportRow', { date: x.exportedAt.replace('T', ' ').slice(0, 19), path: x.path })}{' '}
+                {t('exportRow', { date: formatDateTime(lang, x.exportedAt), path: x.path })}{' '}
                 <code>{x.sha256}</code>
               </li>
             ))}

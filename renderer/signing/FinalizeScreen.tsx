@@ -11,8 +11,8 @@ import { useApi } from '../api/api-context.js';
 import { errorText, unwrap } from '../api/errors.js';
 import { useLoader } from '../api/use-loader.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { FieldMessage } from '../components/FieldMessage.js';
 import { FormField } from '../forms/FormField.js';
+import { LiveFieldMessage } from '../forms/LiveFieldMessage.js';
 import { schemaResolver } from '../forms/schema-resolver.js';
 import { useIssueText } from '../forms/use-issue-text.js';
 import { loadQuestionnaireFrom } from '../questionnaire/load.js';
@@ -110,11 +110,12 @@ function FinalizeForm({ draftId, identities }: { draftId: string; identities: re
           id="finalize-declaration"
           type="checkbox"
           {...register('declaration')}
+          aria-required="true"
           aria-invalid={declarationError ? true : undefined}
           aria-describedby={declarationError ? 'finalize-declaration-error' : undefined}
         />
         <label htmlFor="finalize-declaration">{t('declaration')}</label>
-        <FieldMessage id="finalize-declaration-error" message={declarationError} />
+        <LiveFieldMessage id="finalize-declaration-error" message={declarationError} />
       </div>
       <div className="field">
         <label htmlFor="finalize-identity">{t('identity')}</label>

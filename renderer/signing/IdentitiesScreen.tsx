@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Identity } from '../../core/contract/channels/identities.js';
 import type { Submission } from '../../core/contract/channels/submissions.js';
 import { useApi } from '../api/api-context.js';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { fetchCurrentQuestionnaire } from '../questionnaire/load.js';
 import { MECHANISM_LIST, textIn } from '../questionnaire/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
+import { formatDateTime } from '../i18n/format.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import { CreateIdentityForm, type MechanismOption } from './CreateIdentityForm.js';
 import { IdentityCard } from './IdentityCard.js';
@@ -40,7 +41,15 @@ export function IdentitiesScreen() {
     () => (data ? (data.loaded.choiceLists.get(MECHANISM_LIST) ?? []).map((c) => ({ value: c.value, label: textIn(data.loaded, c.label, lang) })) : []),
     [data, lang],
   );
-  const [created, setCreated] = useState<{ name: string; warning: string | null } | undefined>();
+  const [created, setCreated] = useState<{ id: string; name: string; warning: string | null } | undefined>();
+  const notice = useRef<HTMLDivElement>(null);
+  const shown = data?.identities.some((i) => i.id === created?.id) === true;
+  useEffect(() => {
+    // Once the new key's card is on screen: focus and scroll go to the success message, the card right below it.
+    if (!shown) return;
+    notice.current?.focus();
+    notice.current?.scrollIntoView({ block: 'start' });
+  }, [shown, created]);
   if (error) return <ErrorMessage message={error} onRetry={reload} />;
   if (!data) return <p>{t('loading')}</p>;
   return (
@@ -48,7 +57,7 @@ export function IdentitiesScreen() {
       <h1 id="identities-heading">{t('identitiesHeading')}</h1>
       <p>{t('identitiesIntro')}</p>
       {created && (
-        <div role="status" className="notice">
+        <div role="status" className="notice" ref={notice} tabIndex={-1}>
           <p>{t('created', { name: created.name })}</p>
           {created.warning && <p className="warning">{created.warning}</p>}
         </div>
@@ -61,7 +70,7 @@ export function IdentitiesScreen() {
       <CreateIdentityForm
         mechanisms={mechanisms}
         onCreated={(identity, warning) => {
-          setCreated({ name: identity.name, warning });
+          setCreated({ id: identity.id, name: identity.name, warning });
           reload();
         }}
       />
@@ -76,7 +85,7 @@ export function IdentitiesScreen() {
                 {t('revisionLink', {
                   mechanism: r.mechanism.label,
                   revision: r.revision,
-                  date: r.finalizedAt.slice(0, 10),
+                  date: formatDateTime(lang, r.finalizedAt),
                 })}
               </a>
             </li>

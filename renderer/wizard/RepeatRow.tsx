@@ -4,6 +4,9 @@ import type { Evaluation, Group } from '../../core/questionnaire/index.js';
 import { useFieldSession } from './field-session.js';
 import { formatNumber } from '../i18n/format.js';
 import { ItemList } from './ItemList.js';
+import { answerPath } from '../../core/answers/path.js';
+import { rowTitle, titleQuestionId } from './row-title.js';
+import { useKeyedValue } from './use-keyed-value.js';
 
 interface Props {
   readonly group: Group;
@@ -26,7 +29,7 @@ export function RepeatRow({ group, rowId, index, count, evaluation, headingLevel
   return (
     <section className="repeat-row" aria-labelledby={`row-${rowId}`}>
       <Heading id={`row-${rowId}`} tabIndex={-1} data-row-heading="">
-        {t('repeat.entry', { n })}
+        <RowHeadingText group={group} rowId={rowId} n={n} />
       </Heading>
       <ItemList items={group.items} evaluation={evaluation} row={{ group: group.id, rowId }} headingLevel={4} />
       <div className="row-actions">
@@ -54,4 +57,16 @@ export function RepeatRow({ group, rowId, index, count, evaluation, headingLevel
       </div>
     </section>
   );
+}
+
+/**
+ * The row's name from its content as soon as its first text answer is typed ("Entry N" only
+ * while empty). Its own component: a keystroke in that answer redraws the heading, not the row.
+ */
+function RowHeadingText({ group, rowId, n }: { group: Group; rowId: string; n: string }) {
+  const { t } = useTranslation();
+  const { answers } = useFieldSession();
+  const titleId = titleQuestionId(group);
+  const title = rowTitle(useKeyedValue(answers, titleId === undefined ? '' : answerPath(titleId, { group: group.id, rowId })));
+  return <>{title ? t('wayfinding:rowTitle', { n, title }) : t('repeat.entry', { n })}</>;
 }

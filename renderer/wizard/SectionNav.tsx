@@ -1,20 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../core/questionnaire/index.js';
 import type { OpenDraft } from '../draft/use-draft-session.js';
-import { formatNumber } from '../i18n/format.js';
 import { textIn } from '../questionnaire/labels.js';
 import { routeHref } from '../routing/hash-route.js';
+import { sectionProgressText } from './OverallProgress.js';
 import { sectionHasErrors } from './problems.js';
+import type { ProgressCount } from './progress-summary.js';
 
 /** Every relevant section with its progress and an error mark; any can be opened at any time. */
-export function SectionNav({ open, sections, current }: { open: OpenDraft; sections: readonly Section[]; current: string | undefined }) {
+export function SectionNav({
+  open,
+  sections,
+  current,
+  counts,
+}: {
+  open: OpenDraft;
+  sections: readonly Section[];
+  current: string | undefined;
+  counts: ReadonlyMap<string, ProgressCount>;
+}) {
   const { t } = useTranslation();
   const { loaded, lang, evaluation, draftId } = open;
   return (
     <nav aria-label={t('wizard.sections')} className="section-nav">
       <ol>
         {sections.map((s) => {
-          const progress = evaluation.progress.find((p) => p.sectionId === s.id);
+          const progress = counts.get(s.id);
           const errors = sectionHasErrors(evaluation.problems, s.id);
           const isCurrent = current === s.id;
           return (
@@ -23,7 +34,7 @@ export function SectionNav({ open, sections, current }: { open: OpenDraft; secti
                 <span className="nav-title">{textIn(loaded, s.title, lang)}</span>
                 {progress && progress.total > 0 && (
                   <span className="nav-progress">
-                    {t('wizard.progress', { answered: formatNumber(lang, progress.answered), total: formatNumber(lang, progress.total) })}
+                    {sectionProgressText(t, progress, lang)}
                   </span>
                 )}
                 {errors && (

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { chooseMechanism } from './mechanism.js';
 
 /** No serious or critical axe violation on home, every section of a secretariat's draft, and the review. */
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
@@ -22,7 +23,7 @@ for (const lang of ['en', 'ar'] as const) {
     }
     await expectNoSeriousViolations(page, 'home (empty)');
     await page.getByRole('radio').first().check();
-    await page.locator('#create-mechanism').selectOption('bali_process');
+    await chooseMechanism(page, lang === 'ar' ? 'عملية بالي' : 'Bali Process');
     await page.locator('form.create-draft button[type="submit"]').click();
     await expect(page.locator('#section-heading')).toBeFocused();
 
@@ -49,7 +50,7 @@ test('the wizard is usable at 1024×768 and at 200% zoom: nothing overflows side
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(app.url);
   await page.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
-  await page.getByLabel('Which mechanism are you answering about?').selectOption('bali_process');
+  await chooseMechanism(page, 'Bali Process');
   await page.getByRole('button', { name: 'Create assessment' }).click();
   await expect(page.locator('#section-heading')).toBeFocused();
   const overflow = async () => Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
@@ -67,7 +68,11 @@ test('the whole journey works with the keyboard alone', async ({ page, app }) =>
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Which mechanism are you answering about?')).toBeFocused();
+  // The mechanism combobox: type part of the name, ↓ to the match, Enter to choose it.
   await page.keyboard.type('Bali');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Which mechanism are you answering about?')).toHaveValue(/^Bali Process/);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Create assessment' })).toBeFocused();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type AppHost } from './fixtures.js';
+import { chooseMechanism } from './mechanism.js';
 
 /**
  * The secretariat's journey through the real questionnaire (questionnaires/iscm-assessment),
@@ -9,7 +10,7 @@ import { expect, test, type AppHost } from './fixtures.js';
 async function createDraft(page: Page, app: AppHost, respondent = 'Chair or secretariat of the mechanism'): Promise<string> {
   await page.goto(app.url);
   await page.getByRole('radio', { name: respondent }).check();
-  await page.getByLabel('Which mechanism are you answering about?').selectOption('bali_process');
+  await chooseMechanism(page, 'Bali Process');
   await page.getByRole('button', { name: 'Create assessment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Profile of the respondent and the mechanism' })).toBeFocused();
   return page.url();
@@ -140,7 +141,8 @@ test('repeat rows can be added, reordered and removed, and come back in order', 
   await page.goto(url.replace(/\/profile$/, '/thematic_focus'));
   await expect(page.getByRole('heading', { level: 1, name: 'Thematic focus and achievements' })).toBeFocused();
   const add = page.getByRole('button', { name: 'Add an entry to “Achievements”' });
-  const rows = page.getByRole('region', { name: /^Entry \d$/ });
+  // A row is "Entry N" until its first text answer names it ("1. Regional guidelines").
+  const rows = page.getByRole('region', { name: /^(Entry \d|\d\. .+)$/ });
   for (const [i, title] of ['Regional guidelines', 'Labour handbook', 'Data workshop'].entries()) {
     await add.click();
     await expect(rows).toHaveCount(i + 1);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type AppHost } from './fixtures.js';
+import { chooseMechanism } from './mechanism.js';
 
 /**
  * What questionnaire 1.1.0 asks of the engine, as a respondent meets it: numbers typed the
@@ -11,7 +12,7 @@ import { expect, test, type AppHost } from './fixtures.js';
 async function createDraft(page: Page, app: AppHost): Promise<string> {
   await page.goto(app.url);
   await page.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
-  await page.getByLabel('Which mechanism are you answering about?').selectOption('bali_process');
+  await chooseMechanism(page, 'Bali Process');
   await page.getByRole('button', { name: 'Create assessment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Profile of the respondent and the mechanism' })).toBeFocused();
   return page.url();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.js';
+import { chooseMechanism } from './mechanism.js';
 
 /**
  * The data folder stops taking writes in the middle of a session. The test runs the web host
@@ -33,7 +34,7 @@ function lockWrites(dataDir: string): { unlock: () => void } | undefined {
 test('when the data folder refuses writes, the error stays on screen, nothing claims "Saved", and saving resumes', async ({ page, app }) => {
   await page.goto(app.url);
   await page.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
-  await page.getByLabel('Which mechanism are you answering about?').selectOption('bali_process');
+  await chooseMechanism(page, 'Bali Process');
   await page.getByRole('button', { name: 'Create assessment' }).click();
   const name = page.getByLabel('Your full name');
   await name.fill('Before the failure');

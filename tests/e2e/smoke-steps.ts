@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { chooseMechanism } from './mechanism.js';
 
 /**
  * The foundation's smoke steps, shared by the web (slice.spec.ts) and the desktop
@@ -6,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
  */
 export async function createDraft(page: Page, title?: string): Promise<void> {
   await page.getByRole('radio', { name: 'Chair or secretariat of the mechanism' }).check();
-  await page.getByLabel('Which mechanism are you answering about?').selectOption('bali_process');
+  await chooseMechanism(page, 'Bali Process');
   if (title !== undefined) await page.getByLabel('Name of the new assessment').fill(title);
   await page.getByRole('button', { name: 'Create assessment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Profile of the respondent and the mechanism' })).toBeVisible();
