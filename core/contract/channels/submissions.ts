@@ -31,7 +31,7 @@ export const submissionSchema = z
     /** True when any recipient is a development key: such a package is not a real submission. */
     development: z.boolean(),
     finalizedAt: isoTimeSchema,
-    /** `<mechanism>-<date>-r<revision>.iscm` */
+    /** `<mechanism>-<respondent>-r<revision>.iscm`, e.g. `bali_process-secretariat-r2.iscm` */
     fileName: z.string(),
     attachmentCount: z.number().int().nonnegative(),
     supersededBy: submissionIdSchema.nullable(),

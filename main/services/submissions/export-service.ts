@@ -6,8 +6,9 @@ import { writePackage } from '../package/index.js';
 import type { SigningDeps } from '../identities/deps.js';
 import type { IdentityService } from '../identities/identity-service.js';
 import { chooseOutputPath, reservePath } from '../identities/file-output.js';
-import { attachmentFilePath, packageFileName } from './revision-fields.js';
-import { attachmentRefsOf, manifestFieldsOf, recipientsOf, responsesOf } from './stored-revision.js';
+import { attachmentFilePath } from './revision-fields.js';
+import { packageFileName } from './package-file-name.js';
+import { attachmentRefsOf, fileNameFactsOf, manifestFieldsOf, recipientsOf, responsesOf } from './stored-revision.js';
 
 export interface ExportResult {
   readonly path: string;
@@ -77,7 +78,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
             ? reservePath(writing, input.outPath)
             : await chooseOutputPath(deps, {
                 title: 'Export the signed submission',
-                defaultName: packageFileName(fields.mechanism.value, row.finalized_at, row.revision),
+                defaultName: packageFileName(fileNameFactsOf(row)),
                 filter: { name: 'ISCM submission', extensions: ['iscm'] },
                 reserve: writing,
               });

@@ -8,9 +8,9 @@ import { writeFileAtomic } from '../atomic-file.js';
 import { createExportService } from './export-service.js';
 import { createFinalizeService } from './finalize-service.js';
 import { createQuestionnaireSource, createRecipientSource } from './questionnaire-source.js';
-import { packageFileName } from './revision-fields.js';
+import { summaryFileName } from './package-file-name.js';
 import { createSameRespondentService } from './same-respondent.js';
-import { toSubmission } from './stored-revision.js';
+import { fileNameFactsOf, toSubmission } from './stored-revision.js';
 import { toSummary } from '../drafts/draft-service.js';
 import { buildSummary, summaryHtml } from './summary.js';
 
@@ -53,9 +53,7 @@ export function createSubmissionService(deps: SigningDeps) {
     async saveSummaryHtml(id: string, language?: string): Promise<{ path: string }> {
       const row = requireRow(id);
       const lang = language ?? row.language;
-      const mechanism = (JSON.parse(row.mechanism_json) as { value: string }).value;
-      const name = packageFileName(mechanism, row.finalized_at, row.revision).replace(/\.iscm$/, '-summary.html');
-      const target = await freePathIn(exportsDir(deps.dataDir), name);
+      const target = await freePathIn(exportsDir(deps.dataDir), summaryFileName(fileNameFactsOf(row)));
       await writeFileAtomic(target, summaryHtml(summary(id, lang), lang));
       return { path: target };
     },

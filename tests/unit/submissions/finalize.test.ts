@@ -83,7 +83,7 @@ describe('finalizing', () => {
       label: expect.stringContaining('Bali') as string,
       kind: 'rcp',
     });
-    expect(s.fileName).toBe(`bali_process-${s.finalizedAt.slice(0, 10)}-r1.iscm`);
+    expect(s.fileName).toBe('bali_process-secretariat-r1.iscm');
     expect(statusOf(h, draftId)).toBe('finalized');
     const row = h.db
       .prepare<[string], { responses_json: string; attachments_json: string }>(
