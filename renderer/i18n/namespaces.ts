@@ -9,6 +9,7 @@ import { maintenance } from './maintenance/index.js';
 import * as errors from './errors/index.js';
 import * as forms from './forms/index.js';
 import * as signing from './signing/index.js';
+import * as journey from './journey/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -30,6 +31,7 @@ export const NAMESPACES = {
   signing,
   forms,
   errors,
+  journey: { en: journey.en, fr: journey.fr, es: journey.es, ar: journey.ar },
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;
