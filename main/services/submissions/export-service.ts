@@ -58,7 +58,8 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
      */
     async export(input: {
       id: string;
-      passphrase: string;
+      /** The key's passphrase, or the key already unlocked by the caller (who then wipes it). */
+      passphrase: string | { readonly unlocked: Uint8Array };
       operationId: string;
       outPath?: string;
     }): Promise<ExportResult> {
@@ -70,7 +71,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
       let privateKey: Uint8Array | undefined;
       let reservedPath: string | undefined;
       try {
-        privateKey = await identities.unlock(row.identity_id, input.passphrase);
+        if (typeof input.passphrase === 'string') privateKey = await identities.unlock(row.identity_id, input.passphrase);
         const fields = manifestFieldsOf(row);
         // Both ways claim the path in `writing` before any other export can look at it.
         const outPath =
@@ -92,7 +93,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
             sha256: a.sha256,
             filePath: attachmentFilePath(deps.dataDir, a.sha256),
           })),
-          signer: { privateKey },
+          signer: { privateKey: privateKey ?? (input.passphrase as { readonly unlocked: Uint8Array }).unlocked },
           recipients: fields.recipients,
           outPath,
           onProgress: progress(input.operationId),
@@ -121,7 +122,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
           throw new AppError('CANCELLED', 'The export was cancelled; no file was written.');
         throw error;
       } finally {
-        privateKey?.fill(0);
+        privateKey?.fill(0); // only a key unlocked here: the caller's is the caller's to wipe
         running.delete(input.operationId);
         if (reservedPath !== undefined) writing.delete(reservedPath);
       }

@@ -163,16 +163,27 @@ export function createFinalizeService(
     return draftId;
   });
 
+  /**
+   * The freeze, once the caller has proved the signer holds the key (`finalize`, or
+   * finalize-and-export, which unlocks the key once for both steps).
+   */
+  async function finalizeProven(input: { draftId: string; identityId: string }): Promise<Submission> {
+    liveDraft(input.draftId);
+    // A copy of the database as it was before the draft became immutable (a full disk stops here).
+    await backupBeforeFinalize(db, deps.clock);
+    const row = freeze.immediate(input.draftId, input.identityId, isoNow(deps.clock));
+    return toSubmission(row, repo);
+  }
+
   return {
     async finalize(input: { draftId: string; identityId: string; passphrase: string }): Promise<Submission> {
       liveDraft(input.draftId);
       // The passphrase proves the signer holds the key before anything is frozen.
       (await identities.unlock(input.identityId, input.passphrase)).fill(0);
-      // A copy of the database as it was before the draft became immutable (a full disk stops here).
-      await backupBeforeFinalize(db, deps.clock);
-      const row = freeze.immediate(input.draftId, input.identityId, isoNow(deps.clock));
-      return toSubmission(row, repo);
+      return finalizeProven(input);
     },
+
+    finalizeProven,
 
     amend(submissionId: string): DraftSummary {
       const draftId = openAmendment.immediate(submissionId, isoNow(deps.clock));
