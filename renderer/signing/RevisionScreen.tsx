@@ -9,6 +9,8 @@ import { signingHref } from './signing-route.js';
 import { SummaryView } from './SummaryView.js';
 import { useTranslation } from 'react-i18next';
 import { useLoader } from '../api/use-loader.js';
+import { formatDateTime } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 
 async function loadScreen(api: IscmApi, id: string) {
   const [submission, info] = await Promise.all([
@@ -21,6 +23,7 @@ async function loadScreen(api: IscmApi, id: string) {
 /** One signed revision: its facts, the export, the amend action and the readable summary. */
 export function RevisionScreen({ submissionId }: { submissionId: string }) {
   const { t } = useTranslation('signing');
+  const lang = useLanguage();
   const api = useApi();
   const { data, error, reload } = useLoader(useCallback(() => loadScreen(api, submissionId), [api, submissionId]));
   if (error) return <ErrorMessage message={error} onRetry={reload} />;
@@ -38,7 +41,7 @@ export function RevisionScreen({ submissionId }: { submissionId: string }) {
         <dt>{t('mechanismFact')}</dt>
         <dd>{submission.mechanism.label}</dd>
         <dt>{t('finalizedAt')}</dt>
-        <dd>{submission.finalizedAt}</dd>
+        <dd>{formatDateTime(lang, submission.finalizedAt)}</dd>
         <dt>{t('signedBy')}</dt>
         <dd>
           {submission.signer.name}
@@ -62,7 +65,7 @@ export function RevisionScreen({ submissionId }: { submissionId: string }) {
         <dd>{submission.recipients.map((r) => r.label).join('; ')}</dd>
       </dl>
       <div className="no-print">
-        <ExportPanel submission={submission} onExported={reload} />
+        <ExportPanel submission={submission} host={host} onExported={reload} />
         <AmendAction submission={submission} />
       </div>
       <SummaryView submission={submission} host={host} />

@@ -140,7 +140,9 @@ export function createFinalizeService(
     const draftId = randomUUID();
     drafts.insert({
       id: draftId,
-      title: `${source?.title ?? 'Assessment'} (revision ${previous.revision + 1})`.slice(0, 200),
+      // The user's own title, unchanged: the revision is shown beside it (a badge), so amending
+      // an amendment does not pile up "(revision 2) (revision 3)". Older amendments carry it: dropped.
+      title: (source?.title ?? 'Assessment').replace(/(?: \(revision \d+\))+$/, '') || 'Assessment',
       questionnaire_id: previous.questionnaire_id,
       questionnaire_version: previous.questionnaire_version,
       respondent_kind: source?.respondent_kind ?? 'secretariat',
