@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { AnswerValue } from '../../core/answers/value.js';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { IscmApi } from '../../core/contract/index.js';
 import { fullSecretariatAnswers } from '../unit/submissions/full-answers.js';
@@ -41,7 +40,7 @@ async function setUp(page: Page, language: Language, title: string): Promise<{ d
       }
       return { draftId: created.value.id, identityId };
     },
-    { answers: fullSecretariatAnswers({ today }) as Record<string, AnswerValue>, language, title, passphrase: PASSPHRASE },
+    { answers: fullSecretariatAnswers({ today }), language, title, passphrase: PASSPHRASE },
   );
 }
 
@@ -53,7 +52,14 @@ async function finalizeAndExport(page: Page, draftId: string, button: RegExp): P
   await page.getByRole('button', { name: button }).click();
 }
 
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+// Runs in the page; this file is typed for Node, so the page's globals are described here.
+type PageGlobals = { document: { documentElement: { scrollWidth: number; clientWidth: number } }; navigator: { clipboard: { readText: () => Promise<string> } } };
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => {
+    const root = (globalThis as unknown as PageGlobals).document.documentElement;
+    return root.scrollWidth <= root.clientWidth;
+  });
+const clipboardText = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
@@ -84,7 +90,7 @@ test('one passphrase finalizes and exports; the file is ready, named for what it
   // Copy path: on the clipboard, with a visible confirmation.
   await ready.getByRole('button', { name: 'Copy path' }).click();
   await expect(ready.getByRole('status')).toHaveText('Path copied to the clipboard.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${app.dataDir}/exports/bali_process-secretariat-r1.iscm`);
+  expect(await clipboardText(page)).toBe(`${app.dataDir}/exports/bali_process-secretariat-r1.iscm`);
   expect(await noHorizontalScroll(page)).toBe(true);
   await expectAccessible(page, 'your file is ready');
 
