@@ -47,6 +47,7 @@ export async function startAppWebHost(options: AppWebHostOptions): Promise<AppWe
       events: gate.events,
       uploads: gate.uploads,
       releaseUploads: gate.releaseUploads,
+      exportDownloads: gate.exportDownloads,
       staticDir: options.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'renderer'),
       ...(options.port === undefined ? {} : { port: options.port }),
     });

@@ -11,6 +11,7 @@ import { BodyTooLargeError, readBody } from './read-body.js';
 import { TOKEN_HEADER, checkApiRequest, checkPageRequest, type GuardFailure } from './request-guard.js';
 import { UPLOAD_PATH, handleAttachmentUpload, type AttachmentUploads } from './upload.js';
 import { RELEASE_UPLOAD_PATH, handleReleaseUpload, type ReleaseUploads } from './release-upload.js';
+import { DOWNLOAD_PATH, handleExportDownload, type ExportDownloads } from './download.js';
 
 export interface WebHostOptions {
   readonly dispatch: Dispatch;
@@ -23,6 +24,8 @@ export interface WebHostOptions {
   readonly uploads?: AttachmentUploads;
   /** Receives the questionnaire release files the web client uploads for `releases.pick`. */
   readonly releaseUploads?: ReleaseUploads;
+  /** Serves exported packages to the web client (absent: downloads are refused). */
+  readonly exportDownloads?: ExportDownloads;
 }
 
 export interface WebHost {
@@ -124,6 +127,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await handleReleaseUpload(req, res, options.releaseUploads, sendJson);
   }
 
+  function handleDownload(req: IncomingMessage, res: ServerResponse): void {
+    // A download is an API call: this computer, our host name, our origin, this start's token.
+    const refused = checkApiRequest(req, port, token);
+    if (refused || !options.exportDownloads) {
+      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: 'This host does not serve downloads.' });
+      return;
+    }
+    handleExportDownload(req, res, options.exportDownloads, sendJson, SECURITY_HEADERS);
+  }
+
   function streamEvents(res: ServerResponse): void {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream' });
     res.write(': connected\n\n');
@@ -162,6 +175,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ? handleUpload(req, res)
         : pathname === RELEASE_UPLOAD_PATH
         ? handleRelease(req, res)
+        : pathname === DOWNLOAD_PATH
+        ? Promise.resolve().then(() => {
+            handleDownload(req, res);
+          })
         : api?.[1] !== undefined
         ? handleApi(req, res, api[1])
         : Promise.resolve().then(() => {

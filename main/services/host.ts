@@ -59,4 +59,6 @@ export interface HostCapabilities {
   /** The app window's current page as PDF bytes (reports, the printable questionnaire). */
   readonly printToPdf?: (options: PrintToPdfOptions) => Promise<Uint8Array>;
   readonly safeStorage?: SecretStore;
+  /** Opens the system file manager with this file selected (Electron's `shell.showItemInFolder`). */
+  readonly showItemInFolder?: (path: string) => void;
 }

@@ -1,4 +1,4 @@
-import { dialog, safeStorage, type BrowserWindow, type FileFilter as ElectronFilter } from 'electron';
+import { dialog, safeStorage, shell, type BrowserWindow, type FileFilter as ElectronFilter } from 'electron';
 import type { FileFilter, HostCapabilities } from '../services/host.js';
 import { openDialogProperties } from './dialog-properties.js';
 import { createSecretStore } from './secret-store.js';
@@ -8,7 +8,7 @@ const toElectronFilters = (filters: readonly FileFilter[] = []): ElectronFilter[
 
 const secretStore = createSecretStore(safeStorage);
 
-/** The desktop's dialogs, PDF printing and secret store, bound to the app window. */
+/** The desktop's dialogs, PDF printing, secret store and file manager, bound to the app window. */
 export function createElectronHost(getWindow: () => BrowserWindow | undefined): HostCapabilities {
   return {
     pickFiles: async ({ title, filters, multiple, folders }) => {
@@ -30,5 +30,7 @@ export function createElectronHost(getWindow: () => BrowserWindow | undefined): 
       return win.webContents.printToPDF({ landscape, pageSize, printBackground: true });
     },
     safeStorage: secretStore,
+    // The service has checked the path is a file this app exported; the OS file manager opens beside it.
+    showItemInFolder: (file) => shell.showItemInFolder(file),
   };
 }

@@ -15,6 +15,7 @@ import { useStickyHeight } from './use-sticky-height.js';
 import { useDraftSession } from './use-draft-session.js';
 import { DraftVersionNotice } from '../releases/DraftVersionNotice.js';
 import { ConflictNotice } from './ConflictNotice.js';
+import { ReadOnlyAnswers } from '../journey/ReadOnlyAnswers.js';
 
 /** The open draft: side navigation, the current section (or the review), and the save status. */
 export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draft; loaded: LoadedQuestionnaire; route: Route; onReload: () => void }) {
@@ -69,7 +70,7 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
       <DraftVersionNotice draftId={draft.id} loaded={loaded} answers={draft.answers} beforeMove={session.flush} onMoved={onReload} />
       <div className="wizard">
         <SectionNav open={open} sections={relevantSections} counts={counts.bySection} current={route.name === 'review' ? 'review' : sectionId} />
-        <div className="wizard-content">
+        <ReadOnlyAnswers draftId={draft.id} status={draft.status} review={route.name === 'review'}>
           {route.name === 'review' ? (
             <ReviewView open={open} sections={relevantSections} title={draft.title} />
           ) : sectionId ? (
@@ -81,7 +82,7 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
               {...(route.name === 'draft' && route.focus ? { focus: route.focus } : {})}
             />
           ) : null}
-        </div>
+        </ReadOnlyAnswers>
       </div>
     </div>
   );

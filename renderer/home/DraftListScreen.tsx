@@ -7,6 +7,7 @@ import { CreateDraftForm } from './CreateDraftForm.js';
 import { DraftRow } from './DraftRow.js';
 import { useCurrentQuestionnaire, useDraftList } from './use-drafts.js';
 import { InstallRelease } from '../releases/InstallRelease.js';
+import { useRevisionsByDraft } from '../journey/use-revisions.js';
 
 const switchHomeLanguage = (lang: Parameters<typeof setUiLanguage>[0]) => void setUiLanguage(lang);
 
@@ -15,6 +16,7 @@ export function DraftListScreen() {
   const { t } = useTranslation();
   const { drafts, error, refresh } = useDraftList('list');
   const questionnaire = useCurrentQuestionnaire();
+  const revisions = useRevisionsByDraft(drafts);
   useLanguageHandler(switchHomeLanguage);
   return (
     <section aria-labelledby="drafts-heading" className="home">
@@ -46,7 +48,7 @@ export function DraftListScreen() {
             </thead>
             <tbody>
               {drafts.map((d) => (
-                <DraftRow key={d.id} draft={d} loaded={questionnaire.loaded} onChanged={refresh} />
+                <DraftRow key={d.id} draft={d} loaded={questionnaire.loaded} onChanged={refresh} {...revisions.of(d.id)} />
               ))}
             </tbody>
           </table>

@@ -6,6 +6,8 @@ import { useLanguage } from '../i18n/use-language.js';
 import { listLabel, MECHANISM_LIST, RESPONDENT_QUESTION } from '../questionnaire/labels.js';
 import { routeHref } from '../routing/hash-route.js';
 import { DraftRowActions } from './DraftRowActions.js';
+import type { Submission } from '../../core/contract/channels/submissions.js';
+import { RevisionBadges } from '../journey/RevisionBadges.js';
 
 const respondentLabel = (loaded: LoadedQuestionnaire | undefined, kind: string, lang: ReturnType<typeof useLanguage>): string => {
   const list = loaded?.questions.get(RESPONDENT_QUESTION)?.question;
@@ -13,7 +15,7 @@ const respondentLabel = (loaded: LoadedQuestionnaire | undefined, kind: string, 
 };
 
 /** One draft in the home table. */
-export function DraftRow({ draft, loaded, onChanged }: { draft: DraftSummary; loaded: LoadedQuestionnaire | undefined; onChanged: () => Promise<void> }) {
+export function DraftRow({ draft, loaded, onChanged, revision, newer }: { draft: DraftSummary; loaded: LoadedQuestionnaire | undefined; onChanged: () => Promise<void>; revision?: Submission | undefined; newer?: Submission | undefined }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
@@ -29,7 +31,10 @@ export function DraftRow({ draft, loaded, onChanged }: { draft: DraftSummary; lo
       <td>{t(`languages.${draft.language}`)}</td>
       <td>{formatDateTime(lang, draft.updatedAt)}</td>
       <td>{draft.progress === null ? '—' : formatPercent(lang, draft.progress)}</td>
-      <td>{t(`status.${draft.status}`)}</td>
+      <td>
+        {t(`status.${draft.status}`)}
+        {revision && <RevisionBadges revision={revision} newer={newer} />}
+      </td>
       <td>
         <DraftRowActions draft={draft} onChanged={onChanged} />
       </td>

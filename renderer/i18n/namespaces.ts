@@ -12,6 +12,7 @@ import * as signing from './signing/index.js';
 import * as sync from './sync/index.js';
 import { analyst } from './analyst/index.js';
 import { wayfinding } from './wayfinding/index.js';
+import * as journey from './journey/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -36,6 +37,7 @@ export const NAMESPACES = {
   errors,
   analyst,
   wayfinding,
+  journey: { en: journey.en, fr: journey.fr, es: journey.es, ar: journey.ar },
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

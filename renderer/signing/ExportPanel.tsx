@@ -3,16 +3,26 @@ import type { Submission } from '../../core/contract/channels/submissions.js';
 import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../i18n/format.js';
-import { useLanguage } from '../i18n/use-language.js';
 import { PassphraseField } from './PassphraseField.js';
 import { ReleaseContact } from '../releases/ReleaseContact.js';
+import type { AppInfo } from '../../core/contract/channels/app.js';
+import { FileReady } from '../journey/FileReady.js';
+import { formatDateTime } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
 
 type Outcome =
   { kind: 'saved'; path: string; sha256: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
 
 /** Passphrase, Export, progress with Cancel, and where the file went. */
-export function ExportPanel({ submission, onExported }: { submission: Submission; onExported: () => void }) {
+export function ExportPanel({
+  submission,
+  host,
+  onExported,
+}: {
+  submission: Submission;
+  host: AppInfo['host'];
+  onExported: () => void;
+}) {
   const { t } = useTranslation('signing');
   const lang = useLanguage();
   const api = useApi();
@@ -21,6 +31,8 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
   const [progress, setProgress] = useState<{ done: number; total: number | null } | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const operation = useRef<string | undefined>(undefined);
+  // The file just written, else the latest export: its "your file is ready" step.
+  const latest = outcome?.kind === 'saved' ? { path: outcome.path } : submission.exports.at(-1);
 
   useEffect(
     () =>
@@ -52,7 +64,9 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
     <section className="signing-export" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('exportHeading')}</h2>
       <p>{t('exportIntro')}</p>
-      <ReleaseContact questionnaireId={submission.questionnaireId} version={submission.questionnaireVersion} />
+      {latest === undefined && (
+        <ReleaseContact questionnaireId={submission.questionnaireId} version={submission.questionnaireVersion} />
+      )}
       <form className="signing-form no-print" onSubmit={(e) => void run(e)} noValidate>
         <PassphraseField id="export-passphrase" value={passphrase} onChange={setPassphrase} />
         <button type="submit" disabled={running !== undefined || passphrase === ''}>
@@ -79,6 +93,15 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
           </p>
         </div>
       )}
+      {latest && (
+        <FileReady
+          file={latest}
+          host={host}
+          submissionId={submission.id}
+          release={{ id: submission.questionnaireId, version: submission.questionnaireVersion }}
+          focusOnShow={outcome?.kind === 'saved'}
+        />
+      )}
       {outcome?.kind === 'cancelled' && <p role="status">{t('cancelled')}</p>}
       {outcome?.kind === 'failed' && (
         <p role="alert" className="error">
@@ -91,8 +114,7 @@ export function ExportPanel({ submission, onExported }: { submission: Submission
           <ul className="export-list">
             {submission.exports.map((x) => (
               <li key={`${x.path}-${x.exportedAt}`}>
-                {t('exportRow', { date: formatDateTime(lang, x.exportedAt), path: x.path })}{' '}
-                <code>{x.sha256}</code>
+                {t('exportRow', { date: formatDateTime(lang, x.exportedAt), path: x.path })} <code>{x.sha256}</code>
               </li>
             ))}
           </ul>

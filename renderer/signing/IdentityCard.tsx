@@ -3,15 +3,17 @@ import type { Identity } from '../../core/contract/channels/identities.js';
 import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
 import { useTranslation } from 'react-i18next';
+import { FileReady } from '../journey/FileReady.js';
 
 /** One signing key: who it is, its OpenSSH line and fingerprint, and the card export. */
 export function IdentityCard({ identity }: { identity: Identity }) {
   const { t } = useTranslation('signing');
   const api = useApi();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [message, setMessage] = useState<{ text: string; error: boolean; path?: string } | undefined>();
   async function exportCard() {
     const result = await api.identities.exportCard({ id: identity.id });
-    if (result.ok) setMessage({ text: t('cardSaved', { path: result.value.path }), error: false });
+    if (result.ok)
+      setMessage({ text: t('cardSaved', { path: result.value.path }), error: false, path: result.value.path });
     else if (result.error.code !== 'CANCELLED') setMessage({ text: errorText(result.error), error: true });
   }
   const headingId = `identity-${identity.id}`;
@@ -45,6 +47,7 @@ export function IdentityCard({ identity }: { identity: Identity }) {
           {message.text}
         </p>
       )}
+      {message?.path && <FileReady file={{ path: message.path }} focusOnShow />}
     </article>
   );
 }

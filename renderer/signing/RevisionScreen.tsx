@@ -65,7 +65,7 @@ export function RevisionScreen({ submissionId }: { submissionId: string }) {
         <dd>{submission.recipients.map((r) => r.label).join('; ')}</dd>
       </dl>
       <div className="no-print">
-        <ExportPanel submission={submission} onExported={reload} />
+        <ExportPanel submission={submission} host={host} onExported={reload} />
         <AmendAction submission={submission} />
       </div>
       <SummaryView submission={submission} host={host} />

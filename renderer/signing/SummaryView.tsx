@@ -5,6 +5,7 @@ import { useApi } from '../api/api-context.js';
 import { errorText, unwrap } from '../api/errors.js';
 import { useTranslation } from 'react-i18next';
 import { useLoader } from '../api/use-loader.js';
+import { FileReady } from '../journey/FileReady.js';
 
 /**
  * The revision as a readable document for the secretariat's records: saved as PDF from
@@ -16,7 +17,7 @@ export function SummaryView({ submission, host }: { submission: Submission; host
   const { data } = useLoader(
     useCallback(() => unwrap(api.submissions.summary({ id: submission.id })), [api, submission.id]),
   );
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [message, setMessage] = useState<{ text: string; error: boolean; path?: string } | undefined>();
   const base = submission.fileName.replace(/\.iscm$/, '-summary');
 
   async function save() {
@@ -25,7 +26,8 @@ export function SummaryView({ submission, host }: { submission: Submission; host
         ? await api.app.printToPdf({ suggestedName: `${base}.pdf` })
         : await api.submissions.saveSummaryHtml({ id: submission.id });
     if (!result.ok) setMessage({ text: errorText(result.error), error: true });
-    else if (result.value.path) setMessage({ text: t('summarySaved', { path: result.value.path }), error: false });
+    else if (result.value.path)
+      setMessage({ text: t('summarySaved', { path: result.value.path }), error: false, path: result.value.path });
   }
 
   return (
@@ -43,6 +45,15 @@ export function SummaryView({ submission, host }: { submission: Submission; host
         >
           {message.text}
         </p>
+      )}
+      {message?.path && (
+        <div className="no-print">
+          <FileReady
+            file={{ path: message.path }}
+            release={{ id: submission.questionnaireId, version: submission.questionnaireVersion }}
+            focusOnShow
+          />
+        </div>
       )}
       {data && (
         <div className="summary-document">

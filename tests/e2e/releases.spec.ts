@@ -197,7 +197,7 @@ test('install a newer release, move a draft with every answer kept, export it to
   await expect(page.getByTestId('dev-warning')).toHaveCount(0);
   await shot(page, 'en-export-contact');
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: /^Export bali_process-.*-r1\.iscm$/ }).click();
+  await page.getByRole('button', { name: /^Export bali_process-secretariat-r1\.iscm$/ }).click();
   const saved = page.getByText(/^Saved to /);
   await expect(saved).toBeVisible({ timeout: 30_000 });
   const exported = ((await saved.textContent()) ?? '').replace(/^Saved to /, '').trim();

@@ -104,8 +104,8 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
     `256 ${fingerprint} Amina Diallo (ED25519)`,
   );
   await page.getByRole('button', { name: 'Export public key card of Amina Diallo' }).click();
-  await expect(page.getByText(/^Public key card saved to .*Amina-Diallo-key-card\.txt/)).toBeVisible();
-  expect(fs.readFileSync(path.join(app.dataDir, 'exports', 'Amina-Diallo-key-card.txt'), 'utf8')).toContain(
+  await expect(page.getByText(/^Public key card saved to .*bali_process-Amina-Diallo-key-card\.txt/)).toBeVisible();
+  expect(fs.readFileSync(path.join(app.dataDir, 'exports', 'bali_process-Amina-Diallo-key-card.txt'), 'utf8')).toContain(
     `Fingerprint: ${fingerprint}`,
   );
   // IOM registers the key from the card, for the mechanism's secretariat, with its own command, in
@@ -118,7 +118,7 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
       ISCM,
       'keys',
       'import-card',
-      path.join(app.dataDir, 'exports', 'Amina-Diallo-key-card.txt'),
+      path.join(app.dataDir, 'exports', 'bali_process-Amina-Diallo-key-card.txt'),
       '--db',
       iomDb,
       '--kind',
@@ -140,8 +140,8 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
   await finalizeFromReview(page, draftId, 1);
   await expect(page.getByTestId('dev-warning')).toContainText('sealed to a development key');
   await expectAccessible(page, 'signed revision');
-  const first = await exportRevision(page, /^Export bali_process-\d{4}-\d{2}-\d{2}-r1\.iscm$/);
-  expect(path.basename(first)).toMatch(/^bali_process-\d{4}-\d{2}-\d{2}-r1\.iscm$/);
+  const first = await exportRevision(page, /^Export bali_process-secretariat-r1\.iscm$/);
+  expect(path.basename(first)).toBe('bali_process-secretariat-r1.iscm');
 
   // The finalized draft refuses changes.
   const refused = await page.evaluate(
@@ -170,7 +170,7 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
   );
   expect(changed.ok).toBe(true);
   await finalizeFromReview(page, amendId, 2);
-  const second = await exportRevision(page, /^Export bali_process-\d{4}-\d{2}-\d{2}-r2\.iscm$/);
+  const second = await exportRevision(page, /^Export bali_process-secretariat-r2\.iscm$/);
 
   const v1 = iscmVerify(first);
   const v2 = iscmVerify(second);

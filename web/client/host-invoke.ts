@@ -4,13 +4,15 @@ import { contract } from '../../core/contract/index.js';
 import { createAttachmentHints } from './attachment-hints.js';
 import { chooseFiles, uploadFiles } from './pick-files.js';
 import { uploadRelease } from './upload-release.js';
+import { downloadExport } from './download-export.js';
 
 /**
  * The channels the web host cannot serve alone (they need the browser's own
  * dialogs) are answered here, with the same output shapes as the desktop app:
  * - `attachments.pick`: a file input, then one upload per file;
  * - `releases.pick`: a file input, then the file uploaded for its checks and preview;
- * - `app.printToPdf`: the browser's print dialog, `{ path: null }`.
+ * - `app.printToPdf`: the browser's print dialog, `{ path: null }`;
+ * - `submissions.downloadExport`: the exported file through the browser's downloads.
  * Every other call goes to the server.
  */
 export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
@@ -28,6 +30,11 @@ export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
       // Synchronously, still inside the user's click.
       const chosen = chooseFiles({ accept: '.iscmq', multiple: false });
       return chosen.then(([file]) => (file === undefined ? ok({ preview: null }) : uploadRelease(token, file)));
+    }
+    if (channelName === 'submissions.downloadExport') {
+      const parsed = contract.submissions.downloadExport.input.safeParse(input);
+      if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to submissions.downloadExport is not valid.'));
+      return downloadExport(token, parsed.data);
     }
     if (channelName === 'app.printToPdf') {
       window.print();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../channel.js';
 import { draftIdSchema, draftSummarySchema, isoTimeSchema, languageSchema } from './drafts.js';
 import { identityIdSchema, passphraseSchema } from './identities.js';
+import { contractErrorSchema } from '../errors.js';
 
 export const submissionIdSchema = z.uuid();
 const operationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -31,7 +32,7 @@ export const submissionSchema = z
     /** True when any recipient is a development key: such a package is not a real submission. */
     development: z.boolean(),
     finalizedAt: isoTimeSchema,
-    /** `<mechanism>-<date>-r<revision>.iscm` */
+    /** `<mechanism>-<respondent>-r<revision>.iscm`, e.g. `bali_process-secretariat-r2.iscm` */
     fileName: z.string(),
     attachmentCount: z.number().int().nonnegative(),
     supersededBy: submissionIdSchema.nullable(),
@@ -126,6 +127,48 @@ export const submissionChannels = {
   export: channel(
     z.object({ id: submissionIdSchema, passphrase: passphraseSchema, operationId: operationIdSchema }).strict(),
     exportRecordSchema.extend({ development: z.boolean() }).strict(),
+  ),
+  /**
+   * Finalize and export as one step with one passphrase: the key is unlocked once, used to
+   * prove the signer and to sign the package, and wiped when the call ends (main keeps neither
+   * the passphrase nor the key). Refused like `finalize` (nothing written). Once the revision is
+   * frozen, a failed or cancelled export does not undo it: `exported` is then null and
+   * `exportError` says why, and the revision's own Export offers it again.
+   */
+  finalizeAndExport: channel(
+    z
+      .object({
+        draftId: draftIdSchema,
+        identityId: identityIdSchema,
+        passphrase: passphraseSchema,
+        declaration: z.literal(true),
+        operationId: operationIdSchema,
+      })
+      .strict(),
+    z
+      .object({
+        submission: submissionSchema,
+        exported: exportRecordSchema.extend({ development: z.boolean() }).strict().nullable(),
+        exportError: contractErrorSchema.nullable(),
+      })
+      .strict(),
+  ),
+  /**
+   * Shows an exported file in the system's file manager (desktop). Only a path this revision
+   * was exported to: NOT_FOUND otherwise or when the file is gone; NOT_SUPPORTED in the web host.
+   */
+  showExport: channel(
+    z.object({ id: submissionIdSchema, path: z.string().min(1).max(4096) }).strict(),
+    z.object({ shown: z.literal(true) }).strict(),
+  ),
+  /**
+   * Web host: saves an exported file through the browser's downloads (the web client fetches it
+   * from the host's download endpoint with the session token). NOT_SUPPORTED on the desktop,
+   * where the file already is on disk and `showExport` shows it.
+   */
+  downloadExport: channel(
+    z.object({ id: submissionIdSchema, path: z.string().min(1).max(4096) }).strict(),
+    z.object({ started: z.literal(true) }).strict(),
   ),
   /** Stops a running export; it then fails with CANCELLED and leaves no file. */
   cancelExport: channel(

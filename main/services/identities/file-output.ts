@@ -18,7 +18,11 @@ export function safeFileName(name: string): string {
 }
 
 /**
- * `<dir>/<name>`, or `<stem>-2<ext>`, `-3`… when taken: an earlier file is never replaced.
+ * `<dir>/<name>`, or `<stem> (2)<ext>`, ` (3)`… when taken: an earlier file is never replaced.
+ * Why ` (2)` and not `-2`: names end in the revision (`…-r1.iscm`), and `…-r1-2.iscm` read like
+ * "revision 1-2". ` (2)` is how every browser and file manager names a second copy, so it reads
+ * as "another copy of revision 1". Replacing when the bytes are identical would not help: each
+ * export is sealed afresh (age picks a new file key), so two exports never have the same bytes.
  * `reserve`: paths that writers still at work will take; the name returned is added to it before returning.
  */
 export async function freePathIn(dir: string, name: string, reserve: Set<string> = new Set()): Promise<string> {
@@ -26,7 +30,7 @@ export async function freePathIn(dir: string, name: string, reserve: Set<string>
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
   for (let n = 1; n < 1000; n++) {
-    const candidate = path.join(dir, n === 1 ? name : `${stem}-${n}${ext}`);
+    const candidate = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
     if (reserve.has(candidate)) continue;
     const exists = await fs.stat(candidate).then(
       () => true,

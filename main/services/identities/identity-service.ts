@@ -162,7 +162,8 @@ export function createIdentityService(deps: SigningDeps) {
       const text = cardOf(row);
       const target = await chooseOutputPath(deps, {
         title: 'Save the public key card',
-        defaultName: `${safeFileName(row.name)}-key-card.txt`,
+        // Named like the packages (`<mechanism>-…`), so the card sorts beside what it verifies.
+        defaultName: `${row.mechanism ? `${safeFileName(row.mechanism)}-` : ''}${safeFileName(row.name)}-key-card.txt`,
         filter: { name: 'Public key card', extensions: ['txt'] },
       });
       await writeFileAtomic(target, text);

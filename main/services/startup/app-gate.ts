@@ -5,6 +5,7 @@ import type { AppServices, AppServicesOptions } from '../app-services.js';
 import type { AttachmentService } from '../attachments/attachment-service.js';
 import type { ReleaseService } from '../releases/release-service.js';
 import { systemClock } from '../clock.js';
+import { servableExport, type ExportDownloads } from '../submissions/exported-file.js';
 import { createEventBus, type EventBus } from '../event-bus.js';
 import { createStoppedHandlers } from './stopped-handlers.js';
 import { startAppServicesSafely } from './start-services.js';
@@ -24,6 +25,8 @@ export interface AppGate {
   readonly uploads: Pick<AttachmentService, 'receive'>;
   /** For the web host's release upload endpoint; refuses while the data is not open. */
   readonly releaseUploads: Pick<ReleaseService, 'stageBytes'>;
+  /** For the web host's download endpoint: an exported package of a revision; refuses while the data is not open. */
+  readonly exportDownloads: ExportDownloads;
   readonly report: () => StartupReport;
   /** The running services, or undefined while the data is not open. */
   readonly services: () => AppServices | undefined;
@@ -104,6 +107,12 @@ export function openAppGate(options: AppServicesOptions, onBackupError: (error: 
         if (!services) throw new AppError('DATA_UNAVAILABLE', report.message);
         await services.ready;
         return services.releases.stageBytes(bytes, name);
+      },
+    },
+    exportDownloads: {
+      file: (id, file) => {
+        if (!services) throw new AppError('DATA_UNAVAILABLE', report.message);
+        return servableExport(services.db, options.dataDir, id, file);
       },
     },
     report: () => report,

@@ -6,8 +6,9 @@ import { writePackage } from '../package/index.js';
 import type { SigningDeps } from '../identities/deps.js';
 import type { IdentityService } from '../identities/identity-service.js';
 import { chooseOutputPath, reservePath } from '../identities/file-output.js';
-import { attachmentFilePath, packageFileName } from './revision-fields.js';
-import { attachmentRefsOf, manifestFieldsOf, recipientsOf, responsesOf } from './stored-revision.js';
+import { attachmentFilePath } from './revision-fields.js';
+import { packageFileName } from './package-file-name.js';
+import { attachmentRefsOf, fileNameFactsOf, manifestFieldsOf, recipientsOf, responsesOf } from './stored-revision.js';
 
 export interface ExportResult {
   readonly path: string;
@@ -57,7 +58,8 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
      */
     async export(input: {
       id: string;
-      passphrase: string;
+      /** The key's passphrase, or the key already unlocked by the caller (who then wipes it). */
+      passphrase: string | { readonly unlocked: Uint8Array };
       operationId: string;
       outPath?: string;
     }): Promise<ExportResult> {
@@ -69,7 +71,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
       let privateKey: Uint8Array | undefined;
       let reservedPath: string | undefined;
       try {
-        privateKey = await identities.unlock(row.identity_id, input.passphrase);
+        if (typeof input.passphrase === 'string') privateKey = await identities.unlock(row.identity_id, input.passphrase);
         const fields = manifestFieldsOf(row);
         // Both ways claim the path in `writing` before any other export can look at it.
         const outPath =
@@ -77,7 +79,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
             ? reservePath(writing, input.outPath)
             : await chooseOutputPath(deps, {
                 title: 'Export the signed submission',
-                defaultName: packageFileName(fields.mechanism.value, row.finalized_at, row.revision),
+                defaultName: packageFileName(fileNameFactsOf(row)),
                 filter: { name: 'ISCM submission', extensions: ['iscm'] },
                 reserve: writing,
               });
@@ -91,7 +93,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
             sha256: a.sha256,
             filePath: attachmentFilePath(deps.dataDir, a.sha256),
           })),
-          signer: { privateKey },
+          signer: { privateKey: privateKey ?? (input.passphrase as { readonly unlocked: Uint8Array }).unlocked },
           recipients: fields.recipients,
           outPath,
           onProgress: progress(input.operationId),
@@ -120,7 +122,7 @@ export function createExportService(deps: SigningDeps, identities: IdentityServi
           throw new AppError('CANCELLED', 'The export was cancelled; no file was written.');
         throw error;
       } finally {
-        privateKey?.fill(0);
+        privateKey?.fill(0); // only a key unlocked here: the caller's is the caller's to wipe
         running.delete(input.operationId);
         if (reservedPath !== undefined) writing.delete(reservedPath);
       }

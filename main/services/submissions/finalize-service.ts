@@ -140,7 +140,9 @@ export function createFinalizeService(
     const draftId = randomUUID();
     drafts.insert({
       id: draftId,
-      title: `${source?.title ?? 'Assessment'} (revision ${previous.revision + 1})`.slice(0, 200),
+      // The user's own title, unchanged: the revision is shown beside it (a badge), so amending
+      // an amendment does not pile up "(revision 2) (revision 3)". Older amendments carry it: dropped.
+      title: (source?.title ?? 'Assessment').replace(/(?: \(revision \d+\))+$/, '') || 'Assessment',
       questionnaire_id: previous.questionnaire_id,
       questionnaire_version: previous.questionnaire_version,
       respondent_kind: source?.respondent_kind ?? 'secretariat',
@@ -163,16 +165,27 @@ export function createFinalizeService(
     return draftId;
   });
 
+  /**
+   * The freeze, once the caller has proved the signer holds the key (`finalize`, or
+   * finalize-and-export, which unlocks the key once for both steps).
+   */
+  async function finalizeProven(input: { draftId: string; identityId: string }): Promise<Submission> {
+    liveDraft(input.draftId);
+    // A copy of the database as it was before the draft became immutable (a full disk stops here).
+    await backupBeforeFinalize(db, deps.clock);
+    const row = freeze.immediate(input.draftId, input.identityId, isoNow(deps.clock));
+    return toSubmission(row, repo);
+  }
+
   return {
     async finalize(input: { draftId: string; identityId: string; passphrase: string }): Promise<Submission> {
       liveDraft(input.draftId);
       // The passphrase proves the signer holds the key before anything is frozen.
       (await identities.unlock(input.identityId, input.passphrase)).fill(0);
-      // A copy of the database as it was before the draft became immutable (a full disk stops here).
-      await backupBeforeFinalize(db, deps.clock);
-      const row = freeze.immediate(input.draftId, input.identityId, isoNow(deps.clock));
-      return toSubmission(row, repo);
+      return finalizeProven(input);
     },
+
+    finalizeProven,
 
     amend(submissionId: string): DraftSummary {
       const draftId = openAmendment.immediate(submissionId, isoNow(deps.clock));

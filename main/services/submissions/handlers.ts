@@ -1,5 +1,7 @@
 import type { Handlers } from '../../../core/contract/dispatch.js';
 import type { SigningDeps } from '../identities/deps.js';
+import { AppError } from '../../../core/contract/errors.js';
+import { exportedFileOf } from './exported-file.js';
 import { createSubmissionService } from './submission-service.js';
 
 /** The `submissions.*` channels. */
@@ -16,6 +18,18 @@ export function submissionHandlers(deps: SigningDeps): Handlers['submissions'] {
     },
     turnIntoAmendment: ({ draftId, submissionId }) => submissions.turnIntoAmendment(draftId, submissionId),
     export: ({ id, passphrase, operationId }) => submissions.export({ id, passphrase, operationId }),
+    finalizeAndExport: ({ draftId, identityId, passphrase, operationId }) =>
+      submissions.finalizeAndExport({ draftId, identityId, passphrase, operationId }),
+    showExport: ({ id, path }) => {
+      const show = deps.hostCapabilities?.showItemInFolder;
+      if (!show) throw new AppError('NOT_SUPPORTED', 'This host cannot open a file manager; use the download link.');
+      show(exportedFileOf(deps.db, { id, path }).path);
+      return { shown: true as const };
+    },
+    // The web client answers this itself (a browser download); reaching main means the desktop.
+    downloadExport: () => {
+      throw new AppError('NOT_SUPPORTED', 'The desktop app saved the file where you chose; use Show in folder.');
+    },
     cancelExport: ({ operationId }) => submissions.cancelExport(operationId),
     summary: ({ id, language }) => submissions.summary(id, language),
     saveSummaryHtml: ({ id, language }) => submissions.saveSummaryHtml(id, language),

@@ -63,9 +63,3 @@ export function attachmentsIn(response: unknown): AttachmentRef[] {
 /** Where the attachment store keeps a file: `<dataDir>/attachments/<aa>/<sha256>` (migration 0002). */
 export const attachmentFilePath = (dataDir: string, sha256: string): string =>
   path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
-
-/** `<mechanism>-<date>-r<revision>.iscm`, e.g. `bali_process-2026-11-27-r2.iscm`. */
-export function packageFileName(mechanismValue: string, finalizedAt: string, revision: number): string {
-  const mechanism = mechanismValue.replace(/[^a-z0-9_-]+/gi, '-') || 'mechanism';
-  return `${mechanism}-${finalizedAt.slice(0, 10)}-r${revision}.iscm`;
-}

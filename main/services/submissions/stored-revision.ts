@@ -3,7 +3,7 @@ import type { Submission } from '../../../core/contract/channels/submissions.js'
 import type { AttachmentRef } from '../../../core/answers/value.js';
 import type { Manifest, ManifestFields } from '../../../core/package/manifest.js';
 import type { SubmissionRow, SubmissionsRepo } from '../../../db/repos/submissions.js';
-import { packageFileName } from './revision-fields.js';
+import { packageFileName, type FileNameFacts } from './package-file-name.js';
 
 /** A recipient as frozen at finalize: the age key and what the questionnaire said of it. */
 export interface FrozenRecipient {
@@ -42,6 +42,13 @@ export function manifestFieldsOf(row: SubmissionRow): ManifestFields {
   };
 }
 
+/** What the revision's file names are made of (see package-file-name.ts). */
+export const fileNameFactsOf = (row: SubmissionRow): FileNameFacts => ({
+  mechanism: json<Manifest['mechanism']>(row.mechanism_json),
+  respondent: json<Manifest['respondent'] & { state?: string }>(row.respondent_json),
+  revision: row.revision,
+});
+
 export function toSubmission(row: SubmissionRow, repo: SubmissionsRepo): Submission {
   const mechanism = json<Manifest['mechanism']>(row.mechanism_json);
   const signer = json<Manifest['signer']>(row.signer_json);
@@ -60,7 +67,7 @@ export function toSubmission(row: SubmissionRow, repo: SubmissionsRepo): Submiss
     recipients,
     development: recipients.some((r) => r.development),
     finalizedAt: row.finalized_at,
-    fileName: packageFileName(mechanism.value, row.finalized_at, row.revision),
+    fileName: packageFileName(fileNameFactsOf(row)),
     attachmentCount: attachmentRefsOf(row).length,
     supersededBy: repo.successorOf(row.id) ?? null,
     amendmentDraftId: repo.amendmentDraftOf(row.id) ?? null,

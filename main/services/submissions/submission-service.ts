@@ -5,12 +5,13 @@ import type { SigningDeps } from '../identities/deps.js';
 import { createIdentityService } from '../identities/identity-service.js';
 import { exportsDir, freePathIn } from '../identities/file-output.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import { classifyStorageError } from '../storage-errors.js';
 import { createExportService } from './export-service.js';
 import { createFinalizeService } from './finalize-service.js';
 import { createQuestionnaireSource, createRecipientSource } from './questionnaire-source.js';
-import { packageFileName } from './revision-fields.js';
+import { summaryFileName } from './package-file-name.js';
 import { createSameRespondentService } from './same-respondent.js';
-import { toSubmission } from './stored-revision.js';
+import { fileNameFactsOf, toSubmission } from './stored-revision.js';
 import { toSummary } from '../drafts/draft-service.js';
 import { buildSummary, summaryHtml } from './summary.js';
 
@@ -48,14 +49,35 @@ export function createSubmissionService(deps: SigningDeps) {
     /** Makes the draft the amendment of that revision (the user's answer to the question above). */
     turnIntoAmendment: (draftId: string, submissionId: string) => toSummary(sameRespondent.turnIntoAmendment(draftId, submissionId)),
     export: (input: Parameters<typeof exporter.export>[0]) => exporter.export(input),
+    /**
+     * One passphrase for both steps: the key is unlocked once, proves the signer, signs the
+     * package, and is wiped before returning; the passphrase is not kept. After the freeze, an
+     * export that fails or is cancelled leaves the revision finalized and says why.
+     */
+    async finalizeAndExport(input: { draftId: string; identityId: string; passphrase: string; operationId: string }) {
+      const key = await identities.unlock(input.identityId, input.passphrase);
+      try {
+        const submission = await finalizer.finalizeProven(input);
+        try {
+          const exported = await exporter.export({ id: submission.id, passphrase: { unlocked: key }, operationId: input.operationId });
+          return { submission: toSubmission(requireRow(submission.id), repo), exported, exportError: null };
+        } catch (error) {
+          const exportError =
+            error instanceof AppError
+              ? { code: error.code, message: error.message }
+              : (classifyStorageError(error, deps.dataDir) ?? { code: 'INTERNAL' as const, message: 'The package could not be written.' });
+          return { submission, exported: null, exportError };
+        }
+      } finally {
+        key.fill(0);
+      }
+    },
     cancelExport: (operationId: string) => exporter.cancel(operationId),
     summary,
     async saveSummaryHtml(id: string, language?: string): Promise<{ path: string }> {
       const row = requireRow(id);
       const lang = language ?? row.language;
-      const mechanism = (JSON.parse(row.mechanism_json) as { value: string }).value;
-      const name = packageFileName(mechanism, row.finalized_at, row.revision).replace(/\.iscm$/, '-summary.html');
-      const target = await freePathIn(exportsDir(deps.dataDir), name);
+      const target = await freePathIn(exportsDir(deps.dataDir), summaryFileName(fileNameFactsOf(row)));
       await writeFileAtomic(target, summaryHtml(summary(id, lang), lang));
       return { path: target };
     },

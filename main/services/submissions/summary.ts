@@ -3,8 +3,8 @@ import { localize, OTHER_CHOICE, type LoadedQuestionnaire, type QuestionNode } f
 import type { Choice } from '../../../core/questionnaire/schema.js';
 import type { Manifest } from '../../../core/package/manifest.js';
 import type { SubmissionRow } from '../../../db/repos/submissions.js';
-import { packageFileName } from './revision-fields.js';
-import { recipientsOf, responsesOf } from './stored-revision.js';
+import { packageFileName } from './package-file-name.js';
+import { fileNameFactsOf, recipientsOf, responsesOf } from './stored-revision.js';
 
 /** The revision as a readable document: what the secretariat keeps for its records. */
 
@@ -97,7 +97,7 @@ export function buildSummary(row: SubmissionRow, loaded: LoadedQuestionnaire, la
         value: `${signer.name}${signer.title ? `, ${signer.title}` : ''} (${signer.organisation})`,
       },
       { label: 'Key fingerprint', value: signer.fingerprint },
-      { label: 'Package file', value: packageFileName(mechanism.value, row.finalized_at, row.revision) },
+      { label: 'Package file', value: packageFileName(fileNameFactsOf(row)) },
       ...(development ? [{ label: 'Warning', value: 'Sealed to a development key: not a real submission.' }] : []),
     ],
     sections: sections.filter((s) => s.items.length > 0),

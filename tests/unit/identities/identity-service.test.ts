@@ -196,8 +196,8 @@ describe('signing identities', () => {
     const first = await service.exportCard(identity.id);
     const second = await service.exportCard(identity.id);
     expect(path.dirname(first.path)).toBe(path.join(h.dataDir, 'exports'));
-    expect(path.basename(first.path)).toBe('Amina-Diallo-key-card.txt');
-    expect(path.basename(second.path)).toBe('Amina-Diallo-key-card-2.txt');
+    expect(path.basename(first.path)).toBe('bali_process-Amina-Diallo-key-card.txt');
+    expect(path.basename(second.path)).toBe('bali_process-Amina-Diallo-key-card (2).txt');
     const text = fs.readFileSync(first.path, 'utf8');
     expect(text).toBe(first.text);
     expect(text).not.toMatch(/PRIVATE|scrypt/);

@@ -40,9 +40,10 @@ async function finalized(attachment?: Buffer) {
 }
 
 describe('exporting a revision', () => {
-  it('writes <mechanism>-<date>-r<revision>.iscm atomically, records time, path and SHA-256, and the package reads back', async () => {
+  it('writes <mechanism>-<respondent>-r<revision>.iscm atomically, records time, path and SHA-256, and the package reads back', async () => {
     const { h, identity, submissions, submission, draftId } = await finalized(Buffer.from('%PDF-1.4 report'));
     const result = await submissions.export({ id: submission.id, passphrase: PASSPHRASE, operationId: 'op-000001' });
+    expect(submission.fileName).toBe('bali_process-secretariat-r1.iscm');
     expect(result.path).toBe(path.join(h.dataDir, 'exports', submission.fileName));
     expect(result.development).toBe(true);
     expect(result.sha256).toBe(sha256File(result.path));
@@ -73,9 +74,11 @@ describe('exporting a revision', () => {
     } finally {
       await read.cleanup();
     }
-    // The same revision always has the same manifest bytes; a second export gets its own name.
+    // The same revision always has the same manifest bytes; a second export gets its own name,
+    // a copy's ` (2)`, never `-2` (which read like "revision 1-2"), and the first file is kept.
     const again = await submissions.export({ id: submission.id, passphrase: PASSPHRASE, operationId: 'op-000002' });
-    expect(path.basename(again.path)).toBe(submission.fileName.replace('.iscm', '-2.iscm'));
+    expect(path.basename(again.path)).toBe('bali_process-secretariat-r1 (2).iscm');
+    expect(sha256File(result.path)).toBe(result.sha256);
     const [a, b] = await Promise.all([
       readPackage(result.path, { identity: devIdentity }),
       readPackage(again.path, { identity: devIdentity }),
@@ -162,7 +165,7 @@ describe('exporting a revision', () => {
     expect(doc.sections.map((s) => s.items.length).every((n) => n > 0)).toBe(true);
     const { path: file } = await submissions.saveSummaryHtml(submission.id);
     const html = fs.readFileSync(file, 'utf8');
-    expect(path.basename(file)).toBe(submission.fileName.replace('.iscm', '-summary.html'));
+    expect(path.basename(file)).toBe('bali_process-secretariat-r1-summary.html');
     expect(html).toContain('Handbook on victim identification');
     expect(html).not.toMatch(/<script/i);
     h.db.close();

@@ -83,7 +83,7 @@ describe('finalizing', () => {
       label: expect.stringContaining('Bali') as string,
       kind: 'rcp',
     });
-    expect(s.fileName).toBe(`bali_process-${s.finalizedAt.slice(0, 10)}-r1.iscm`);
+    expect(s.fileName).toBe('bali_process-secretariat-r1.iscm');
     expect(statusOf(h, draftId)).toBe('finalized');
     const row = h.db
       .prepare<[string], { responses_json: string; attachments_json: string }>(
@@ -110,7 +110,8 @@ describe('finalizing', () => {
     const amendment = submissions.amend(r1.id);
     expect(amendment).toMatchObject({
       status: 'draft',
-      title: 'Bali Process 2026 (revision 2)',
+      // The title stays the user's own: the revision is a badge beside it, not a suffix.
+      title: 'Bali Process 2026',
       questionnaireVersion: '1.0.0',
     });
     expect(submissions.amend(r1.id).id).toBe(amendment.id);
@@ -128,6 +129,7 @@ describe('finalizing', () => {
     expect(submissions.get(r1.id)).toMatchObject({ supersededBy: r2.id, amendmentDraftId: null });
     await expectAppError(() => submissions.amend(r1.id), 'CONFLICT');
     const r3draft = submissions.amend(r2.id);
+    expect(r3draft.title).toBe('Bali Process 2026');
     const r3 = await submissions.finalize({ draftId: r3draft.id, identityId, passphrase: PASSPHRASE });
     expect(r3).toMatchObject({ revision: 3, rootId: r1.id, supersedes: r2.id });
     expect(submissions.list().map((s) => s.revision)).toEqual([3, 2, 1]);

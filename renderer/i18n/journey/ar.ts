@@ -1,0 +1,47 @@
+import type { JourneyTexts } from './en.js';
+
+export const ar: JourneyTexts = {
+  finalizedBanner: 'نهائي، المراجعة {{revision}}، بتاريخ {{date}}',
+  exportedBanner: 'نهائي ومُصدَّر، المراجعة {{revision}}، بتاريخ {{date}}',
+  readOnlyHelp:
+    'هذا التقييم موقَّع ولم يعد من الممكن تغييره. لتصحيحه أو استكماله، عدِّلوه: تُفتح مسودة جديدة بهذه الإجابات.',
+  openRevision: 'فتح المراجعة الموقَّعة',
+  amend: 'تعديل (بدء المراجعة {{revision}})',
+  continueAmend: 'متابعة التعديل',
+  supersededBy: 'حلّت محلها المراجعة {{revision}}',
+  openNewer: 'فتح المراجعة {{revision}}',
+  readOnlyFields: 'الإجابات (للقراءة فقط)',
+  readyHeading: 'ملفكم جاهز',
+  readyName: 'اسم الملف',
+  readyFolder: 'المجلد',
+  showInFolder: 'إظهار في المجلد',
+  copyPath: 'نسخ المسار',
+  copied: 'نُسخ المسار إلى الحافظة.',
+  copyFailed: 'تعذّر نسخ المسار. حدِّدوه وانسخوه يدوياً.',
+  download: 'تنزيل {{file}}',
+  downloadHelp: 'يحفظه متصفحكم في مجلد التنزيلات.',
+  sendHeading: 'إلى من ترسلونه',
+  sendFallback: 'أرسلوا هذا الملف إلى جهة الاتصال في المنظمة الدولية للهجرة التي أرسلت إليكم الاستبيان.',
+  emailHeading: 'إذا رفض البريد الإلكتروني المرفق',
+  emailHelp:
+    'ترفض بعض خوادم البريد ملفات ‎.iscm أو الملفات التي يزيد حجمها عن 10 إلى 25 ميغابايت. ضعوا الملف في أرشيف zip وأرفقوا الأرشيف، أو ارفعوه إلى خدمة مشاركة الملفات في مؤسستكم وأرسلوا الرابط. وفي غياب أي اتصال، انسخوه على مفتاح USB. الملف موقَّع ومشفَّر: لا يستطيع فتحه إلا المنظمة الدولية للهجرة، ويُكتشف أي تغيير فيه.',
+  readyFrom: 'صُدِّر بتاريخ {{date}}',
+  finalizeAndExport: 'إنهاء وتوقيع وتصدير',
+  finalizeAndExporting: 'جارٍ الإنهاء والتصدير…',
+  finalizeOnly: 'إنهاء دون تصدير',
+  onePassphrase: 'تفتح عبارة المرور مفتاحكم مرة واحدة للخطوتين معاً؛ ولا تُحفظ.',
+  exportAfterFinalizeFailed:
+    'أُنهي التقييم (المراجعة {{revision}})، لكن الملف لم يُكتب: {{reason}} صدِّروه من المراجعة الموقَّعة.',
+  revisionBadge: 'المراجعة {{revision}}',
+  supersededBadge: 'حلّت محلها المراجعة {{revision}}',
+  exportedFileLink: 'الملف المُصدَّر: {{file}}',
+  sameHeading: 'هل هذا تصحيح؟',
+  sameQuestion:
+    'سبق أن أرسلتم تقييماً لـ {{mechanism}} بصفتكم {{respondent}} (المراجعة {{revision}}، {{date}}). هل هذا تصحيح له (تعديل) أم إرسال منفصل؟',
+  sameCorrection: 'تصحيح: اجعلوه المراجعة {{revision}} من التقييم السابق',
+  sameSeparate: 'إرسال منفصل',
+  sameContinue: 'متابعة',
+  sameTurned: 'أصبحت هذه المسودة تعدّل المراجعة {{revision}}: إنهاؤها ينشئ المراجعة {{next}}.',
+  sameOpenAmendment: 'يوجد تعديل مفتوح له بالفعل: تابعوا تلك المسودة بدلاً من ذلك',
+  secretariat: 'الأمانة',
+};

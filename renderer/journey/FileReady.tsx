@@ -1,0 +1,130 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../core/contract/channels/app.js';
+import type { ReleaseInfo } from '../../core/contract/channels/releases.js';
+import { useApi } from '../api/api-context.js';
+import { errorText } from '../api/errors.js';
+import { formatDateTime } from '../i18n/format.js';
+import { useLanguage } from '../i18n/use-language.js';
+import { ContactText } from '../releases/ReleaseContact.js';
+import './journey.css';
+
+/** `C:\x\y.iscm` or `/x/y.iscm` → folder and name, whichever separator the host used. */
+export function splitPath(file: string): { folder: string; name: string } {
+  const at = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return at < 0 ? { folder: '', name: file } : { folder: file.slice(0, at), name: file.slice(at + 1) };
+}
+
+export interface ReadyFile {
+  readonly path: string;
+  readonly exportedAt?: string;
+}
+
+interface Props {
+  readonly file: ReadyFile;
+  /** Which actions the host offers; absent: only Copy path (a file that is not a revision's export). */
+  readonly host?: AppInfo['host'];
+  /** The exported revision: Show in folder / Download are offered for its exports only (main checks). */
+  readonly submissionId?: string;
+  /** Whose contact says where to send the file. */
+  readonly release?: { readonly id: string; readonly version: string };
+  /** Focus the heading when shown after an action, so the step is announced and in view. */
+  readonly focusOnShow?: boolean;
+}
+
+/**
+ * "Your file is ready": its name and folder, Show in folder (desktop) or Download (web host),
+ * Copy path, whom to send it to, and what to do when email refuses it. The same step follows a
+ * package export, a summary and a key card.
+ */
+export function FileReady({ file, host, submissionId, release, focusOnShow = false }: Props) {
+  const { t } = useTranslation('journey');
+  const lang = useLanguage();
+  const api = useApi();
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | undefined>();
+  const [contact, setContact] = useState<ReleaseInfo['contact'] | null | undefined>();
+  const { folder, name } = splitPath(file.path);
+
+  useEffect(() => {
+    if (focusOnShow) heading.current?.focus();
+  }, [focusOnShow, file.path]);
+
+  useEffect(() => {
+    if (!release) return;
+    let live = true;
+    void api.releases.get({ id: release.id, version: release.version }).then((result) => {
+      if (live) setContact(result.ok ? result.value.contact : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, release]);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(file.path);
+      setStatus({ text: t('copied'), error: false });
+    } catch {
+      setStatus({ text: t('copyFailed'), error: true });
+    }
+  }
+  async function show(id: string) {
+    const result = await api.submissions.showExport({ id, path: file.path });
+    setStatus(result.ok ? undefined : { text: errorText(result.error), error: true });
+  }
+  async function download(id: string) {
+    const result = await api.submissions.downloadExport({ id, path: file.path });
+    setStatus(result.ok ? { text: t('downloadHelp'), error: false } : { text: errorText(result.error), error: true });
+  }
+
+  return (
+    <section className="file-ready" aria-labelledby={`${id}-heading`} data-testid="file-ready">
+      <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+        {t('readyHeading')}
+      </h2>
+      <dl>
+        <dt>{t('readyName')}</dt>
+        <dd>
+          <bdi className="file-name">{name}</bdi>
+        </dd>
+        {folder && (
+          <>
+            <dt>{t('readyFolder')}</dt>
+            <dd>
+              <bdi dir="ltr">{folder}</bdi>
+            </dd>
+          </>
+        )}
+      </dl>
+      {file.exportedAt && <p className="help">{t('readyFrom', { date: formatDateTime(lang, file.exportedAt) })}</p>}
+      <p className="file-ready-actions">
+        {submissionId && host === 'electron' && (
+          <button type="button" onClick={() => void show(submissionId)}>
+            {t('showInFolder')}
+          </button>
+        )}
+        {submissionId && host === 'web' && (
+          <button type="button" className="primary" onClick={() => void download(submissionId)}>
+            {t('download', { file: name })}
+          </button>
+        )}
+        <button type="button" onClick={() => void copy()}>
+          {t('copyPath')}
+        </button>
+      </p>
+      <p role="status" className={status?.error ? 'error' : 'notice-text'}>
+        {status?.text}
+      </p>
+      {release && (
+        <>
+          <h3>{t('sendHeading')}</h3>
+          {contact ? <ContactText contact={contact} /> : contact === null && <p>{t('sendFallback')}</p>}
+        </>
+      )}
+      <h3>{t('emailHeading')}</h3>
+      <p>{t('emailHelp')}</p>
+    </section>
+  );
+}
