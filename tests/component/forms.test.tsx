@@ -12,6 +12,12 @@ import { renderWithApi, useTestApp } from './harness.js';
 const PASSPHRASE = 'a passphrase long enough';
 
 /**
+ * A required field's label: its words, then the star (the word "required" beside it is for
+ * screen readers), so "Passphrase" does not also match "Passphrase (confirmation)".
+ */
+const required = (words: string): RegExp => new RegExp(`^${words.replace(/[.*+?^${'$'}{}()|[\]\\]/g, '\\$&')} \\*`);
+
+/**
  * The forms outside the questionnaire use react-hook-form with the contract's own schemas:
  * they refuse what main would refuse, say why at the field in the UI language, and send the
  * contract's input once it is right.
@@ -32,7 +38,7 @@ describe('forms', () => {
     const create = screen.getByRole('button', { name: 'Create assessment' });
     await user.click(create);
     const respondents = screen.getByRole('group', { name: /In what capacity/ });
-    const mechanism = screen.getByRole('combobox', { name: 'Which mechanism are you answering about?' });
+    const mechanism = screen.getByRole('combobox', { name: 'Which mechanism are you answering about? (required)' });
     await waitFor(() => expect(within(respondents).getAllByRole('radio')[0]).toHaveFocus());
     expect(respondents).toHaveAccessibleDescription('Choose in what capacity you are answering.');
     expect(mechanism).toHaveAccessibleDescription(/Choose the mechanism\.$/);
@@ -58,19 +64,19 @@ describe('forms', () => {
     const created = vi.fn();
     const user = userEvent.setup();
     renderWithApi(app.api, <CreateIdentityForm mechanisms={[]} onCreated={created} />);
-    await user.type(screen.getByLabelText('Nom complet'), 'Amina Diallo');
-    await user.type(screen.getByLabelText('Organisation ou mécanisme'), 'RSO');
-    await user.type(screen.getByLabelText('Phrase secrète'), 'short');
-    await user.type(screen.getByLabelText('Phrase secrète (confirmation)'), 'other');
+    await user.type(screen.getByLabelText(required('Nom complet')), 'Amina Diallo');
+    await user.type(screen.getByLabelText(required('Organisation ou mécanisme')), 'RSO');
+    await user.type(screen.getByLabelText(required('Phrase secrète')), 'short');
+    await user.type(screen.getByLabelText(required('Phrase secrète (confirmation)')), 'other');
     await user.click(screen.getByRole('button', { name: 'Créer la clé de signature' }));
     expect(await screen.findByText('Au moins 10 caractères.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Phrase secrète')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(required('Phrase secrète'))).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Les deux phrases secrètes diffèrent.')).toBeInTheDocument();
 
-    await user.clear(screen.getByLabelText('Phrase secrète'));
-    await user.type(screen.getByLabelText('Phrase secrète'), PASSPHRASE);
-    await user.clear(screen.getByLabelText('Phrase secrète (confirmation)'));
-    await user.type(screen.getByLabelText('Phrase secrète (confirmation)'), PASSPHRASE);
+    await user.clear(screen.getByLabelText(required('Phrase secrète')));
+    await user.type(screen.getByLabelText(required('Phrase secrète')), PASSPHRASE);
+    await user.clear(screen.getByLabelText(required('Phrase secrète (confirmation)')));
+    await user.type(screen.getByLabelText(required('Phrase secrète (confirmation)')), PASSPHRASE);
     await user.type(screen.getByLabelText('Adresse électronique (facultatif)'), 'not an address');
     await user.click(screen.getByRole('button', { name: 'Créer la clé de signature' }));
     expect(await screen.findByText('Ce n’est pas une adresse électronique.')).toBeInTheDocument();
@@ -81,7 +87,7 @@ describe('forms', () => {
     await waitFor(() => expect(created).toHaveBeenCalledOnce(), { timeout: 20_000 });
     expect(created.mock.calls[0]?.[0]).toMatchObject({ name: 'Amina Diallo', organisation: 'RSO', mechanism: null });
     expect(await unwrap(app.api.identities.list({}))).toHaveLength(1);
-    expect(screen.getByLabelText('Phrase secrète')).toHaveValue('');
+    expect(screen.getByLabelText(required('Phrase secrète'))).toHaveValue('');
   });
 
   it('finalize: the declaration and the passphrase are asked for; a wrong passphrase is refused by main; then the revision opens', async () => {
@@ -95,16 +101,16 @@ describe('forms', () => {
     await user.click(finalize);
     expect(await screen.findByText('Tick the declaration to go on.')).toBeInTheDocument();
     expect(screen.getByRole('checkbox')).toHaveAccessibleDescription('Tick the declaration to go on.');
-    expect(screen.getByLabelText('Passphrase')).toHaveAccessibleDescription('This is required.');
+    expect(screen.getByLabelText(required('Passphrase'))).toHaveAccessibleDescription('This is required.');
 
     await user.click(screen.getByRole('checkbox'));
-    await user.type(screen.getByLabelText('Passphrase'), 'wrong passphrase');
+    await user.type(screen.getByLabelText(required('Passphrase')), 'wrong passphrase');
     await user.click(finalize);
     expect(await screen.findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent('WRONG_PASSPHRASE');
     expect((await app.saved(draftId)).status).toBe('draft');
 
-    await user.clear(screen.getByLabelText('Passphrase'));
-    await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
+    await user.clear(screen.getByLabelText(required('Passphrase')));
+    await user.type(screen.getByLabelText(required('Passphrase')), PASSPHRASE);
     await user.click(finalize);
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/signing\/revisions\/[0-9a-f-]{36}$/), { timeout: 20_000 });
     expect((await app.saved(draftId)).status).toBe('finalized');

@@ -47,7 +47,7 @@ describe('mechanism combobox', () => {
   it('filters as one types, announces the count, and chooses with the arrows and Enter', async () => {
     const user = userEvent.setup();
     render(<Harness />);
-    const box = screen.getByRole('combobox', { name: 'Mechanism' });
+    const box = screen.getByRole('combobox', { name: 'Mechanism (required)' });
     expect(box).toHaveAttribute('aria-expanded', 'false');
     await user.type(box, 'proc');
     expect(box).toHaveAttribute('aria-expanded', 'true');
@@ -73,7 +73,7 @@ describe('mechanism combobox', () => {
   it('wraps around with the arrows, closes on Escape, clears on a second Escape; no match is said', async () => {
     const user = userEvent.setup();
     render(<Harness />);
-    const box = screen.getByRole('combobox', { name: 'Mechanism' });
+    const box = screen.getByRole('combobox', { name: 'Mechanism (required)' });
     await user.click(box);
     await user.keyboard('{ArrowUp}');
     const list = screen.getByRole('listbox', { name: 'Mechanisms' });

@@ -57,7 +57,7 @@ describe('repeat rows', () => {
     first.unmount();
     await openDraft(app, draftId, { section: 'rows' });
     expect(titles()).toEqual(['Network', 'Handbook']);
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Entry 1', 'Entry 2']);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['1. Network', '2. Handbook']);
   });
 
   it('a row’s required question is a problem of that row only', async () => {
