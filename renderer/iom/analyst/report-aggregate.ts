@@ -93,39 +93,75 @@ export type QuestionReport = ChoiceReport | NumberReport | MatrixReport | DateRe
 const SCALES = new Set(['yes_no_dont_know', 'agreement_scale', 'impact_scale']);
 const NUMBERS = new Set(['integer', 'decimal', 'year']);
 
-/** The values of one question across a submission: one, or one per repeat row. */
-function valuesOf(node: QuestionNode, responses: Readonly<Record<string, unknown>>): unknown[] {
-  if (node.repeatGroupId === undefined) return [responses[node.id]];
-  const rows = responses[node.repeatGroupId];
-  if (!Array.isArray(rows)) return [];
-  return rows.map((r) => (typeof r === 'object' && r !== null ? (r as Record<string, unknown>)[node.id] : undefined));
+/** One question's answers for one group: its units (submissions or repeat rows), and the answered values in order. */
+interface Collected {
+  readonly group: string;
+  total: number;
+  readonly values: unknown[];
+  /** The submission's name for each value (text questions only: only their answers are listed). */
+  readonly names: string[];
 }
 
+const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** Per group, in the groups' order: the values of the question, and the count of units (submissions or rows). */
-function collect(node: QuestionNode, submissions: readonly ReportSubmission[], groups: readonly string[]) {
+/**
+ * Per question, per group in the groups' order: the question's values. One pass over the
+ * submissions reads all the questions of each (every submission's answers are read while they
+ * are at hand, rather than 5,000 answer objects walked once per question); the values of each
+ * question still come in the submissions' order, and a repeat group's rows in their order.
+ */
+function collectAll(nodes: readonly QuestionNode[], submissions: readonly ReportSubmission[], groups: readonly string[]): Collected[][] {
   const index = new Map(groups.map((g, i) => [g, i]));
-  const values: unknown[][] = groups.map(() => []);
-  const units = groups.map(() => 0);
-  const names: string[][] = groups.map(() => []);
-  // Only a text question's answers are listed with their submission's name.
-  const named = node.question.type === 'text' || node.question.type === 'long_text';
-  const add = (g: number, v: unknown, name: string): void => {
-    units[g] = (units[g] ?? 0) + 1;
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return;
-    values[g]?.push(v);
-    if (named) names[g]?.push(name);
+  const out = nodes.map(() => groups.map((group): Collected => ({ group, total: 0, values: [], names: [] })));
+  // Per group, what to read for each question: top-level questions from the submission, a repeat
+  // group's questions from each of its rows.
+  interface Slot {
+    readonly id: string;
+    readonly into: Collected;
+    readonly named: boolean;
+  }
+  const slotOf = (k: number, g: number): Slot | undefined => {
+    const node = nodes[k];
+    const into = out[k]?.[g];
+    return node && into ? { id: node.id, into, named: node.question.type === 'text' || node.question.type === 'long_text' } : undefined;
+  };
+  const repeatIds = [...new Set(nodes.flatMap((n) => (n.repeatGroupId === undefined ? [] : [n.repeatGroupId])))];
+  const plans = groups.map((_, g) => ({
+    top: nodes.flatMap((n, k) => (n.repeatGroupId === undefined ? [slotOf(k, g)].filter((x): x is Slot => x !== undefined) : [])),
+    repeats: repeatIds.map((groupId) => ({
+      groupId,
+      members: nodes.flatMap((n, k) => (n.repeatGroupId === groupId ? [slotOf(k, g)].filter((x): x is Slot => x !== undefined) : [])),
+    })),
+  }));
+  const add = (slot: Slot, v: unknown, name: string): void => {
+    slot.into.total++;
+    if (isEmpty(v)) return;
+    slot.into.values.push(v);
+    if (slot.named) slot.into.names.push(name);
   };
   for (const s of submissions) {
     const g = index.get(s.group);
-    if (g === undefined) continue;
-    if (node.repeatGroupId === undefined) add(g, s.responses[node.id], s.name);
-    else for (const v of valuesOf(node, s.responses)) add(g, v, s.name);
+    const plan = g === undefined ? undefined : plans[g];
+    if (!plan) continue;
+    const responses = s.responses;
+    for (const slot of plan.top) add(slot, responses[slot.id], s.name);
+    for (const { groupId, members } of plan.repeats) {
+      const rows = responses[groupId];
+      if (!Array.isArray(rows)) continue;
+      for (const r of rows as unknown[]) {
+        const row = typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : undefined;
+        for (const slot of members) add(slot, row?.[slot.id], s.name);
+      }
+    }
   }
-  return groups.map((group, g) => ({ group, total: units[g] ?? 0, answered: values[g]?.length ?? 0, values: values[g] ?? [], names: names[g] ?? [] }));
+  return out;
 }
 
-function choiceReport(node: QuestionNode, collected: ReturnType<typeof collect>): ChoiceReport {
+/** What a report is built from, per group. */
+type CollectedGroups = readonly { readonly group: string; readonly total: number; readonly answered: number; readonly values: readonly unknown[]; readonly names: readonly string[] }[];
+const withAnswered = (collected: readonly Collected[]): CollectedGroups => collected.map((c) => ({ ...c, answered: c.values.length }));
+
+function choiceReport(node: QuestionNode, collected: CollectedGroups): ChoiceReport {
   const multiple = node.question.type === 'multiple_choice';
   const choices = (node.choices ?? []).map((c) => c.value);
   const extra: string[] = [];
@@ -139,14 +175,25 @@ function choiceReport(node: QuestionNode, collected: ReturnType<typeof collect>)
     }
     return at;
   };
+  // The last value (its index among all values) that counted each slot: a multiple choice counts
+  // each chosen value once per submission, without making a set per answer.
+  const countedBy: number[] = [];
+  let answer = 0;
   const raw = collected.map((c) => {
     const counts: number[] = [];
     for (const v of c.values) {
-      // A multiple choice counts each chosen value once per submission.
-      const chosen = multiple && Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))] : typeof v === 'string' ? [v] : [];
-      for (const x of chosen) {
-        const at = slot(x);
+      answer++;
+      if (typeof v === 'string') {
+        const at = slot(v);
         counts[at] = (counts[at] ?? 0) + 1;
+      } else if (multiple && Array.isArray(v)) {
+        for (const x of v as unknown[]) {
+          if (typeof x !== 'string') continue;
+          const at = slot(x);
+          if (countedBy[at] === answer) continue;
+          countedBy[at] = answer;
+          counts[at] = (counts[at] ?? 0) + 1;
+        }
       }
     }
     return { group: c.group, total: c.total, answered: c.answered, counts };
@@ -205,7 +252,7 @@ function binOf(bins: readonly Bin[], v: number): number {
   return bins.length - 1;
 }
 
-function numberReport(node: QuestionNode, collected: ReturnType<typeof collect>): NumberReport {
+function numberReport(node: QuestionNode, collected: CollectedGroups): NumberReport {
   const perGroup = collected.map((c) => c.values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b));
   const { bins, unitBins } = binsFor(perGroup.flat());
   return {
@@ -234,7 +281,7 @@ function numberReport(node: QuestionNode, collected: ReturnType<typeof collect>)
   };
 }
 
-function matrixReport(node: QuestionNode, collected: ReturnType<typeof collect>): MatrixReport {
+function matrixReport(node: QuestionNode, collected: CollectedGroups): MatrixReport {
   const rows = (node.rows ?? []).map((r) => r.value);
   const choices = (node.choices ?? []).map((c) => c.value);
   const rowAt = new Map(rows.map((r, i) => [r, i]));
@@ -266,7 +313,7 @@ const monthAfter = (ym: string): string => {
   return next.padStart(7, '0');
 };
 
-function dateReport(node: QuestionNode, collected: ReturnType<typeof collect>): DateReport {
+function dateReport(node: QuestionNode, collected: CollectedGroups): DateReport {
   const perGroup = collected.map((c) => c.values.filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)));
   const all = perGroup.flat().sort();
   const first = all[0];
@@ -297,7 +344,7 @@ function dateReport(node: QuestionNode, collected: ReturnType<typeof collect>): 
   };
 }
 
-function textReport(node: QuestionNode, collected: ReturnType<typeof collect>): TextReport {
+function textReport(node: QuestionNode, collected: CollectedGroups): TextReport {
   return {
     kind: 'text',
     questionId: node.id,
@@ -306,7 +353,7 @@ function textReport(node: QuestionNode, collected: ReturnType<typeof collect>): 
   };
 }
 
-function filesReport(node: QuestionNode, collected: ReturnType<typeof collect>): FilesReport {
+function filesReport(node: QuestionNode, collected: CollectedGroups): FilesReport {
   return {
     kind: 'files',
     questionId: node.id,
@@ -314,9 +361,7 @@ function filesReport(node: QuestionNode, collected: ReturnType<typeof collect>):
   };
 }
 
-/** One question's report. */
-export function reportQuestion(node: QuestionNode, submissions: readonly ReportSubmission[], groups: readonly string[]): QuestionReport {
-  const collected = collect(node, submissions, groups);
+function reportOf(node: QuestionNode, collected: CollectedGroups): QuestionReport {
   const type = node.question.type;
   if (type === 'matrix') return matrixReport(node, collected);
   if (type === 'single_choice' || type === 'multiple_choice' || SCALES.has(type)) return choiceReport(node, collected);
@@ -326,14 +371,20 @@ export function reportQuestion(node: QuestionNode, submissions: readonly ReportS
   return textReport(node, collected);
 }
 
-/** Every question of the questionnaire, in its order. */
+/** One question's report. */
+export function reportQuestion(node: QuestionNode, submissions: readonly ReportSubmission[], groups: readonly string[]): QuestionReport {
+  return reportOf(node, withAnswered(collectAll([node], submissions, groups)[0] ?? []));
+}
+
+/** Every question of the questionnaire, in its order (the submissions are read in one pass for all of them). */
 export function reportAll(loaded: LoadedQuestionnaire, submissions: readonly ReportSubmission[], groups: readonly string[]): QuestionReport[] {
-  const out: QuestionReport[] = [];
+  const nodes: QuestionNode[] = [];
   for (const id of loaded.documentOrder) {
     const node = loaded.questions.get(id);
-    if (node) out.push(reportQuestion(node, submissions, groups));
+    if (node) nodes.push(node);
   }
-  return out;
+  const collected = collectAll(nodes, submissions, groups);
+  return nodes.map((node, k) => reportOf(node, withAnswered(collected[k] ?? [])));
 }
 
 /** The groups of a disaggregation, in the order of `known` (e.g. the choice list), then any other key, '' (not stated) last. */

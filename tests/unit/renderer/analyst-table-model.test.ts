@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTableModel, filterRows, ranksOf, searchable, sortByRanks, type RowFacts } from '../../../renderer/iom/analyst/table-model.js';
+import { collapseSpaces, createTableModel, filterRows, isSpace, ranksOf, searchable, sortByRanks, type RowFacts } from '../../../renderer/iom/analyst/table-model.js';
 
 const facts = (over: Partial<RowFacts> = {}): RowFacts => ({
   mechanism: 'midcom',
@@ -47,6 +47,19 @@ describe('the submissions table model', () => {
     expect(filterRows(rows, texts, { search: '  cote   MINISTRY ' }, 'en')).toEqual([2]);
     expect(filterRows(rows, texts, { search: 'nowhere' }, 'en')).toEqual([]);
     expect(filterRows(rows, texts, { reviewState: 'approved' }, 'en')).toEqual([]);
+  });
+
+  it('collapses spaces exactly as replace(/\\s+/g, " ") does, for every UTF-16 code unit and mixed runs', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+    const spaces = [' ', '  ', '\n', '\t \r\n', '\u00a0', '\u2003\u3000', '\ufeff', ' \u2028 '];
+    const samples = ['', ' ', 'a', 'a b', ' lead', 'trail ', 'x', 'Côte d’Ivoire'];
+    for (const a of samples) for (const gap of spaces) for (const b of samples) {
+      const text = `${a}${gap}${b}${gap}${a}`;
+      expect(collapseSpaces(text), JSON.stringify(text)).toBe(text.replace(/\s+/g, ' '));
+    }
+    expect(searchable('  Côte\n\nd’IVOIRE\t', 'fr')).toBe(' cote d’ivoire ');
   });
 
   it('computes a column once, then filters and sorts over it', () => {
