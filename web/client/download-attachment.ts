@@ -1,16 +1,6 @@
 import { fail, ok, type ContractError, type Result } from '../../core/contract/errors.js';
 import { hostUnreachable, TOKEN_HEADER } from '../../core/contract/transport.js';
-
-/** The name in `filename*=UTF-8''…` (RFC 5987) of a Content-Disposition header; undefined when absent. */
-export function dispositionName(header: string | null): string | undefined {
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
-  if (encoded === undefined) return undefined;
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return undefined;
-  }
-}
+import { dispositionName } from './disposition-name.js';
 
 /**
  * `iom.openAttachment` in the browser: a browser cannot hand a file to the system's application,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppWebHost, type AppWebHost } from '../../../web/app-web-host.js';
 import { TOKEN_HEADER } from '../../../web/server.js';
-import { dispositionName } from '../../../web/client/download-attachment.js';
+import { dispositionName } from '../../../web/client/disposition-name.js';
 import { DEV_IDENTITY_FILE, makePackage, makeSigner, type MadePackage } from '../import/package-kit.js';
 import { tempDir } from '../import/iom-kit.js';
 import { QUESTIONNAIRES_DIR } from '../import/response-kit.js';
