@@ -48,6 +48,7 @@ export async function startAppWebHost(options: AppWebHostOptions): Promise<AppWe
       uploads: gate.uploads,
       releaseUploads: gate.releaseUploads,
       exportDownloads: gate.exportDownloads,
+      attachmentDownloads: gate.attachmentDownloads,
       staticDir: options.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'renderer'),
       ...(options.port === undefined ? {} : { port: options.port }),
     });

@@ -12,7 +12,7 @@ export const DOWNLOAD_PATH = '/download/export';
 const querySchema = z.object({ id: submissionIdSchema, path: z.string().min(1).max(4096) }).strict();
 
 /** `filename*` in RFC 5987 form (any character), and a plain ASCII `filename` for old clients. */
-function contentDisposition(name: string): string {
+export function contentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

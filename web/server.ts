@@ -12,6 +12,7 @@ import { TOKEN_HEADER, checkApiRequest, checkPageRequest, type GuardFailure } fr
 import { UPLOAD_PATH, handleAttachmentUpload, type AttachmentUploads } from './upload.js';
 import { RELEASE_UPLOAD_PATH, handleReleaseUpload, type ReleaseUploads } from './release-upload.js';
 import { DOWNLOAD_PATH, handleExportDownload, type ExportDownloads } from './download.js';
+import { ATTACHMENT_DOWNLOAD_PATH, handleAttachmentDownload, type AttachmentDownloads } from './attachment-download.js';
 
 export interface WebHostOptions {
   readonly dispatch: Dispatch;
@@ -26,6 +27,8 @@ export interface WebHostOptions {
   readonly releaseUploads?: ReleaseUploads;
   /** Serves exported packages to the web client (absent: downloads are refused). */
   readonly exportDownloads?: ExportDownloads;
+  /** Serves imported submissions' attachments to the web client (absent: refused). */
+  readonly attachmentDownloads?: AttachmentDownloads;
 }
 
 export interface WebHost {
@@ -137,6 +140,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     handleExportDownload(req, res, options.exportDownloads, sendJson, SECURITY_HEADERS);
   }
 
+  async function handleAttachment(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Like every download: this computer, our host name, our origin, this start's token.
+    const refused = checkApiRequest(req, port, token);
+    if (refused || !options.attachmentDownloads) {
+      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: 'This host does not serve attachments.' });
+      return;
+    }
+    await handleAttachmentDownload(req, res, options.attachmentDownloads, sendJson, SECURITY_HEADERS);
+  }
+
   function streamEvents(res: ServerResponse): void {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream' });
     res.write(': connected\n\n');
@@ -175,6 +188,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ? handleUpload(req, res)
         : pathname === RELEASE_UPLOAD_PATH
         ? handleRelease(req, res)
+        : pathname === ATTACHMENT_DOWNLOAD_PATH
+        ? handleAttachment(req, res)
         : pathname === DOWNLOAD_PATH
         ? Promise.resolve().then(() => {
             handleDownload(req, res);

@@ -61,4 +61,9 @@ export interface HostCapabilities {
   readonly safeStorage?: SecretStore;
   /** Opens the system file manager with this file selected (Electron's `shell.showItemInFolder`). */
   readonly showItemInFolder?: (path: string) => void;
+  /**
+   * Opens a file with the application the system associates with its type (Electron's
+   * `shell.openPath`); rejects with the system's reason when it cannot.
+   */
+  readonly openPath?: (path: string) => Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { dialog, safeStorage, shell, type BrowserWindow, type FileFilter as ElectronFilter } from 'electron';
 import type { FileFilter, HostCapabilities } from '../services/host.js';
 import { openDialogProperties } from './dialog-properties.js';
+import { createSystemOpener } from './open-with-system.js';
 import { createSecretStore } from './secret-store.js';
 
 const toElectronFilters = (filters: readonly FileFilter[] = []): ElectronFilter[] =>
@@ -8,7 +9,7 @@ const toElectronFilters = (filters: readonly FileFilter[] = []): ElectronFilter[
 
 const secretStore = createSecretStore(safeStorage);
 
-/** The desktop's dialogs, PDF printing, secret store and file manager, bound to the app window. */
+/** The desktop's dialogs, PDF printing, secret store, file manager and "open with", bound to the app window. */
 export function createElectronHost(getWindow: () => BrowserWindow | undefined): HostCapabilities {
   return {
     pickFiles: async ({ title, filters, multiple, folders }) => {
@@ -32,5 +33,7 @@ export function createElectronHost(getWindow: () => BrowserWindow | undefined): 
     safeStorage: secretStore,
     // The service has checked the path is a file this app exported; the OS file manager opens beside it.
     showItemInFolder: (file) => shell.showItemInFolder(file),
+    // The service hands over only its own owner-only temp copy of an imported attachment.
+    openPath: createSystemOpener(shell),
   };
 }

@@ -14,6 +14,7 @@ import { ReviewSection } from '../review/ReviewSection.js';
 import { iomHref } from './iom-route.js';
 import { useLoader } from '../api/use-loader.js';
 import { FlagBadges } from './FlagBadges.js';
+import { AttachmentList } from './AttachmentList.js';
 import { respondentWords } from './words.js';
 import { RevisionCompare } from './analyst/RevisionCompare.js';
 
@@ -83,6 +84,7 @@ export function SubmissionView({ submissionId, compare = false }: { submissionId
           ))}
         </dd>
       </dl>
+      <AttachmentList submissionId={s.submissionId} />
       {previousSummary && (
         <p {...ui}>
           {compare ? (

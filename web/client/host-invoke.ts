@@ -5,6 +5,7 @@ import { createAttachmentHints } from './attachment-hints.js';
 import { chooseFiles, uploadFiles } from './pick-files.js';
 import { uploadRelease } from './upload-release.js';
 import { downloadExport } from './download-export.js';
+import { downloadAttachment } from './download-attachment.js';
 
 /**
  * The channels the web host cannot serve alone (they need the browser's own
@@ -12,7 +13,8 @@ import { downloadExport } from './download-export.js';
  * - `attachments.pick`: a file input, then one upload per file;
  * - `releases.pick`: a file input, then the file uploaded for its checks and preview;
  * - `app.printToPdf`: the browser's print dialog, `{ path: null }`;
- * - `submissions.downloadExport`: the exported file through the browser's downloads.
+ * - `submissions.downloadExport`: the exported file through the browser's downloads;
+ * - `iom.openAttachment`: the attachment through the browser's downloads (`downloaded`).
  * Every other call goes to the server.
  */
 export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
@@ -35,6 +37,11 @@ export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
       const parsed = contract.submissions.downloadExport.input.safeParse(input);
       if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to submissions.downloadExport is not valid.'));
       return downloadExport(token, parsed.data);
+    }
+    if (channelName === 'iom.openAttachment') {
+      const parsed = contract.iom.openAttachment.input.safeParse(input);
+      if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to iom.openAttachment is not valid.'));
+      return downloadAttachment(token, parsed.data);
     }
     if (channelName === 'app.printToPdf') {
       window.print();

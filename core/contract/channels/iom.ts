@@ -282,6 +282,25 @@ export type IomStatusView = z.infer<typeof iomStatusSchema>;
 
 export const iomSettingsSchema = z.object({ requireRegistered: z.boolean() }).strict();
 
+/** An attachment of an imported submission, named by its SHA-256 as iom.db records it (never by a name or path). */
+const attachmentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, "an attachment's SHA-256 (64 lowercase hex digits)");
+export const attachmentRiskSchema = z.enum(['program', 'script', 'shortcut', 'web', 'macros', 'disk']);
+
+export const importedAttachmentSchema = z
+  .object({
+    /** Its SHA-256: what `openAttachment` takes. */
+    file: attachmentHashSchema,
+    /** The signed name made safe for this computer (core/security/attachment-files.ts). */
+    name: z.string(),
+    size: z.number().int().nonnegative(),
+    /** Lower case, without the dot; '' when the name has none. */
+    extension: z.string(),
+    /** Why opening it could run code (the desktop asks first), or null for a plain document. */
+    risk: attachmentRiskSchema.nullable(),
+  })
+  .strict();
+export type ImportedAttachmentView = z.infer<typeof importedAttachmentSchema>;
+
 const keyDecision = z.object({ fingerprint: fingerprintSchema, respondentKey: respondentKeySchema.optional(), actor: actorSchema }).strict();
 
 export const iomChannels = {
@@ -381,6 +400,18 @@ export const iomChannels = {
       })
       .strict(),
     z.object({ folder: z.string(), files: z.array(z.string()), submissions: z.number().int(), media: z.number().int() }).strict(),
+  ),
+  /** The files attached to one imported revision, with their safe names, sizes and types. */
+  listAttachments: channel(z.object({ submissionId: z.uuid() }).strict(), z.object({ attachments: z.array(importedAttachmentSchema) }).strict()),
+  /**
+   * Opens one attachment of a revision, found by its hash among the ones iom.db records for it.
+   * Desktop: a copy in a new owner-only temp folder, opened with the system's application; a
+   * type that can run code (`risk`) needs `confirmed: true`, given after the user was warned.
+   * Web host: the browser client downloads it instead (`downloaded`).
+   */
+  openAttachment: channel(
+    z.object({ submissionId: z.uuid(), file: attachmentHashSchema, confirmed: z.boolean().optional() }).strict(),
+    z.object({ outcome: z.enum(['opened', 'downloaded']), name: z.string() }).strict(),
   ),
   /** Sets a submission's review state, with an optional comment; the same state with a comment adds the comment alone. */
   setReview: channel(

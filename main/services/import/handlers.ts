@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type {
   IomStatusView,
@@ -18,6 +19,7 @@ import { createImportOperations } from './import-operations.js';
 import { createIomService, type IomService } from './iom-service.js';
 import type { IomStatus, RespondentStatus } from './status.js';
 import type { Review } from './reviews.js';
+import { openImportedAttachment } from './open-attachment.js';
 
 export interface IomHandlerOptions {
   /** iom.db and its folders live here. */
@@ -28,6 +30,8 @@ export interface IomHandlerOptions {
   /** Where `progress` events go, when the host forwards them (the window also polls). */
   readonly events?: EventBus;
   readonly nativeBinding?: string;
+  /** Where an attachment's temp copy is made before the system opens it (the OS temp folder by default). */
+  readonly attachmentTempRoot?: string;
 }
 
 export const IOM_DB_FILE = 'iom.db';
@@ -263,5 +267,16 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
     setReview: ({ submissionId, state, comment, actor }) =>
       withService((s) => toReviewView(s.setReview(submissionId, { state, comment, actor }))),
     reviewOf: ({ submissionId }) => withService((s) => toReviewView(s.reviewOf(submissionId))),
+    listAttachments: ({ submissionId }) => withService((s) => ({ attachments: s.listAttachments(submissionId) })),
+    openAttachment: ({ submissionId, file, confirmed }) => {
+      const openPath = options.hostCapabilities?.openPath;
+      // The web client downloads instead and never sends this here; another caller is told why.
+      if (!openPath) throw new AppError('NOT_SUPPORTED', 'This window cannot open files with the system: download the attachment instead.');
+      return withService(async (s) => {
+        const attachment = s.storedAttachment(submissionId, file);
+        await openImportedAttachment(attachment, { confirmed: confirmed === true, tempRoot: options.attachmentTempRoot ?? os.tmpdir(), openPath });
+        return { outcome: 'opened' as const, name: attachment.name };
+      });
+    },
   };
 }

@@ -23,6 +23,7 @@ import { addReleaseFile, syncBundledReleases, type IomReleaseDeps } from './iom-
 import { bundledReleasesIn, publishersFileIn, readTrustedPublishers } from '../releases/trusted-publishers.js';
 import { mechanismStatus } from './status.js';
 import { reviewOf, setReview, type ReviewChange } from './reviews.js';
+import { listImportedAttachments, storedAttachment } from './imported-attachments.js';
 
 export { DEFAULT_QUESTIONNAIRE };
 
@@ -97,6 +98,10 @@ export function createIomService(options: IomServiceOptions) {
     listSubmissions: (filter: SubmissionFilter = {}) => opened.submissions.list(filter),
     getSubmission: (id: string) => opened.submissions.get(id),
     attachmentsOf: (id: string) => opened.submissions.attachments(id),
+    /** A revision's attachments with their safe names and types (imported-attachments.ts). */
+    listAttachments: (id: string) => listImportedAttachments(opened, id),
+    /** One attachment of a revision by its hash, and where its stored copy is; refuses anything else. */
+    storedAttachment: (id: string, file: string) => storedAttachment(opened, id, file),
     quarantine: () => opened.quarantine.list(),
     heldKeys: () => listHeldKeys(opened),
     /** The key registry: every key with the respondent it is registered for. */

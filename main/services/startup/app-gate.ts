@@ -6,6 +6,7 @@ import type { AttachmentService } from '../attachments/attachment-service.js';
 import type { ReleaseService } from '../releases/release-service.js';
 import { systemClock } from '../clock.js';
 import { servableExport, type ExportDownloads } from '../submissions/exported-file.js';
+import { servableAttachment, type AttachmentDownloads } from '../import/attachment-download.js';
 import { createEventBus, type EventBus } from '../event-bus.js';
 import { createStoppedHandlers } from './stopped-handlers.js';
 import { startAppServicesSafely } from './start-services.js';
@@ -27,6 +28,8 @@ export interface AppGate {
   readonly releaseUploads: Pick<ReleaseService, 'stageBytes'>;
   /** For the web host's download endpoint: an exported package of a revision; refuses while the data is not open. */
   readonly exportDownloads: ExportDownloads;
+  /** For the web host's attachment download endpoint: an imported revision's attachment; refuses while the data is not open. */
+  readonly attachmentDownloads: AttachmentDownloads;
   readonly report: () => StartupReport;
   /** The running services, or undefined while the data is not open. */
   readonly services: () => AppServices | undefined;
@@ -113,6 +116,12 @@ export function openAppGate(options: AppServicesOptions, onBackupError: (error: 
       file: (id, file) => {
         if (!services) throw new AppError('DATA_UNAVAILABLE', report.message);
         return servableExport(services.db, options.dataDir, id, file);
+      },
+    },
+    attachmentDownloads: {
+      file: async (submissionId, file) => {
+        if (!services) throw new AppError('DATA_UNAVAILABLE', report.message);
+        return servableAttachment(options.dataDir, submissionId, file, options.nativeBinding);
       },
     },
     report: () => report,

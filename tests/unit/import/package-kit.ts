@@ -36,6 +36,8 @@ export interface PackageSpec {
   readonly note?: string;
   /** Contents of files attached to the `latest_report` question. */
   readonly attachments?: readonly Buffer[];
+  /** The names the answers give those files (default `report-<i>.pdf`). */
+  readonly attachmentNames?: readonly string[];
   readonly fileName?: string;
   readonly questionnaireVersion?: string;
   readonly responses?: unknown;
@@ -61,7 +63,7 @@ export async function makePackage(spec: PackageSpec): Promise<MadePackage> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const filePath = path.join(spec.dir, `att-${sha256.slice(0, 16)}-${i}.pdf`);
     fs.writeFileSync(filePath, bytes);
-    const ref: AttachmentRef = { sha256, name: `report-${i}.pdf`, size: bytes.length, mediaType: 'application/pdf' };
+    const ref: AttachmentRef = { sha256, name: spec.attachmentNames?.[i] ?? `report-${i}.pdf`, size: bytes.length, mediaType: 'application/pdf' };
     return { ref, file: { sha256, filePath } };
   });
   const responses =

@@ -1,0 +1,31 @@
+/** One imported revision's attached files (renderer/iom/AttachmentList.tsx), in English. */
+export const en = {
+  heading: 'Attached files',
+  loading: 'Loading the attached files…',
+  none: 'No file is attached to this revision.',
+  columns: { name: 'File', type: 'Type', size: 'Size', action: 'Action' },
+  noExtension: 'No extension',
+  canRunCode: 'Can run code',
+  open: 'Open',
+  openLabel: 'Open {{name}}',
+  download: 'Download',
+  downloadLabel: 'Download {{name}}',
+  opened: '{{name}} was opened with this computer’s application for its type. It is a copy: changes made to it are not kept here.',
+  downloaded: '{{name}} was downloaded: see your browser’s downloads.',
+  copyAt: 'A copy is at {{path}}.',
+  risk: {
+    program: 'a program',
+    script: 'a script',
+    shortcut: 'a shortcut that starts a program',
+    web: 'a web page, whose scripts run in your browser',
+    macros: 'a document with macros',
+    disk: 'a disk image',
+  },
+  confirm: {
+    heading: 'Open a file that can run code?',
+    body: '{{name}} is {{risk}} (.{{extension}}). Opening it can run code on this computer, with your rights.',
+    advice: 'Open it only if you expected this file from this respondent. If in doubt, ask them before opening it.',
+    open: 'Open anyway',
+    cancel: 'Cancel',
+  },
+};

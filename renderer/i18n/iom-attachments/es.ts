@@ -1,0 +1,31 @@
+/** Los archivos adjuntos de una revisión importada (renderer/iom/AttachmentList.tsx), en español. */
+export const es = {
+  heading: 'Archivos adjuntos',
+  loading: 'Cargando los archivos adjuntos…',
+  none: 'Esta revisión no tiene archivos adjuntos.',
+  columns: { name: 'Archivo', type: 'Tipo', size: 'Tamaño', action: 'Acción' },
+  noExtension: 'Sin extensión',
+  canRunCode: 'Puede ejecutar código',
+  open: 'Abrir',
+  openLabel: 'Abrir {{name}}',
+  download: 'Descargar',
+  downloadLabel: 'Descargar {{name}}',
+  opened: '{{name}} se abrió con la aplicación de este ordenador para su tipo. Es una copia: los cambios que se hagan en ella no se guardan aquí.',
+  downloaded: '{{name}} se descargó: vea las descargas de su navegador.',
+  copyAt: 'Hay una copia en {{path}}.',
+  risk: {
+    program: 'un programa',
+    script: 'un script',
+    shortcut: 'un acceso directo que inicia un programa',
+    web: 'una página web, cuyos scripts se ejecutan en su navegador',
+    macros: 'un documento con macros',
+    disk: 'una imagen de disco',
+  },
+  confirm: {
+    heading: '¿Abrir un archivo que puede ejecutar código?',
+    body: '{{name}} es {{risk}} (.{{extension}}). Abrirlo puede ejecutar código en este ordenador, con sus permisos.',
+    advice: 'Ábralo solo si esperaba este archivo de este encuestado. En caso de duda, pregúntele antes de abrirlo.',
+    open: 'Abrir de todos modos',
+    cancel: 'Cancelar',
+  },
+};

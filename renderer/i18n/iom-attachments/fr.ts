@@ -1,0 +1,31 @@
+/** Les fichiers joints d’une révision importée (renderer/iom/AttachmentList.tsx), en français. */
+export const fr = {
+  heading: 'Fichiers joints',
+  loading: 'Chargement des fichiers joints…',
+  none: 'Aucun fichier n’est joint à cette révision.',
+  columns: { name: 'Fichier', type: 'Type', size: 'Taille', action: 'Action' },
+  noExtension: 'Sans extension',
+  canRunCode: 'Peut exécuter du code',
+  open: 'Ouvrir',
+  openLabel: 'Ouvrir {{name}}',
+  download: 'Télécharger',
+  downloadLabel: 'Télécharger {{name}}',
+  opened: '{{name}} a été ouvert avec l’application de cet ordinateur pour ce type de fichier. C’est une copie : les modifications qui y sont faites ne sont pas conservées ici.',
+  downloaded: '{{name}} a été téléchargé : voyez les téléchargements de votre navigateur.',
+  copyAt: 'Une copie se trouve à {{path}}.',
+  risk: {
+    program: 'un programme',
+    script: 'un script',
+    shortcut: 'un raccourci qui lance un programme',
+    web: 'une page web, dont les scripts s’exécutent dans votre navigateur',
+    macros: 'un document avec des macros',
+    disk: 'une image disque',
+  },
+  confirm: {
+    heading: 'Ouvrir un fichier qui peut exécuter du code ?',
+    body: '{{name}} est {{risk}} (.{{extension}}). L’ouvrir peut exécuter du code sur cet ordinateur, avec vos droits.',
+    advice: 'Ne l’ouvrez que si vous attendiez ce fichier de ce répondant. En cas de doute, demandez-lui avant de l’ouvrir.',
+    open: 'Ouvrir quand même',
+    cancel: 'Annuler',
+  },
+};
