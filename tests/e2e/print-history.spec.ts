@@ -152,7 +152,7 @@ test('history shows the current value; Restore stays on one line (French, 1024×
 
 for (const { lang, message } of [
   { lang: 'en' as const, message: /^Not attached: big-report\.pdf is larger than 20 MB, the largest file this question takes\.$/ },
-  { lang: 'fr' as const, message: /^Non joint : big-report\.pdf fait plus de 20 MB, la taille maximale d’un fichier pour cette question\.$/ },
+  { lang: 'fr' as const, message: /^Non joint : big-report\.pdf fait plus de 20\s?Mo, la taille maximale d’un fichier pour cette question\.$/ },
 ]) {
   test(`an attachment over the limit is refused before it is sent, naming the limit (${lang})`, async ({ page, app }) => {
     if (lang !== 'en') await chooseLanguage(page, app, lang);
