@@ -70,6 +70,13 @@ export async function handleAttachmentUpload(
     } else {
       res.setHeader('Connection', 'close');
       res.once('finish', () => req.destroy());
+      // The body is left unread: a file refused for its size is answered as what it is, 413
+      // PAYLOAD_TOO_LARGE with the limit, so a client that gets the answer can say it in words.
+      const sizeLimit = result.ok && 'rejected' in result.value ? result.value.rejected.sizeLimit : undefined;
+      if (result.ok && 'rejected' in result.value && sizeLimit !== undefined) {
+        send(res, 413, fail('PAYLOAD_TOO_LARGE', result.value.rejected.reason, { name: result.value.rejected.name, sizeLimit }));
+        return;
+      }
     }
   }
   send(res, result.ok ? 200 : result.error.code === 'INVALID_INPUT' ? 400 : 200, result);

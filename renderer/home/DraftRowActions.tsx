@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../core/contract/channels/drafts.js';
 import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
+import { withoutGeneratedSuffixes } from '../../core/drafts/draft-title.js';
 
 type Mode = 'idle' | 'rename' | 'confirm-delete';
 
@@ -63,7 +64,7 @@ export function DraftRowActions({ draft, onChanged }: { draft: DraftSummary; onC
           </button>
           <button
             type="button"
-            onClick={() => void run(() => unwrap(api.drafts.duplicate({ id: draft.id, title: t('home.copyOf', { title: draft.title }).slice(0, 200) })))}
+            onClick={() => void run(() => unwrap(api.drafts.duplicate({ id: draft.id, title: t('home.copyOf', { title: withoutGeneratedSuffixes(draft.title) }).slice(0, 200) })))}
             aria-label={t('home.duplicateNamed', { title: draft.title })}
           >
             {t('home.duplicate')}

@@ -63,3 +63,18 @@ export function formatSize(lang: Language, bytes: number): string {
   }
   return `${(unit === 0 ? wholeSizes : sizes)(lang).format(value)} ${UNITS[unit] ?? 'B'}`;
 }
+
+const unitSizes = cached((lang) =>
+  (['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const).map((unit) => new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 })),
+);
+/** A size with the language's own unit words ("20 Mo" in French, "20 MB" in English), for limits written in sentences. */
+export function formatSizeInWords(lang: Language, bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < 3) {
+    value /= 1024;
+    unit++;
+  }
+  const formatter = unitSizes(lang)[unit];
+  return formatter ? formatter.format(value) : formatSize(lang, bytes);
+}

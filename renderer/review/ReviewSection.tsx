@@ -5,7 +5,7 @@ import type { Language } from '../../core/contract/channels/drafts.js';
 import type { Item, LoadedQuestionnaire, NestedAnswers, Section } from '../../core/questionnaire/index.js';
 import { formatNumber } from '../i18n/format.js';
 import { textIn } from '../questionnaire/labels.js';
-import { formatAnswer } from './format-answer.js';
+import { ReviewAnswer } from './ReviewAnswer.js';
 
 interface Props {
   readonly loaded: LoadedQuestionnaire;
@@ -46,11 +46,12 @@ export function ReviewSection({ loaded, section, response, lang }: Props) {
       }
       const node = loaded.questions.get(item.id);
       if (!node || !(item.id in source)) return [];
-      const text = formatAnswer(loaded, node, source[item.id] as AnswerValue, lang, otherOf(source, item.id));
       return [
         <div key={`${key}-${item.id}`} className="review-pair">
           <dt>{textIn(loaded, node.question.label, lang)}</dt>
-          <dd>{text}</dd>
+          <dd>
+            <ReviewAnswer loaded={loaded} node={node} value={source[item.id] as AnswerValue} lang={lang} otherText={otherOf(source, item.id)} />
+          </dd>
         </div>,
       ];
     });

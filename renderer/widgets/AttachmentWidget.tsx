@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { attachmentRefSchema, type AttachmentRef } from '../../core/answers/value.js';
 import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
 import { useFieldSession } from '../wizard/field-session.js';
-import { formatSize } from '../i18n/format.js';
+import { formatSize, formatSizeInWords } from '../i18n/format.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
 
@@ -21,7 +22,8 @@ const filesOf = (value: unknown): AttachmentRef[] =>
 export function AttachmentWidget(props: WidgetProps) {
   const { draftId, lang, flush, t } = useFieldSession();
   const api = useApi();
-  const [rejected, setRejected] = useState<readonly { name: string; reason: string }[]>([]);
+  const { t: tf } = useTranslation('fields');
+  const [rejected, setRejected] = useState<readonly { name: string; reason: string; sizeLimit?: number | undefined }[]>([]);
   const [error, setError] = useState<string | undefined>();
   const files = filesOf(props.value);
   const save = (next: AttachmentRef[]) => {
@@ -66,7 +68,9 @@ export function AttachmentWidget(props: WidgetProps) {
         {error && <p className="error">{error}</p>}
         {rejected.map((r) => (
           <p key={r.name} className="error">
-            {t('attach.rejected', { name: r.name, reason: r.reason })}
+            {r.sizeLimit !== undefined
+              ? tf('fileTooLarge', { name: r.name, limit: formatSizeInWords(lang, r.sizeLimit) })
+              : t('attach.rejected', { name: r.name, reason: r.reason })}
           </p>
         ))}
       </div>

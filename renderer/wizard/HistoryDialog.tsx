@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnswerValue } from '../../core/answers/value.js';
 import type { AnswerEvent } from '../../core/contract/channels/drafts.js';
 import type { QuestionNode } from '../../core/questionnaire/index.js';
@@ -19,9 +20,13 @@ interface Props {
 
 const same = (a: AnswerValue, b: AnswerValue): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Earlier values of one answer (from the answer events), newest first; any can be restored. */
+/**
+ * One answer's history: its current value first (what Restore would replace), then its earlier
+ * values from the answer events, newest first; any earlier value can be restored.
+ */
 export function HistoryDialog({ node, path, label, current, onRestore, onClose }: Props) {
   const { draftId, loaded, lang, t } = useFieldSession();
+  const { t: tf } = useTranslation('fields');
   const api = useApi();
   const dialog = useRef<HTMLDialogElement>(null);
   const [events, setEvents] = useState<readonly AnswerEvent[] | undefined>();
@@ -48,15 +53,23 @@ export function HistoryDialog({ node, path, label, current, onRestore, onClose }
           {error}
         </p>
       )}
+      <dl className="history-current" data-testid="history-current">
+        <dt>{tf('currentValue')}</dt>
+        <dd>{formatAnswer(loaded, node, current, lang) || t('field.empty')}</dd>
+      </dl>
       {events === undefined && !error ? <p>{t('app.loading')}</p> : null}
       {events !== undefined && earlier.length === 0 && <p>{t('field.historyEmpty')}</p>}
-      <ol className="history-list">
+      {earlier.length > 0 && <h3 id={`${headingId}-earlier`}>{tf('earlierValues')}</h3>}
+      <ol className="history-list" aria-labelledby={earlier.length > 0 ? `${headingId}-earlier` : undefined}>
         {earlier.map((e) => (
           <li key={e.id}>
-            <span className="history-time">{formatDateTime(lang, e.at)}</span>{' '}
+            <span className="history-time" id={`${headingId}-${e.id}`}>
+              {formatDateTime(lang, e.at)}
+            </span>{' '}
             <span className="history-value">{formatAnswer(loaded, node, e.newValue, lang) || t('field.empty')}</span>{' '}
             <button
               type="button"
+              aria-describedby={`${headingId}-${e.id}`}
               onClick={() => {
                 onRestore(e.newValue);
                 dialog.current?.close();

@@ -43,9 +43,13 @@ describe('review list', () => {
     const answer = (label: string) => within(screen.getByText(label, { selector: 'dt' }).parentElement as HTMLElement).getByRole('definition');
     expect(answer('Budget')).toHaveTextContent('1.5');
     expect(answer('Years active')).toHaveTextContent('25');
-    expect(answer('Colours you use')).toHaveTextContent('Red and Blue');
+    // Several choices: a list, one item each (issue 14: printed, a run-on line is unreadable).
+    expect(within(answer('Colours you use')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Red', 'Blue']);
     expect(answer('Favourite colour')).toHaveTextContent('Other (specify): Teal');
-    expect(answer('Contribution by area')).toHaveTextContent('Networking: High');
+    // A matrix: a table with its headers, each row with its chosen value.
+    const matrix = within(answer('Contribution by area')).getByRole('table');
+    expect(within(matrix).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Item', 'Impact']);
+    expect(within(matrix).getByRole('rowheader', { name: 'Networking' }).nextElementSibling).toHaveTextContent('High');
     expect(answer('Title of the achievement')).toHaveTextContent('Handbook');
     expect(await screen.findByRole('link', { name: 'Finalize and sign' })).toHaveAttribute('href', `#/signing/finalize/${draftId}`);
   });

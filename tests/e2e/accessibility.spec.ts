@@ -14,7 +14,8 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
 
 for (const lang of ['en', 'ar'] as const) {
   test(`home, every section and the review have no serious accessibility violation (${lang})`, async ({ page, app }) => {
-    test.setTimeout(120_000);
+    // Axe over every section of the real questionnaire: about a minute on a quiet 2-core machine, so room for a loaded one.
+    test.setTimeout(300_000);
     await page.goto(app.url);
     await expect(page.getByRole('button', { name: /Create assessment|إنشاء التقييم/ })).toBeVisible();
     if (lang === 'ar') {

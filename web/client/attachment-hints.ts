@@ -1,3 +1,4 @@
+import { maxFileSizeOf } from '../../core/answers/attachment-size.js';
 import { parseAnswerPath } from '../../core/answers/path.js';
 
 /**
@@ -10,6 +11,8 @@ import { parseAnswerPath } from '../../core/answers/path.js';
 export interface AttachmentHints {
   readonly observe: (channelName: string, value: unknown) => void;
   readonly inputOptions: (draftId: string, path: string) => { accept?: string; multiple: boolean };
+  /** The question's size limit in bytes (its own or the default, under the hard cap); undefined when the question is not known. */
+  readonly maxFileSize: (draftId: string, path: string) => number | undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -34,6 +37,12 @@ export function createAttachmentHints(): AttachmentHints {
       draftQuestionnaire.set(v.id, `${v.questionnaireId}@${v.questionnaireVersion}`);
     }
   };
+  const questionAt = (draftId: string, path: string): Obj | undefined => {
+    const key = draftQuestionnaire.get(draftId);
+    const definition = key === undefined ? undefined : definitions.get(key);
+    const questionId = parseAnswerPath(path)?.questionId;
+    return definition && questionId ? findItem(definition.sections, questionId) : undefined;
+  };
   return {
     observe(channelName, value) {
       if (channelName === 'questionnaires.get' && isObj(value) && isObj(value.ref) && isObj(value.definition)) {
@@ -44,14 +53,16 @@ export function createAttachmentHints(): AttachmentHints {
       }
     },
     inputOptions(draftId, path) {
-      const key = draftQuestionnaire.get(draftId);
-      const definition = key === undefined ? undefined : definitions.get(key);
-      const questionId = parseAnswerPath(path)?.questionId;
-      const question = definition && questionId ? findItem(definition.sections, questionId) : undefined;
+      const question = questionAt(draftId, path);
       if (!question) return { multiple: true };
       const accept = Array.isArray(question.accept) ? (question.accept as unknown[]).filter((a) => typeof a === 'string').join(',') : '';
       const maxFiles = typeof question.maxFiles === 'number' ? question.maxFiles : 10;
       return { ...(accept ? { accept } : {}), multiple: maxFiles > 1 };
+    },
+    maxFileSize(draftId, path) {
+      const question = questionAt(draftId, path);
+      if (!question) return undefined;
+      return maxFileSizeOf({ maxFileSize: typeof question.maxFileSize === 'number' ? question.maxFileSize : undefined });
     },
   };
 }

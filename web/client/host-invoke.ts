@@ -26,7 +26,7 @@ export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
       const { draftId, path } = parsed.data;
       // Synchronously, still inside the user's click.
       const chosen = chooseFiles(hints.inputOptions(draftId, path));
-      return chosen.then((files) => (files.length === 0 ? ok({ files: [], rejected: [] }) : uploadFiles(token, draftId, path, files)));
+      return chosen.then((files) => (files.length === 0 ? ok({ files: [], rejected: [] }) : uploadFiles(token, draftId, path, files, hints.maxFileSize(draftId, path))));
     }
     if (channelName === 'releases.pick') {
       // Synchronously, still inside the user's click.

@@ -4,7 +4,13 @@ import { attachmentRefSchema } from '../../answers/value.js';
 import { answerPathSchema } from '../../answers/path.js';
 import { draftIdSchema } from './drafts.js';
 
-export const rejectedFileSchema = z.object({ name: z.string(), reason: z.string() }).strict();
+/**
+ * A file that was not attached. `reason` is the host's sentence (English); `sizeLimit`, in bytes,
+ * is set when the file was refused for its size, so the UI says "larger than 20 MB" in its language.
+ */
+export const rejectedFileSchema = z
+  .object({ name: z.string(), reason: z.string(), sizeLimit: z.number().int().positive().optional() })
+  .strict();
 
 export const attachmentChannels = {
   /**

@@ -14,6 +14,8 @@ import { openRegularFile, type OpenedFile } from '../files/regular-file.js';
 export interface RejectedFile {
   readonly name: string;
   readonly reason: string;
+  /** Set when refused for its size: the limit in bytes, for the UI's own words. */
+  readonly sizeLimit?: number;
 }
 export type ImportOutcome = { readonly file: AttachmentRef } | { readonly rejected: RejectedFile };
 
@@ -60,13 +62,18 @@ export function createAttachmentService({ db, clock, store, drafts, questionnair
   ): Promise<ImportOutcome> {
     const name = sanitizeFileName(rawName);
     const before = refusalBeforeCopy(name, size, limits);
-    if (before) return { rejected: { name, reason: before } };
+    if (before) {
+      const overSize = before === tooLarge(name, limits);
+      return { rejected: { name, reason: before, ...(overSize ? { sizeLimit: limits.maxFileSize } : {}) } };
+    }
     let stored;
     try {
       stored = await store.put(open(), limits.maxFileSize);
     } catch (error) {
       if (error instanceof StoreRefusal) {
-        return { rejected: { name, reason: error.reason === 'empty' ? error.message : tooLarge(name, limits) } };
+        return {
+          rejected: error.reason === 'empty' ? { name, reason: error.message } : { name, reason: tooLarge(name, limits), sizeLimit: limits.maxFileSize },
+        };
       }
       throw error;
     }

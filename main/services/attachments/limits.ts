@@ -1,9 +1,6 @@
 import { formatBytes, type QuestionNode } from '../../../core/questionnaire/index.js';
+import { maxFileSizeOf } from '../../../core/answers/attachment-size.js';
 
-/** The most any single attachment may be, whatever a questionnaire says (the package must stay portable). */
-export const HARD_MAX_FILE_SIZE = 100 * 1024 * 1024;
-/** Used when the question sets no `maxFileSize`. */
-export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 10;
 
 export interface AttachmentLimits {
@@ -19,7 +16,7 @@ export function limitsOf(node: QuestionNode): AttachmentLimits | undefined {
   if (q.type !== 'attachment') return undefined;
   return {
     ...(q.accept ? { accept: q.accept } : {}),
-    maxFileSize: Math.min(q.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, HARD_MAX_FILE_SIZE),
+    maxFileSize: maxFileSizeOf(q),
     maxFiles: q.maxFiles ?? DEFAULT_MAX_FILES,
   };
 }

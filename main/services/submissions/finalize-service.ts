@@ -17,6 +17,7 @@ import type { IdentityService } from '../identities/identity-service.js';
 import type { QuestionnaireSource, RecipientSource } from './questionnaire-source.js';
 import { attachmentFilePath, attachmentsIn, mechanismOf, respondentOf } from './revision-fields.js';
 import { toSubmission } from './stored-revision.js';
+import { withoutGeneratedSuffixes } from '../../../core/drafts/draft-title.js';
 
 const MAX_PROBLEMS_SENT = 200;
 
@@ -140,9 +141,10 @@ export function createFinalizeService(
     const draftId = randomUUID();
     drafts.insert({
       id: draftId,
-      // The user's own title, unchanged: the revision is shown beside it (a badge), so amending
-      // an amendment does not pile up "(revision 2) (revision 3)". Older amendments carry it: dropped.
-      title: (source?.title ?? 'Assessment').replace(/(?: \(revision \d+\))+$/, '') || 'Assessment',
+      // The user's own title: the revision is shown beside it (a badge), so amending an amendment
+      // does not pile up "(revision 2) (revision 3)". Suffixes the app added before (a revision, a
+      // duplicate's "(copie)", in any order) are dropped.
+      title: withoutGeneratedSuffixes(source?.title ?? 'Assessment') || 'Assessment',
       questionnaire_id: previous.questionnaire_id,
       questionnaire_version: previous.questionnaire_version,
       respondent_kind: source?.respondent_kind ?? 'secretariat',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire, type LoadedQuestionnaire, type QuestionNode } from '../../../core/questionnaire/index.js';
-import { formatCalendarDate, formatPercent, formatSize } from '../../../renderer/i18n/format.js';
+import { formatCalendarDate, formatPercent, formatSize, formatSizeInWords } from '../../../renderer/i18n/format.js';
 import { mechanismQuestionId } from '../../../renderer/questionnaire/labels.js';
 import { formatAnswer } from '../../../renderer/review/format-answer.js';
 
@@ -53,6 +53,15 @@ describe('answers as people read them', () => {
     expect(formatSize('en', 1536 * 1024)).toBe('1.5 MB');
     expect(formatPercent('en', 0.42)).toBe('42%');
     expect(formatPercent('fr', 0.42)).toMatch(/^42\s?%$/u);
+  });
+
+  it('a size limit in a sentence uses the language’s own unit words and digits', () => {
+    const limit = 20 * 1024 * 1024;
+    expect(formatSizeInWords('en', limit)).toBe('20 MB');
+    expect(formatSizeInWords('fr', limit)).toBe(new Intl.NumberFormat('fr', { style: 'unit', unit: 'megabyte' }).format(20));
+    expect(formatSizeInWords('fr', limit)).toMatch(/^20\s?Mo$/u);
+    expect(formatSizeInWords('ar', limit)).toBe(new Intl.NumberFormat('ar', { style: 'unit', unit: 'megabyte' }).format(20));
+    expect(formatSizeInWords('en', 512 * 1024)).toBe('512 kB');
   });
 
   it('finds the mechanism question of the real questionnaire', () => {

@@ -137,6 +137,15 @@ describe('finalizing', () => {
     h.db.close();
   });
 
+  it('amends a draft titled with suffixes an older app added into the plain title, "(revision 2) (copie)" included', async () => {
+    const { h, identityId, submissions } = await setup();
+    const draftId = insertDraft(h.db, fullSecretariatAnswers({ today: today() }));
+    h.db.prepare('UPDATE drafts SET title = ? WHERE id = ?').run('Bali Process 2026 (revision 2) (copie)', draftId);
+    const r1 = await submissions.finalize({ draftId, identityId, passphrase: PASSPHRASE });
+    expect(submissions.amend(r1.id).title).toBe('Bali Process 2026');
+    h.db.close();
+  });
+
   it('amends from the frozen answers when the original draft was emptied from the trash', async () => {
     const { h, identityId, submissions } = await setup();
     const draftId = insertDraft(h.db, fullSecretariatAnswers({ today: today() }));
