@@ -13,6 +13,7 @@ import * as sync from './sync/index.js';
 import { analyst } from './analyst/index.js';
 import { wayfinding } from './wayfinding/index.js';
 import * as journey from './journey/index.js';
+import { draftLanguage } from './draftlanguage/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -38,6 +39,7 @@ export const NAMESPACES = {
   analyst,
   wayfinding,
   journey: { en: journey.en, fr: journey.fr, es: journey.es, ar: journey.ar },
+  draftLanguage,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;
