@@ -34,7 +34,8 @@ export function RepeatRow({ group, rowId, index, count, evaluation, headingLevel
         <RowHeadingText group={group} rowId={rowId} n={n} />
       </Heading>
       <ItemList items={group.items} evaluation={evaluation} row={{ group: group.id, rowId }} headingLevel={4} />
-      <div className="row-actions" {...ui}>
+      {/* The app's words, in its language; laid out with the questionnaire's rows (no dir of their own). */}
+      <div className="row-actions" lang={ui.lang}>
         <button type="button" id={`${rowId}-up`} className="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('repeat.moveUpEntry', { n: uiN })}>
           {t('repeat.moveUp')}
         </button>
