@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
-import { useLanguage } from '../i18n/use-language.js';
 import { answerText, questionLabel } from '../releases/answer-label.js';
 import type { DraftSession } from './draft-session.js';
 
@@ -9,10 +9,10 @@ import type { DraftSession } from './draft-session.js';
  * Says, for each answer whose save was refused because another window changed it first, that
  * the field now shows the other window's version, and keeps what was typed here readable, with
  * a button to put it back (a deliberate overwrite). An alert, so screen readers announce it.
+ * The question and the answers are named as the field shows them, in the questionnaire's language `lang`.
  */
-export function ConflictNotice({ session, loaded }: { session: DraftSession; loaded: LoadedQuestionnaire }) {
+export function ConflictNotice({ session, loaded, lang }: { session: DraftSession; loaded: LoadedQuestionnaire; lang: Language }) {
   const { t } = useTranslation('sync');
-  const lang = useLanguage();
   const conflicts = useSyncExternalStore(session.conflicts.subscribe, session.conflicts.get);
   return (
     <div role="alert" className="conflict-notices">

@@ -68,7 +68,7 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
           {t('wizard.backHome')}
         </a>
       </div>
-      <ConflictNotice session={session} loaded={loaded} />
+      <ConflictNotice session={session} loaded={loaded} lang={open.lang} />
       <DraftVersionNotice draftId={draft.id} loaded={loaded} answers={draft.answers} beforeMove={session.flush} onMoved={onReload} />
       <div className="wizard">
         <SectionNav open={open} sections={relevantSections} counts={counts.bySection} current={route.name === 'review' ? 'review' : sectionId} />
