@@ -89,7 +89,7 @@ test('a French draft opened in an English app keeps the app in English; the app 
   await expect(page.getByRole('heading', { level: 1, name: 'Profil du répondant et du mécanisme' })).toBeVisible();
   await expect(section(page)).toHaveAttribute('lang', 'fr');
   await expect(section(page)).toHaveAttribute('dir', 'ltr');
-  expect(await section(page).evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  await expect(section(page)).toHaveCSS('direction', 'ltr');
   await expect(page.locator('.section-count')).toHaveAttribute('lang', 'ar');
   await expect(page.getByLabel('Vos nom et prénom')).toHaveValue('Amina Diallo');
   await expect(page.getByLabel('لغة الاستبيان')).toHaveValue('fr');
@@ -130,7 +130,7 @@ test('the questionnaire language is changed in the draft header: Arabic question
   await expect(page.getByRole('heading', { level: 1, name: 'بيانات المجيب والآلية' })).toBeVisible();
   await expect(section(page)).toHaveAttribute('lang', 'ar');
   await expect(section(page)).toHaveAttribute('dir', 'rtl');
-  expect(await section(page).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  await expect(section(page)).toHaveCSS('direction', 'rtl');
   // The app stays English, left to right; nothing typed is lost.
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
