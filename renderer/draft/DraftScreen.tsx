@@ -5,14 +5,13 @@ import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { setUiLanguage } from '../i18n/index.js';
 import { loadQuestionnaireFrom } from '../questionnaire/load.js';
 import type { Route } from '../routing/hash-route.js';
 import { DraftWorkspace } from './DraftWorkspace.js';
 
 type Loaded = { draft: Draft; loaded: LoadedQuestionnaire };
 
-/** Loads a draft and its questionnaire version, then shows the wizard in the draft's language. */
+/** Loads a draft and its questionnaire version, then shows the wizard: the questions in the draft's language, the app in the user's own. */
 export function DraftScreen({ draftId, route }: { draftId: string; route: Route }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -23,7 +22,6 @@ export function DraftScreen({ draftId, route }: { draftId: string; route: Route 
       setError(undefined);
       const draft = await unwrap(api.drafts.get({ id: draftId }));
       const loaded = await loadQuestionnaireFrom(api, draft.questionnaireId, draft.questionnaireVersion);
-      await setUiLanguage(draft.language);
       setData({ draft, loaded });
     } catch (e) {
       setError(messageOf(e));

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Draft, Language } from '../../core/contract/channels/drafts.js';
+import type { Draft } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import { useApi } from '../api/api-context.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
-import { useLanguageHandler } from '../i18n/language-handler.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { ReviewView } from '../review/ReviewView.js';
 import { navigate, routeHref, type Route } from '../routing/hash-route.js';
 import { SectionNav } from '../wizard/SectionNav.js';
@@ -16,15 +16,16 @@ import { useDraftSession } from './use-draft-session.js';
 import { DraftVersionNotice } from '../releases/DraftVersionNotice.js';
 import { ConflictNotice } from './ConflictNotice.js';
 import { ReadOnlyAnswers } from '../journey/ReadOnlyAnswers.js';
+import { QuestionnaireLanguage } from './QuestionnaireLanguage.js';
 
 /** The open draft: side navigation, the current section (or the review), and the save status. */
 export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draft; loaded: LoadedQuestionnaire; route: Route; onReload: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const open = useDraftSession(draft, loaded);
-  const { evaluation, session, switchLanguage } = open;
-  const languageHandler = useMemo(() => (lang: Language) => void switchLanguage(lang), [switchLanguage]);
-  useLanguageHandler(languageHandler);
+  const { evaluation, session } = open;
+  // The app's language is the user's own (the header menu); the draft's questionnaire language is shown and changed in its header.
+  const uiLang = useLanguage();
   const relevantSections = useMemo(
     () => loaded.questionnaire.sections.filter((s) => evaluation.isRelevant(s.id)),
     [loaded, evaluation],
@@ -55,8 +56,9 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
       {/* Sticky: the title, overall progress and save state stay in view down a long section. */}
       <div className="workspace-head" ref={head}>
         <p className="draft-title">{draft.title}</p>
-        <OverallProgress count={counts.overall} lang={open.lang} />
+        <OverallProgress count={counts.overall} lang={uiLang} />
         <SaveIndicator store={session.status} />
+        <QuestionnaireLanguage loaded={loaded} value={open.lang} onChange={(lang) => void open.setQuestionnaireLanguage(lang)} />
         {open.languageError && (
           <p role="alert" className="error">
             {open.languageError}
@@ -66,7 +68,7 @@ export function DraftWorkspace({ draft, loaded, route, onReload }: { draft: Draf
           {t('wizard.backHome')}
         </a>
       </div>
-      <ConflictNotice session={session} loaded={loaded} />
+      <ConflictNotice session={session} loaded={loaded} lang={open.lang} />
       <DraftVersionNotice draftId={draft.id} loaded={loaded} answers={draft.answers} beforeMove={session.flush} onMoved={onReload} />
       <div className="wizard">
         <SectionNav open={open} sections={relevantSections} counts={counts.bySection} current={route.name === 'review' ? 'review' : sectionId} />

@@ -3,15 +3,15 @@ import type { Draft, Language } from '../../core/contract/channels/drafts.js';
 import type { LoadedQuestionnaire } from '../../core/questionnaire/index.js';
 import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
-import { setUiLanguage } from '../i18n/index.js';
 import { createDraftSession, type DraftSession, type Evaluated } from './draft-session.js';
 
-/** The open draft for the screens: its session, the latest evaluation, and the language switch. */
+/** The open draft for the screens: its session, the latest evaluation, and its questionnaire language. */
 export interface OpenDraft extends Evaluated {
   readonly session: DraftSession;
   readonly draftId: string;
   readonly loaded: LoadedQuestionnaire;
-  readonly switchLanguage: (lang: Language) => Promise<void>;
+  /** Changes the draft's questionnaire language (not the app's: that is the user's own choice). */
+  readonly setQuestionnaireLanguage: (lang: Language) => Promise<void>;
   readonly languageError: string | undefined;
 }
 
@@ -43,11 +43,10 @@ export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire): Open
   // Another window or tab on this draft changed an answer: shown here in place (see DraftSession.hear).
   useEffect(() => api.on('answerChanged', (event) => session.hear(event)), [api, session]);
 
-  const switchLanguage = useCallback(
+  const setQuestionnaireLanguage = useCallback(
     async (next: Language) => {
       // Answers first: a language switch must never cost an answer.
       await session.flush();
-      await setUiLanguage(next);
       session.setLanguage(next);
       const result = await api.drafts.update({ id: session.draftId, language: next });
       setLanguageError(result.ok ? undefined : errorText(result.error));
@@ -55,5 +54,5 @@ export function useDraftSession(draft: Draft, loaded: LoadedQuestionnaire): Open
     [session, api],
   );
 
-  return { ...evaluated, session, draftId: session.draftId, loaded, switchLanguage, languageError };
+  return { ...evaluated, session, draftId: session.draftId, loaded, setQuestionnaireLanguage, languageError };
 }

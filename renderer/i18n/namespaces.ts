@@ -15,6 +15,7 @@ import { wayfinding } from './wayfinding/index.js';
 import * as journey from './journey/index.js';
 import * as iomAttachments from './iom-attachments/index.js';
 import * as fields from './fields/index.js';
+import { draftLanguage } from './draftlanguage/index.js';
 
 /** A namespace's strings in one language: nested keys, every leaf a string with `{{name}}` placeholders. */
 export interface TextTree {
@@ -42,6 +43,7 @@ export const NAMESPACES = {
   journey: { en: journey.en, fr: journey.fr, es: journey.es, ar: journey.ar },
   iomAttachments: { en: iomAttachments.en, fr: iomAttachments.fr, es: iomAttachments.es, ar: iomAttachments.ar },
   fields: { en: fields.en, fr: fields.fr, es: fields.es, ar: fields.ar },
+  draftLanguage,
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, TextTree>>>>;
 
 export type Namespace = keyof typeof NAMESPACES;

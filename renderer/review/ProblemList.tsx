@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Problem, Section } from '../../core/questionnaire/index.js';
 import type { OpenDraft } from '../draft/use-draft-session.js';
+import { languageAttributes } from '../i18n/language-attributes.js';
 import { textIn } from '../questionnaire/labels.js';
 import { routeHref } from '../routing/hash-route.js';
 
@@ -23,7 +24,8 @@ export function ProblemList({ open, sections, problems }: { open: OpenDraft; sec
         sections
           .filter((s) => problems.some((p) => p.sectionId === s.id))
           .map((s) => (
-            <div key={s.id}>
+            // The questions and their messages are in the draft's questionnaire language.
+            <div key={s.id} {...languageAttributes(lang)}>
               <h3>{textIn(loaded, s.title, lang)}</h3>
               <ul>
                 {problems

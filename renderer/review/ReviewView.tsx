@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { toResponse, type Section } from '../../core/questionnaire/index.js';
 import { errorText } from '../api/errors.js';
 import { useApi } from '../api/api-context.js';
+import { languageAttributes } from '../i18n/language-attributes.js';
+import { useLanguage } from '../i18n/use-language.js';
 import type { OpenDraft } from '../draft/use-draft-session.js';
 import { textIn } from '../questionnaire/labels.js';
 import { routeHref } from '../routing/hash-route.js';
@@ -18,6 +20,7 @@ export function ReviewView({ open, sections, title }: { open: OpenDraft; section
   const { t } = useTranslation();
   const api = useApi();
   const { loaded, lang, answers, evaluation, draftId, session } = open;
+  const uiLang = useLanguage();
   const heading = useRef<HTMLHeadingElement>(null);
   const [printError, setPrintError] = useState<string | undefined>();
   // The response as it will be signed, from the very evaluation the problem list shows.
@@ -48,13 +51,16 @@ export function ReviewView({ open, sections, title }: { open: OpenDraft; section
       </div>
       <ProblemList open={open} sections={sections} problems={evaluation.problems} />
       {sections.map((s) => (
-        <section key={s.id} className="review-section" aria-labelledby={`review-${s.id}`}>
+        // Each section's questions and answers are in the draft's questionnaire language, on screen and in print.
+        <section key={s.id} className="review-section" aria-labelledby={`review-${s.id}`} {...languageAttributes(lang)}>
           <h2 id={`review-${s.id}`}>{textIn(loaded, s.title, lang)}</h2>
           <ReviewSection loaded={loaded} section={s} response={response} lang={lang} />
-          <p className="no-print">
+          <p className="no-print" {...languageAttributes(uiLang)}>
             <a href={routeHref({ name: 'draft', draftId, section: s.id })}>
               {t('review.edit')}
-              <span className="visually-hidden">: {textIn(loaded, s.title, lang)}</span>
+              <span className="visually-hidden">
+                : <span lang={lang}>{textIn(loaded, s.title, lang)}</span>
+              </span>
             </a>
           </p>
         </section>

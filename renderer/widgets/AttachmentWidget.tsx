@@ -20,7 +20,7 @@ const filesOf = (value: unknown): AttachmentRef[] =>
  * with the host's reason (type, size, count come from the questionnaire).
  */
 export function AttachmentWidget(props: WidgetProps) {
-  const { draftId, lang, flush, t } = useFieldSession();
+  const { draftId, uiLang, flush, t, ui } = useFieldSession();
   const api = useApi();
   const { t: tf } = useTranslation('fields');
   const [rejected, setRejected] = useState<readonly { name: string; reason: string; sizeLimit?: number | undefined }[]>([]);
@@ -48,28 +48,30 @@ export function AttachmentWidget(props: WidgetProps) {
       </p>
       {props.description}
       {files.length === 0 ? (
-        <p className="muted">{t('attach.none')}</p>
+        <p className="muted" {...ui}>
+          {t('attach.none')}
+        </p>
       ) : (
         <ul className="file-list">
           {files.map((f, i) => (
             <li key={`${f.sha256}-${String(i)}`}>
-              <bdi>{f.name}</bdi> <span className="muted">({formatSize(lang, f.size)})</span>{' '}
-              <button type="button" className="small" aria-label={t('attach.removeFile', { name: f.name })} onClick={() => save(files.filter((_, j) => j !== i))}>
+              <bdi>{f.name}</bdi> <span className="muted">({formatSize(uiLang, f.size)})</span>{' '}
+              <button type="button" className="small" {...ui} aria-label={t('attach.removeFile', { name: f.name })} onClick={() => save(files.filter((_, j) => j !== i))}>
                 {t('attach.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <button type="button" id={props.id} onClick={() => void pick()}>
+      <button type="button" id={props.id} onClick={() => void pick()} {...ui}>
         {t('attach.add')}
       </button>
-      <div role="alert" className="rejected">
+      <div role="alert" className="rejected" {...ui}>
         {error && <p className="error">{error}</p>}
         {rejected.map((r) => (
           <p key={r.name} className="error">
             {r.sizeLimit !== undefined
-              ? tf('fileTooLarge', { name: r.name, limit: formatSizeInWords(lang, r.sizeLimit) })
+              ? tf('fileTooLarge', { name: r.name, limit: formatSizeInWords(uiLang, r.sizeLimit) })
               : t('attach.rejected', { name: r.name, reason: r.reason })}
           </p>
         ))}

@@ -8,7 +8,7 @@ import type { WidgetProps } from './types.js';
  * asks for a dropdown, a select. Also yes/no/don't know and the agreement and impact scales.
  */
 export function ChoiceWidget(props: WidgetProps) {
-  const { loaded, lang, strings } = useFieldSession();
+  const { loaded, lang, strings, ui } = useFieldSession();
   const q = props.node.question;
   const choices = props.node.choices ?? [];
   const value = typeof props.value === 'string' ? props.value : '';
@@ -27,7 +27,9 @@ export function ChoiceWidget(props: WidgetProps) {
           aria-required={props.required || undefined}
           onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}
         >
-          <option value="">{strings.choose}</option>
+          <option value="" lang={ui.lang}>
+            {strings.choose}
+          </option>
           {choices.map((c) => (
             <option key={c.value} value={c.value}>
               {textIn(loaded, c.label, lang)}

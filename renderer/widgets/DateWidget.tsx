@@ -10,7 +10,7 @@ import { useTypedState } from './use-typed-state.js';
  * computer's language, whatever the questionnaire's, and is awkward with a screen reader.
  */
 export function DateWidget(props: WidgetProps) {
-  const { t, lang, strings } = useFieldSession();
+  const { t, lang, strings, ui } = useFieldSession();
   const months = monthNames(lang);
   const [parts, setParts] = useTypedState<DateParts>(props.value, splitDate);
   const change = (next: DateParts, typing: boolean) => {
@@ -27,13 +27,15 @@ export function DateWidget(props: WidgetProps) {
       {props.description}
       <div className="date-parts">
         <label className="date-part">
-          <span>{t('field.day')}</span>
+          <span {...ui}>{t('field.day')}</span>
           <input id={props.id} type="text" inputMode="numeric" className="date-day" maxLength={2} dir="ltr" value={parts.day} {...common} onChange={(e) => change({ ...parts, day: e.target.value }, true)} />
         </label>
         <label className="date-part">
-          <span>{t('field.month')}</span>
+          <span {...ui}>{t('field.month')}</span>
           <select id={`${props.id}-month`} value={parts.month} {...common} onChange={(e) => change({ ...parts, month: e.target.value }, false)}>
-            <option value="">{strings.choose}</option>
+            <option value="" lang={ui.lang}>
+              {strings.choose}
+            </option>
             {months.map((m) => (
               <option key={m.value} value={m.value}>
                 {m.name}
@@ -42,7 +44,7 @@ export function DateWidget(props: WidgetProps) {
           </select>
         </label>
         <label className="date-part">
-          <span>{t('field.year')}</span>
+          <span {...ui}>{t('field.year')}</span>
           <input id={`${props.id}-year`} type="text" inputMode="numeric" className="date-year" maxLength={4} dir="ltr" value={parts.year} {...common} onChange={(e) => change({ ...parts, year: e.target.value }, true)} />
         </label>
       </div>

@@ -2,7 +2,7 @@ import { useFieldSession } from '../wizard/field-session.js';
 import type { LabelTextProps } from './types.js';
 
 export function LabelText({ label, required }: LabelTextProps) {
-  const { strings } = useFieldSession();
+  const { strings, ui } = useFieldSession();
   return (
     <>
       {label}
@@ -10,7 +10,9 @@ export function LabelText({ label, required }: LabelTextProps) {
         <span className="required-mark">
           {' '}
           <span aria-hidden="true">*</span>
-          <span className="visually-hidden">({strings.required})</span>
+          <span className="visually-hidden" {...ui}>
+            ({strings.required})
+          </span>
         </span>
       )}
     </>

@@ -5,7 +5,7 @@ import type { WidgetProps } from './types.js';
 
 /** Short and long text; a long text with a maximum shows how many characters are used. */
 export function TextWidget(props: WidgetProps) {
-  const { t, lang } = useFieldSession();
+  const { t, uiLang, ui } = useFieldSession();
   const q = props.node.question;
   const text = typeof props.value === 'string' ? props.value : '';
   // A counter helps where texts get long; a short text's limit is reported by validation.
@@ -31,8 +31,8 @@ export function TextWidget(props: WidgetProps) {
         <input {...common} type="text" onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value, true)} />
       )}
       {maxLength !== undefined && (
-        <span id={counterId} className={text.length > maxLength ? 'counter over' : 'counter'}>
-          {t('field.chars', { count: formatNumber(lang, text.length), max: formatNumber(lang, maxLength) })}
+        <span id={counterId} className={text.length > maxLength ? 'counter over' : 'counter'} {...ui}>
+          {t('field.chars', { count: formatNumber(uiLang, text.length), max: formatNumber(uiLang, maxLength) })}
         </span>
       )}
     </div>

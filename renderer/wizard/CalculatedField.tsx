@@ -8,7 +8,7 @@ import { fieldDomId } from './problems.js';
 
 /** A value the questionnaire calculates from other answers: shown, never typed. */
 export const CalculatedField = memo(function CalculatedField({ node, path, value }: { node: QuestionNode; path: string; value: AnswerValue }) {
-  const { loaded, lang, t } = useFieldSession();
+  const { loaded, lang, t, ui } = useFieldSession();
   const id = fieldDomId(path);
   const text = formatAnswer(loaded, node, value, lang);
   return (
@@ -19,7 +19,7 @@ export const CalculatedField = memo(function CalculatedField({ node, path, value
       <output id={id} aria-labelledby={`${id}-label`} aria-describedby={`${id}-note`} tabIndex={-1}>
         {text || t('wizard.noValue')}
       </output>
-      <p className="help" id={`${id}-note`}>
+      <p className="help" id={`${id}-note`} {...ui}>
         {t('wizard.calculated')}
       </p>
     </div>

@@ -12,7 +12,7 @@ import { useAnswerField } from './use-answer-field.js';
  * "Other" must not be answered at once by "please specify".
  */
 export function OtherField({ path, questionLabel }: { path: string; questionLabel: string }) {
-  const { t, showAll } = useFieldSession();
+  const { t, showAll, ui, lang } = useFieldSession();
   const textPath = otherPath(path);
   const { value, problems, change } = useAnswerField(textPath);
   const [touched, setTouched] = useState(false);
@@ -22,8 +22,11 @@ export function OtherField({ path, questionLabel }: { path: string; questionLabe
   const errorId = `${id}-error`;
   return (
     <div className="field other-field">
-      <label htmlFor={id}>
-        {t('field.otherSpecify')} <span className="visually-hidden">({questionLabel})</span>
+      <label htmlFor={id} {...ui}>
+        {t('field.otherSpecify')}{' '}
+        <span className="visually-hidden" lang={lang}>
+          ({questionLabel})
+        </span>
       </label>
       <input
         id={id}

@@ -46,7 +46,7 @@ interface Props {
  */
 export const QuestionField = memo(function QuestionField({ node, path, required }: Props) {
   const session = useFieldSession();
-  const { loaded, lang, strings } = session;
+  const { loaded, lang, strings, ui } = session;
   const { value, problems, change } = useAnswerField(path);
   const [historyOpen, setHistoryOpen] = useState(false);
   const q = node.question;
@@ -80,9 +80,11 @@ export const QuestionField = memo(function QuestionField({ node, path, required 
       />
       <FieldMessage id={errorId} message={message} />
       {allowsOther(q) && choosesOther(value) && <OtherField path={path} questionLabel={label} />}
-      <button type="button" className="history-button small" onClick={() => setHistoryOpen(true)}>
+      <button type="button" className="history-button small" onClick={() => setHistoryOpen(true)} {...ui}>
         {strings.history}
-        <span className="visually-hidden">: {label}</span>
+        <span className="visually-hidden">
+          : <span lang={lang}>{label}</span>
+        </span>
       </button>
       {historyOpen && (
         <HistoryDialog

@@ -25,7 +25,7 @@ function moved(ids: readonly string[], from: number, to: number): string[] {
  */
 export function RepeatGroup({ group, evaluation, headingLevel }: { group: Group; evaluation: Evaluation; headingLevel: 2 | 3 | 4 }) {
   const { t } = useTranslation();
-  const { loaded, lang, flush, changeItem } = useFieldSession();
+  const { loaded, lang, flush, changeItem, ui } = useFieldSession();
   const { value, problems, change } = useAnswerField(group.id);
   const ids = useMemo(() => storedRowIds(value), [value]);
   const [focusTarget, setFocusTarget] = useState<string | undefined>();
@@ -63,7 +63,9 @@ export function RepeatGroup({ group, evaluation, headingLevel }: { group: Group;
     <section className="repeat-group" aria-labelledby={`group-${group.id}`}>
       <Heading id={`group-${group.id}`}>{label}</Heading>
       {group.help && <p className="help">{textIn(loaded, group.help, lang)}</p>}
-      {ids.length === 0 && <p className="muted">{t('repeat.none')}</p>}
+      {ids.length === 0 && <p className="muted" {...ui}>
+          {t('repeat.none')}
+        </p>}
       {ids.map((rowId, index) => (
         <RepeatRow
           key={rowId}
@@ -78,7 +80,7 @@ export function RepeatGroup({ group, evaluation, headingLevel }: { group: Group;
         />
       ))}
       <FieldMessage id={`${addId}-error`} message={message} />
-      <button type="button" id={addId} onClick={add} disabled={full} aria-label={t('repeat.addTo', { label })} aria-describedby={message ? `${addId}-error` : undefined}>
+      <button type="button" id={addId} onClick={add} disabled={full} aria-label={t('repeat.addTo', { label })} aria-describedby={message ? `${addId}-error` : undefined} {...ui}>
         {t('repeat.add')}
       </button>
     </section>

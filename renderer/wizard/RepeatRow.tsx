@@ -22,9 +22,11 @@ interface Props {
 /** One row of a repeat group: its questions and its move and remove actions. */
 export function RepeatRow({ group, rowId, index, count, evaluation, headingLevel, onMove, onRemove }: Props) {
   const { t } = useTranslation();
-  const { lang } = useFieldSession();
+  const { lang, uiLang, ui } = useFieldSession();
   const [confirming, setConfirming] = useState(false);
+  // The row's heading counts in the questionnaire's language; its actions are the app's words.
   const n = formatNumber(lang, index + 1);
+  const uiN = formatNumber(uiLang, index + 1);
   const Heading = `h${String(headingLevel)}` as 'h3';
   return (
     <section className="repeat-row" aria-labelledby={`row-${rowId}`}>
@@ -32,16 +34,17 @@ export function RepeatRow({ group, rowId, index, count, evaluation, headingLevel
         <RowHeadingText group={group} rowId={rowId} n={n} />
       </Heading>
       <ItemList items={group.items} evaluation={evaluation} row={{ group: group.id, rowId }} headingLevel={4} />
-      <div className="row-actions">
-        <button type="button" id={`${rowId}-up`} className="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('repeat.moveUpEntry', { n })}>
+      {/* The app's words, in its language; laid out with the questionnaire's rows (no dir of their own). */}
+      <div className="row-actions" lang={ui.lang}>
+        <button type="button" id={`${rowId}-up`} className="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('repeat.moveUpEntry', { n: uiN })}>
           {t('repeat.moveUp')}
         </button>
-        <button type="button" id={`${rowId}-down`} className="small" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t('repeat.moveDownEntry', { n })}>
+        <button type="button" id={`${rowId}-down`} className="small" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t('repeat.moveDownEntry', { n: uiN })}>
           {t('repeat.moveDown')}
         </button>
         {confirming ? (
-          <span role="group" aria-label={t('repeat.confirmRemove', { n })} className="inline-form">
-            <span>{t('repeat.confirmRemove', { n })}</span>
+          <span role="group" aria-label={t('repeat.confirmRemove', { n: uiN })} className="inline-form">
+            <span>{t('repeat.confirmRemove', { n: uiN })}</span>
             <button type="button" className="small danger" onClick={onRemove} autoFocus>
               {t('repeat.confirmYes')}
             </button>
@@ -50,7 +53,7 @@ export function RepeatRow({ group, rowId, index, count, evaluation, headingLevel
             </button>
           </span>
         ) : (
-          <button type="button" className="small" onClick={() => setConfirming(true)} aria-label={t('repeat.removeEntry', { n })}>
+          <button type="button" className="small" onClick={() => setConfirming(true)} aria-label={t('repeat.removeEntry', { n: uiN })}>
             {t('repeat.remove')}
           </button>
         )}

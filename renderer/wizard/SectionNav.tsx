@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../core/questionnaire/index.js';
 import type { OpenDraft } from '../draft/use-draft-session.js';
+import { languageAttributes } from '../i18n/language-attributes.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { textIn } from '../questionnaire/labels.js';
 import { routeHref } from '../routing/hash-route.js';
 import { sectionProgressText } from './OverallProgress.js';
@@ -21,6 +23,7 @@ export function SectionNav({
 }) {
   const { t } = useTranslation();
   const { loaded, lang, evaluation, draftId } = open;
+  const uiLang = useLanguage();
   return (
     <nav aria-label={t('wizard.sections')} className="section-nav">
       <ol>
@@ -31,10 +34,12 @@ export function SectionNav({
           return (
             <li key={s.id} className={isCurrent ? 'current' : undefined}>
               <a href={routeHref({ name: 'draft', draftId, section: s.id })} aria-current={isCurrent ? 'step' : undefined}>
-                <span className="nav-title">{textIn(loaded, s.title, lang)}</span>
+                <span className="nav-title" {...languageAttributes(lang)}>
+                  {textIn(loaded, s.title, lang)}
+                </span>
                 {progress && progress.total > 0 && (
                   <span className="nav-progress">
-                    {sectionProgressText(t, progress, lang)}
+                    {sectionProgressText(t, progress, uiLang)}
                   </span>
                 )}
                 {errors && (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Section } from '../../core/questionnaire/index.js';
 import type { OpenDraft } from '../draft/use-draft-session.js';
 import { formatNumber } from '../i18n/format.js';
+import { languageAttributes } from '../i18n/language-attributes.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { textIn } from '../questionnaire/labels.js';
 import { LiveRegion, useAnnouncer } from './LiveRegion.js';
 import { fieldDomId } from './problems.js';
@@ -26,6 +28,7 @@ interface Props {
 export function SectionView({ open, sectionId, sections, focus }: Props) {
   const { t } = useTranslation();
   const { loaded, lang, evaluation, draftId, session } = open;
+  const uiLang = useLanguage();
   const { text, announce } = useAnnouncer();
   const heading = useRef<HTMLHeadingElement>(null);
   const index = sections.findIndex((s) => s.id === sectionId);
@@ -44,6 +47,8 @@ export function SectionView({ open, sectionId, sections, focus }: Props) {
       draftId,
       loaded,
       lang,
+      uiLang,
+      ui: languageAttributes(uiLang),
       t,
       strings: fieldStrings(t),
       answers: session.answers,
@@ -54,7 +59,7 @@ export function SectionView({ open, sectionId, sections, focus }: Props) {
       announce,
       showAll: focus !== undefined,
     }),
-    [draftId, loaded, lang, t, session, announce, focus],
+    [draftId, loaded, lang, uiLang, t, session, announce, focus],
   );
 
   useEffect(() => {
@@ -77,9 +82,13 @@ export function SectionView({ open, sectionId, sections, focus }: Props) {
     <FieldSessionContext.Provider value={fieldSession}>
       <>
         {/* Not a <form>: Chromium keeps a form's controls in a list that grows in quadratic time,
-            which made a thousand-question section take seconds to appear. Nothing is submitted anyway. */}
-        <section className="section-form" aria-labelledby="section-heading" onBlur={() => void session.flush()}>
-          <p className="section-count">{t('wizard.sectionOf', { n: formatNumber(lang, index + 1), total: formatNumber(lang, sections.length) })}</p>
+            which made a thousand-question section take seconds to appear. Nothing is submitted anyway.
+            The questionnaire's texts are in the draft's language, which may differ from the app's
+            (and run the other way): the section says so, and the app's own words in it say theirs. */}
+        <section className="section-form" aria-labelledby="section-heading" onBlur={() => void session.flush()} {...languageAttributes(lang)}>
+          <p className="section-count" {...languageAttributes(uiLang)}>
+            {t('wizard.sectionOf', { n: formatNumber(uiLang, index + 1), total: formatNumber(uiLang, sections.length) })}
+          </p>
           <h1 id="section-heading" ref={heading} tabIndex={-1}>
             {textIn(loaded, section.title, lang)}
           </h1>

@@ -11,8 +11,13 @@ import type { ProblemStore } from '../draft/problem-store.js';
 export interface FieldSession {
   readonly draftId: string;
   readonly loaded: LoadedQuestionnaire;
+  /** The questionnaire's language for this draft: labels, choices, the engine's messages, number and date input. */
   readonly lang: Language;
-  /** UI strings in `lang`; one shared function, so a thousand fields need no i18n hook each. */
+  /** The app's own language (the user's choice), in which `t` writes; may differ from `lang`. */
+  readonly uiLang: Language;
+  /** `lang` and `dir` for the app's own words inside the questionnaire (buttons, counters, "required"). */
+  readonly ui: { readonly lang: Language; readonly dir: 'ltr' | 'rtl' };
+  /** UI strings in `uiLang`; one shared function, so a thousand fields need no i18n hook each. */
   readonly t: TFunction;
   /** The strings every field shows, translated once per section and language, not once per field. */
   readonly strings: FieldStrings;

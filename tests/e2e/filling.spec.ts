@@ -227,15 +227,19 @@ test('a date is typed in day, month and year boxes, named in the chosen language
   await expect(page.getByRole('paragraph').filter({ hasText: /Enter a valid date|cannot be in the future/ })).toHaveCount(0);
   await saved(page);
 
-  // The boxes and the month names follow the language; the review shows the date in it too.
+  // The boxes are named in the app's language; the month names follow the questionnaire's; the review shows the date in it too.
   await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByRole('group', { name: /^Date/ }).getByLabel('Mois').locator('option:checked')).toHaveText('March');
+  await page.getByLabel('Questionnaire en').selectOption('fr');
   await expect(page.getByRole('group', { name: /^Date/ }).getByLabel('Mois').locator('option:checked')).toHaveText('mars');
   await page.getByLabel('Langue').selectOption('ar');
+  await page.getByLabel('لغة الاستبيان').selectOption('ar');
   const arabic = page.getByRole('group', { name: /^التاريخ/ });
   await expect(arabic.getByLabel('اليوم')).toHaveValue('05');
   await expect(arabic.getByLabel('الشهر').locator('option:checked')).toHaveText('مارس');
   await expect(arabic.getByLabel('السنة')).toHaveValue('2024');
   await page.getByLabel('اللغة').selectOption('en');
+  await page.getByLabel('Questionnaire in').selectOption('en');
   await page.getByRole('link', { name: 'Review', exact: true }).first().click();
   await expect(page.getByRole('region', { name: 'Declaration' }).getByText('March 5, 2024')).toBeVisible();
 });

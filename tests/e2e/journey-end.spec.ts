@@ -155,8 +155,10 @@ test('in French, a second assessment of the same respondent asks whether it corr
   expect(done.ok).toBe(true);
   const { draftId: secondId } = await setUp(page, 'fr', 'Processus de Bali 2026 (bis)');
 
-  // The UI follows the French draft; the question says what was already sent, plainly.
+  // The user works in French (the app's language is theirs; opening a draft does not change it); the question says what was already sent, plainly.
+  await page.getByLabel('Language', { exact: true }).selectOption('fr');
   await page.goto(`${app.url}#/drafts/${secondId}`);
+  await expect(page.getByLabel('Questionnaire en')).toHaveValue('fr');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.goto(`${app.url}#/signing/finalize/${secondId}`);
   await expect(page.getByRole('heading', { name: 'S’agit-il d’une correction ?' })).toBeVisible();

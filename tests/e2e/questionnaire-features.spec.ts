@@ -45,6 +45,7 @@ test('numbers are typed the language\'s way, and each error says what is wrong (
 
   // In French, spaces separate thousands and a comma the decimals; a stored number is written back that way.
   await page.getByLabel('Language').selectOption('fr');
+  await page.getByLabel('Questionnaire en').selectOption('fr');
   const share = page.getByLabel(/Part du financement provenant des États participants/);
   await share.fill('0,5');
   await expect(share).not.toHaveAccessibleDescription(/nombre|séparateurs/);
@@ -61,6 +62,7 @@ test('numbers are typed the language\'s way, and each error says what is wrong (
 
   // In Arabic, Arabic-Indic digits and the Arabic decimal mark are numbers too.
   await page.getByLabel('Langue').selectOption('ar');
+  await page.getByLabel('لغة الاستبيان').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   const arabicShare = page.locator('#q-state_funding_share');
   await arabicShare.fill('٣٣٫٥');
@@ -70,6 +72,7 @@ test('numbers are typed the language\'s way, and each error says what is wrong (
   await arabicShare.fill('٣٣٫٥');
   await saved(page);
   await page.getByLabel('اللغة').selectOption('en');
+  await page.getByLabel('Questionnaire in').selectOption('en');
   // The box keeps what was typed; the stored number, written afresh after a reload, is in English.
   await expect(page.getByLabel(/Share of the funding that comes from participating States/)).toHaveValue('٣٣٫٥');
   await page.reload();

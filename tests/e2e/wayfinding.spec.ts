@@ -49,6 +49,8 @@ for (const lang of ['en', 'ar'] as const) {
     if (lang === 'ar') {
       await page.getByLabel('Language').selectOption('ar');
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+      // The questionnaire's language is the draft's own: Arabic too, for the whole page in Arabic.
+      await page.getByLabel('لغة الاستبيان').selectOption('ar');
     }
     // A reopened draft says everything is saved, never nothing.
     await expect(page.locator('#save-status')).toHaveText(lang === 'en' ? 'All changes saved' : 'تم حفظ جميع التغييرات');

@@ -57,7 +57,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function journey(page: Page, url: string, lang: Language, title: string): Promise<void> {
   await page.goto(url);
   const { draftId } = await makeDraft(page, lang, title);
-  // Opening the draft sets the interface to its language.
+  // The app's language is the user's choice (opening a draft does not change it): chosen in the header, as a user does.
+  await page.locator('#language-switch').selectOption(lang);
   await page.goto(`${url}#/drafts/${draftId}/${LONG_SECTION}`);
   await page.locator('#section-heading').waitFor();
   await page.evaluate(() => {
