@@ -84,9 +84,11 @@ function LoadedReview({ review, onSaved }: { review: ReviewView; onSaved: () => 
     <>
       <p>
         <strong>{t('review.current', { state: words(review.state) })}</strong>{' '}
-        {review.reviewedBy && review.reviewedAt
-          ? t('review.setBy', { actor: review.reviewedBy, at: formatDateTime(lang, review.reviewedAt) })
-          : t('review.notYet')}
+        <span>
+          {review.reviewedBy && review.reviewedAt
+            ? t('review.setBy', { actor: review.reviewedBy, at: formatDateTime(lang, review.reviewedAt) })
+            : t('review.notYet')}
+        </span>
       </p>
       <form className="iom-form" onSubmit={submit} noValidate>
         <ActorField value={actor} onChange={setActor} />
