@@ -45,7 +45,8 @@ function LoadedReview({ review, onSaved }: { review: ReviewView; onSaved: () => 
   const [state, setState] = useState<ReviewState | undefined>(review.state === 'received' ? undefined : review.state);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  // What was saved, not its sentence: the sentence follows the screen's language if it changes.
+  const [saved, setSaved] = useState<{ commentOnly: boolean; state: ReviewState } | undefined>();
   const [problem, setProblem] = useState('');
   const helpId = useId();
   const commentId = useId();
@@ -60,7 +61,7 @@ function LoadedReview({ review, onSaved }: { review: ReviewView; onSaved: () => 
         return;
       }
       setComment('');
-      setMessage(chosen === review.state ? t('review.commented') : t('review.saved', { state: words(result.value.state) }));
+      setSaved({ commentOnly: chosen === review.state, state: result.value.state });
       onSaved();
     } catch (e: unknown) {
       setProblem(t('review.failed', { error: e instanceof Error ? e.message : String(e) }));
@@ -71,7 +72,7 @@ function LoadedReview({ review, onSaved }: { review: ReviewView; onSaved: () => 
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    setMessage('');
+    setSaved(undefined);
     setProblem('');
     const text = comment.trim();
     if (actor.trim() === '') setProblem(t('review.needActor'));
@@ -103,7 +104,7 @@ function LoadedReview({ review, onSaved }: { review: ReviewView; onSaved: () => 
         </fieldset>
         <div className="field">
           <label htmlFor={commentId}>{t('review.comment')}</label>
-          <textarea id={commentId} rows={3} maxLength={10_000} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={helpId} />
+          <textarea id={commentId} dir="auto" rows={3} maxLength={10_000} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={helpId} />
           <p id={helpId} className="help">
             {t('review.commentHelp')}
           </p>
@@ -115,7 +116,7 @@ function LoadedReview({ review, onSaved }: { review: ReviewView; onSaved: () => 
         </div>
         {/* Always in the page, so screen readers announce what changes in them. */}
         <p role="status" className="review-message">
-          {message}
+          {saved && (saved.commentOnly ? t('review.commented') : t('review.saved', { state: words(saved.state) }))}
         </p>
         <p role="alert" className="error">
           {problem}
@@ -155,9 +156,9 @@ function ActionLog({ log }: { log: readonly ReviewActionView[] }) {
               <td>
                 <time dateTime={a.at}>{formatDateTime(lang, a.at)}</time>
               </td>
-              <td>{a.actor}</td>
+              <td dir="auto">{a.actor}</td>
               <td>{what(a)}</td>
-              <td className="review-comment">{a.comment ?? t('review.noComment')}</td>
+              <td className="review-comment" dir="auto">{a.comment ?? t('review.noComment')}</td>
             </tr>
           ))}
         </tbody>

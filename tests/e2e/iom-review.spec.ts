@@ -92,6 +92,8 @@ test('a submission reviewed (has issues, then approved) with its log; the table 
   await page.getByLabel('Language', { exact: true }).selectOption('ar');
   const panelAr = page.getByRole('region', { name: 'المراجعة' });
   await expect(panelAr.getByText('حالة المراجعة: معتمَدة')).toBeVisible();
+  // The confirmation follows the language too.
+  await expect(panelAr.getByRole('status')).toHaveText('تم الحفظ: حالة المراجعة الآن معتمَدة.');
   await expect(panelAr.getByRole('table', { name: 'سجل الإجراءات' }).locator('tbody tr').nth(2)).toContainText('تغيّرت الحالة من بها مشكلات إلى معتمَدة');
   await expectAccessible(page, 'review panel (Arabic)', '.review-panel');
   await page.getByLabel('اللغة', { exact: true }).selectOption('en');
