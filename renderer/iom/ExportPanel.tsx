@@ -2,23 +2,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import { useApi } from '../api/api-context.js';
-import { unwrap } from '../api/errors.js';
+import { errorText, unwrap } from '../api/errors.js';
 import { useAction } from '../api/use-loader.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { LanguageSelect } from './LanguageSelect.js';
+import { folderRefusal } from './export-refusal.js';
 import { useIomInfo } from './load-info.js';
 
 /** The consolidated dataset (ODK Central layout) as CSV files or one XLSX workbook, into a folder. */
 export function ExportPanel() {
   const { t } = useTranslation('iom');
+  const { t: ta } = useTranslation('analyst');
   const api = useApi();
   const uiLang = useLanguage();
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
-  const [lang, setLang] = useState<Language>('en');
+  // The labels' language follows the screen's until the user picks another.
+  const [chosenLang, setLang] = useState<Language | undefined>();
+  const lang = chosenLang ?? uiLang;
   const [allRevisions, setAllRevisions] = useState(false);
+  const [labels, setLabels] = useState(false);
+  const [splitChoices, setSplitChoices] = useState(false);
   const [outDir, setOutDir] = useState('');
-  const [written, setWritten] = useState<{ files: string[]; submissions: number; media: number } | undefined>();
+  const [written, setWritten] = useState<{ folder: string; files: string[]; submissions: number; media: number } | undefined>();
   const action = useAction();
   // The desktop has a folder dialog; in the web host the path is typed.
   const canPick = useIomInfo().data?.canPickFiles === true;
@@ -30,7 +36,11 @@ export function ExportPanel() {
   const run = () =>
     action.run(async () => {
       setWritten(undefined);
-      setWritten(await unwrap(api.iom.export({ format, outDir: outDir.trim(), lang, allRevisions })));
+      const folder = outDir.trim();
+      const result = await api.iom.export({ format, outDir: folder, lang, allRevisions, labels, splitChoices });
+      // A refused folder is said in words that tell what to do; anything else keeps the error's own words.
+      if (!result.ok) throw new Error(folderRefusal(ta, result.error, folder) ?? errorText(result.error));
+      setWritten(result.value);
     });
   return (
     <div className="iom-form">
@@ -45,7 +55,25 @@ export function ExportPanel() {
           <input type="radio" name="iom-format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} /> {t('export.xlsx')}
         </label>
       </fieldset>
-      <LanguageSelect label={t('export.codebookLanguage')} value={lang} onChange={setLang} />
+      <LanguageSelect label={ta('exportOptions.language')} value={lang} onChange={setLang} />
+      <div>
+        <label>
+          <input type="checkbox" checked={labels} onChange={(e) => setLabels(e.target.checked)} aria-describedby="iom-export-labels-help" />{' '}
+          {ta('exportOptions.labels')}
+        </label>
+        <p id="iom-export-labels-help" className="help">
+          {ta('exportOptions.labelsHelp')}
+        </p>
+      </div>
+      <div>
+        <label>
+          <input type="checkbox" checked={splitChoices} onChange={(e) => setSplitChoices(e.target.checked)} aria-describedby="iom-export-split-help" />{' '}
+          {ta('exportOptions.split')}
+        </label>
+        <p id="iom-export-split-help" className="help">
+          {ta('exportOptions.splitHelp')}
+        </p>
+      </div>
       <label>
         <input type="checkbox" checked={allRevisions} onChange={(e) => setAllRevisions(e.target.checked)} /> {t('export.allRevisions')}
       </label>
@@ -70,6 +98,9 @@ export function ExportPanel() {
       )}
       {written && (
         <div role="status">
+          <p>
+            {ta('exportOptions.folder')} <code data-testid="iom-export-folder">{written.folder}</code>
+          </p>
           <p>{t('export.done', { submissions: formatNumber(uiLang, written.submissions), media: formatNumber(uiLang, written.media) })}</p>
           <ul>
             {written.files.map((f) => (

@@ -17,6 +17,7 @@ import { FlagBadges } from './FlagBadges.js';
 import { AttachmentList } from './AttachmentList.js';
 import { respondentWords } from './words.js';
 import { RevisionCompare } from './analyst/RevisionCompare.js';
+import { ReviewPanel } from './ReviewPanel.js';
 
 
 /** One imported revision, read-only: the signed answers rendered with their questionnaire in a chosen language. */
@@ -96,12 +97,10 @@ export function SubmissionView({ submissionId, compare = false }: { submissionId
           )}
         </p>
       )}
-      {/*
-        TODO(issue 15, review states): the review panel (state, comment, action log) goes here. Its
-        contract (iom.reviewOf, iom.setReview, summary.reviewState) is committed in the i15core
-        branch (b65a509) but not in this branch's contract, so it is not built here; the table's
-        and the report's review-state filters are marked the same way (RowFacts.reviewState).
-      */}
+      {/* The review is in the screen's language, beside the answers in the questionnaire's. */}
+      <div {...ui}>
+        <ReviewPanel submissionId={s.submissionId} />
+      </div>
       <LanguageSelect label={t('submission.language')} value={lang} onChange={setLang} {...ui} />
       {previous && previousSummary && (
         <RevisionCompare

@@ -6,6 +6,8 @@ import type { AnalystWords } from './submission-columns.js';
 import type { TableFilter } from './table-model.js';
 
 const STATUSES = ['current', 'superseded', 'withdrawn'] as const;
+/** ODK Central's review states, in the order a review moves through them. */
+const REVIEW_STATES = ['received', 'has_issues', 'approved', 'rejected'] as const;
 
 /** The distinct values of the rows, each with its words, in the order of the words. */
 function optionsOf(values: Iterable<[string, string]>, lang: string): [string, string][] {
@@ -56,7 +58,7 @@ export function FilterBar({ data, words, filter, onChange }: { data: AnalystData
       {select('mechanismKind', t('table.mechanismKind'), kinds)}
       {select('respondentKind', t('table.respondent'), respondents)}
       {select('questionnaireVersion', t('table.version'), versions)}
-      {/* TODO(issue 15, review states): a "Review state" filter once iom.reviewOf is in the contract (filter.reviewState is ready). */}
+      {select('reviewState', t('review.filter'), REVIEW_STATES.map((state) => [state, words.reviewState(state)] as const))}
       <label className="field">
         <span>{t('table.importedFrom')}</span>
         <input type="date" value={filter.importedFrom ?? ''} onChange={(e) => set('importedFrom', e.target.value)} />

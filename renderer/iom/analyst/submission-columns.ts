@@ -10,7 +10,7 @@ import { questionnaireKey, type AnalystData } from './analyst-model.js';
 import type { Cell, RowFacts } from './table-model.js';
 
 /** The table's own columns, before any question column. */
-export const FIXED_COLUMNS = ['mechanism', 'mechanismKind', 'respondent', 'revision', 'status', 'version', 'signer', 'finalized', 'imported'] as const;
+export const FIXED_COLUMNS = ['mechanism', 'mechanismKind', 'respondent', 'revision', 'status', 'review', 'version', 'signer', 'finalized', 'imported'] as const;
 export type FixedColumn = (typeof FIXED_COLUMNS)[number];
 export const QUESTION_PREFIX = 'q:';
 
@@ -73,7 +73,10 @@ export function analystWords(t: TFunction, data: AnalystData, lang: Language) {
         : t('respondent.unknown');
   const statuses = new Map<string, string>();
   const status = (code: string): string => statuses.get(code) ?? statuses.set(code, t(`statuses.${code}`, { defaultValue: code })).get(code) ?? code;
-  return { loadedOf, mechanism, mechanismChoice, mechanismKind, respondentKind, respondent, status };
+  const reviewStates = new Map<string, string>();
+  const reviewState = (code: string): string =>
+    reviewStates.get(code) ?? reviewStates.set(code, t(`reviewStates.${code}`, { defaultValue: code })).get(code) ?? code;
+  return { loadedOf, mechanism, mechanismChoice, mechanismKind, respondentKind, respondent, status, reviewState };
 }
 export type AnalystWords = ReturnType<typeof analystWords>;
 
@@ -119,6 +122,10 @@ export function cellOf(row: SubmissionWithAnswersView, column: string, words: An
       const text = words.status(s.status);
       return { text, sort: text };
     }
+    case 'review': {
+      const text = words.reviewState(s.reviewState);
+      return { text, sort: text };
+    }
     case 'version':
       return { text: s.questionnaireVersion, sort: s.questionnaireVersion };
     case 'signer':
@@ -139,8 +146,7 @@ export const factsOf = (row: SubmissionWithAnswersView): RowFacts => ({
   questionnaireVersion: row.summary.questionnaireVersion,
   status: row.summary.status,
   importedOn: row.summary.importedAt.slice(0, 10),
-  // TODO(issue 15, review states): the review state once iom.reviewOf/iom.setReview are in the contract.
-  reviewState: '',
+  reviewState: row.summary.reviewState,
 });
 
 /** What a search looks through: the row's words and every written answer (repeat rows and "Other" texts included). */

@@ -17,6 +17,7 @@ import './report.css';
 
 /** How the report is disaggregated: not at all, by the mechanism's kind, the respondent's kind, or a single-choice question (`q:<id>`). */
 type GroupBy = '' | 'mechanismKind' | 'respondentKind' | `q:${string}`;
+const REVIEW_STATES = ['received', 'has_issues', 'approved', 'rejected'] as const;
 const SINGLE = new Set(['single_choice', 'yes_no_dont_know', 'agreement_scale', 'impact_scale']);
 
 /** The Reports tab: every question of the current submissions charted by its type, with its table; disaggregated, filtered, printed. */
@@ -40,6 +41,7 @@ function LoadedReports({ data }: { data: AnalystData }) {
   const rtl = directionOf(lang) === 'rtl';
   const [groupBy, setGroupBy] = useState<GroupBy>('');
   const [mechanism, setMechanism] = useState('');
+  const [reviewState, setReviewState] = useState('');
   const [printError, setPrintError] = useState<string | undefined>();
   const words = useMemo(() => analystWords(t, data, lang), [t, data, lang]);
   const loaded = data.newest;
@@ -54,7 +56,7 @@ function LoadedReports({ data }: { data: AnalystData }) {
     [loaded],
   );
   const { submissions, groups, groupLabel } = useMemo(() => {
-    const chosen = mechanism ? current.filter((r) => r.summary.mechanism === mechanism) : current;
+    const chosen = current.filter((r) => (!mechanism || r.summary.mechanism === mechanism) && (!reviewState || r.summary.reviewState === reviewState));
     const questionId = groupBy.startsWith('q:') ? groupBy.slice(2) : undefined;
     const node = questionId ? loaded?.questions.get(questionId) : undefined;
     const keyOf = (r: (typeof chosen)[number]): string => {
@@ -81,7 +83,7 @@ function LoadedReports({ data }: { data: AnalystData }) {
       return loaded ? choiceLabel(loaded, node?.choices, g, lang) : g;
     };
     return { submissions: list, groups: groupBy === '' ? [''] : groupsOf(list.map((s) => s.group), known), groupLabel: label };
-  }, [current, mechanism, groupBy, loaded, words, lang, t]);
+  }, [current, mechanism, reviewState, groupBy, loaded, words, lang, t]);
   const reports = useMemo(() => (loaded ? reportAll(loaded, submissions, groups) : []), [loaded, submissions, groups]);
   if (!loaded) return <p>{t('reports.noAnswers')}</p>;
   const print = async () => {
@@ -120,7 +122,17 @@ function LoadedReports({ data }: { data: AnalystData }) {
             ))}
           </select>
         </label>
-        {/* TODO(issue 15, review states): a "Review state" filter here once iom.reviewOf is in the contract. */}
+        <label className="field">
+          <span>{t('review.filter')}</span>
+          <select value={reviewState} onChange={(e) => setReviewState(e.target.value)}>
+            <option value="">{t('review.allStates')}</option>
+            {REVIEW_STATES.map((state) => (
+              <option key={state} value={state}>
+                {words.reviewState(state)}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="field">
           <button type="button" onClick={() => void print()}>
             {t('reports.print')}
@@ -135,6 +147,7 @@ function LoadedReports({ data }: { data: AnalystData }) {
       <p className="report-scope">
         {t('reports.submissions', { count: formatNumber(lang, submissions.length) })}
         {mechanism ? ` ${t('reports.mechanism')}: ${words.mechanismChoice(mechanism)}.` : ''}
+        {reviewState ? ` ${t('review.filter')}: ${words.reviewState(reviewState)}.` : ''}
         {groupBy ? ` ${t('reports.disaggregate')}: ${groups.map(groupLabel).join(', ')}.` : ''}
       </p>
       {sections.map((section) => {
