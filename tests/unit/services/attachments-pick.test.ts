@@ -71,7 +71,7 @@ describe('attachments.pick (desktop)', () => {
     expect(picked.files.map((f) => f.name)).toEqual(['ok.pdf', 'third.pdf']);
     expect(picked.rejected).toEqual([
       { name: 'empty.pdf', reason: 'The file is empty.' },
-      { name: 'big.pdf', reason: 'big.pdf is larger than the 1 KB limit.' },
+      { name: 'big.pdf', reason: 'big.pdf is larger than the 1 KB limit.', sizeLimit: 1024 },
       { name: 'virus.exe', reason: 'virus.exe is not an accepted type (accepted: .pdf, .txt).' },
     ]);
     expect(listFiles(path.join(dataDir, 'attachments'))).toHaveLength(2);

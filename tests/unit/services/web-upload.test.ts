@@ -59,7 +59,7 @@ describe('POST /upload/attachment (web host)', () => {
   it('refuses a file over the question’s limit, declared or streamed, without leaving a temp file', async () => {
     const { host: h, draftId, store, services } = await setup();
     const declared = await upload(h, { draftId, path: 'docs', name: 'big.pdf' }, Buffer.alloc(2000, 1));
-    expect(await declared.json()).toEqual({ ok: true, value: { rejected: { name: 'big.pdf', reason: 'big.pdf is larger than the 1 KB limit.' } } });
+    expect(await declared.json()).toEqual({ ok: true, value: { rejected: { name: 'big.pdf', reason: 'big.pdf is larger than the 1 KB limit.', sizeLimit: 1024 } } });
 
     // Chunked, no length: refused once the stream passes the limit, before the client has even finished sending.
     const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -71,8 +71,12 @@ describe('POST /upload/attachment (web host)', () => {
       req.on('error', reject);
       req.write(Buffer.alloc(3000, 2));
     });
-    expect(streamed.status).toBe(200);
-    expect(JSON.parse(streamed.body)).toEqual({ ok: true, value: { rejected: { name: 'big.txt', reason: 'big.txt is larger than the 1 KB limit.' } } });
+    // Its body is left unread, so the answer is 413 with the limit (a browser reads it; a dropped connection it would not).
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body)).toMatchObject({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', message: 'big.txt is larger than the 1 KB limit.', details: { name: 'big.txt', sizeLimit: 1024 } },
+    });
     expect(filesIn(store)).toEqual([]);
     expect(services.db.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });
   });
