@@ -28,7 +28,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     const found = db.pragma('user_version', { simple: true }) as number;
     if (found > options.migrations.length) throw new DatabaseTooNewError(file, found, options.migrations.length);
     if (!options.readonly) {
-      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      const mode = switchToWal(db);
       if (mode !== 'wal') throw new Error(`Could not switch ${file} to WAL mode (got ${String(mode)}).`);
     }
     db.pragma('synchronous = FULL');
@@ -38,5 +38,23 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * Switching a new file to WAL needs SQLite's exclusive lock, and SQLite answers "busy" at once,
+ * without its busy timeout, when another process opening the same new file holds a shared lock
+ * at that instant. A few tries over up to two seconds let the other opener finish its switch.
+ */
+function switchToWal(db: Db): unknown {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return db.pragma('journal_mode = WAL', { simple: true });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if ((code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') || attempt >= 40) throw error;
+      Atomics.wait(pause, 0, 0, 50);
+    }
   }
 }

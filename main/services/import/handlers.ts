@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {
@@ -104,6 +105,14 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
     } finally {
       service.close();
     }
+  };
+  /**
+   * For a call about one imported submission: with no iom.db yet there is none, and asking must
+   * not create the database (a refused call writes nothing).
+   */
+  const withSubmission = <T>(body: (s: IomService) => T | Promise<T>): Promise<T> => {
+    if (!fs.existsSync(dbFile)) return Promise.reject(new AppError('NOT_FOUND', 'No such submission: nothing has been imported yet.'));
+    return withService(body);
   };
   const requireIdentity = async (): Promise<string> => {
     const identity = await settings.identity();
@@ -265,14 +274,14 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
         return { folder: result.folder, files: [...result.files], submissions: result.submissions, media: result.media };
       }),
     setReview: ({ submissionId, state, comment, actor }) =>
-      withService((s) => toReviewView(s.setReview(submissionId, { state, comment, actor }))),
-    reviewOf: ({ submissionId }) => withService((s) => toReviewView(s.reviewOf(submissionId))),
-    listAttachments: ({ submissionId }) => withService((s) => ({ attachments: s.listAttachments(submissionId) })),
+      withSubmission((s) => toReviewView(s.setReview(submissionId, { state, comment, actor }))),
+    reviewOf: ({ submissionId }) => withSubmission((s) => toReviewView(s.reviewOf(submissionId))),
+    listAttachments: ({ submissionId }) => withSubmission((s) => ({ attachments: s.listAttachments(submissionId) })),
     openAttachment: ({ submissionId, file, confirmed }) => {
       const openPath = options.hostCapabilities?.openPath;
       // The web client downloads instead and never sends this here; another caller is told why.
       if (!openPath) throw new AppError('NOT_SUPPORTED', 'This window cannot open files with the system: download the attachment instead.');
-      return withService(async (s) => {
+      return withSubmission(async (s) => {
         const attachment = s.storedAttachment(submissionId, file);
         await openImportedAttachment(attachment, { confirmed: confirmed === true, tempRoot: options.attachmentTempRoot ?? os.tmpdir(), openPath });
         return { outcome: 'opened' as const, name: attachment.name };

@@ -91,16 +91,12 @@ function removeHolderIfMine(dir: string, holder: FolderHolder): void {
   }
 }
 
-/**
- * Takes the lock on `dir` for this process, or says who has it. Never waits for the lock itself
- * (a second host must say "in use" at once, not hang); waits up to `holderWaitMs` only for a
- * holder that won the lock an instant ago to write its name.
- */
-export function lockFolder(
-  dir: string,
-  { host, clock = systemClock, nativeBinding, holderWaitMs = 2000 }: LockOptions,
-): LockResult {
-  const file = path.join(dir, LOCK_FILE);
+const TAKE_ATTEMPTS = 5;
+
+type Taken = { ok: true; db: Database.Database } | { ok: false; reason: 'busy' | 'unwritable'; code: string };
+
+/** One try at SQLite's EXCLUSIVE lock on the lock file, kept (exclusive locking mode) once taken. */
+function tryTake(file: string, clock: Clock, nativeBinding: string | undefined): Taken {
   let db: Database.Database;
   try {
     db = new Database(file, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -115,11 +111,34 @@ export function lockFolder(
     db.prepare('INSERT INTO taken (at) VALUES (?)').run(clock.now().toISOString());
     db.exec('DELETE FROM taken WHERE rowid < (SELECT max(rowid) FROM taken)');
     db.exec('COMMIT');
+    return { ok: true, db };
   } catch (error) {
     db.close();
     const code = codeOf(error);
-    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') return { ok: false, reason: 'unwritable', code };
-    return { ok: false, reason: 'held', holder: waitForHolder(dir, holderWaitMs) };
+    return { ok: false, reason: code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? 'busy' : 'unwritable', code };
+  }
+}
+
+/**
+ * Takes the lock on `dir` for this process, or says who has it. Never waits for a held lock
+ * (a second host must say "in use" at once, not hang; a few tries within ~0.3 s settle a tie); waits up to `holderWaitMs` only for a
+ * holder that won the lock an instant ago to write its name.
+ */
+export function lockFolder(
+  dir: string,
+  { host, clock = systemClock, nativeBinding, holderWaitMs = 2000 }: LockOptions,
+): LockResult {
+  const file = path.join(dir, LOCK_FILE);
+  // Two hosts starting at the same instant can each hold SQLite's shared lock while asking for the
+  // exclusive one, and both be told "busy". A few short tries, at random moments, let one of them
+  // win; a real holder keeps its lock, so the last try is refused too (a fraction of a second).
+  let db: Database.Database | undefined;
+  for (let attempt = 0; db === undefined; attempt++) {
+    const taken = tryTake(file, clock, nativeBinding);
+    if (taken.ok) db = taken.db;
+    else if (taken.reason !== 'busy') return { ok: false, reason: 'unwritable', code: taken.code };
+    else if (attempt >= TAKE_ATTEMPTS) return { ok: false, reason: 'held', holder: waitForHolder(dir, holderWaitMs) };
+    else sleepSync(10 + Math.floor(Math.random() * 40));
   }
   const holder: FolderHolder = {
     pid: process.pid,

@@ -90,7 +90,7 @@ describe('web client: attachments.pick and app.printToPdf in the browser', () =>
           { sha256: createHash('sha256').update('notes').digest('hex'), name: 'notes.txt', size: 5, mediaType: 'text/plain' },
         ],
         rejected: [
-          { name: 'huge.pdf', reason: 'huge.pdf is larger than the 1 KB limit.' },
+          { name: 'huge.pdf', reason: 'huge.pdf is larger than the 1 KB limit.', sizeLimit: 1024 },
           { name: 'tool.exe', reason: 'tool.exe is not an accepted type (accepted: .pdf, .txt).' },
         ],
       },
