@@ -56,24 +56,8 @@ export function ExportPanel() {
         </label>
       </fieldset>
       <LanguageSelect label={ta('exportOptions.language')} value={lang} onChange={setLang} />
-      <div>
-        <label>
-          <input type="checkbox" checked={labels} onChange={(e) => setLabels(e.target.checked)} aria-describedby="iom-export-labels-help" />{' '}
-          {ta('exportOptions.labels')}
-        </label>
-        <p id="iom-export-labels-help" className="help">
-          {ta('exportOptions.labelsHelp')}
-        </p>
-      </div>
-      <div>
-        <label>
-          <input type="checkbox" checked={splitChoices} onChange={(e) => setSplitChoices(e.target.checked)} aria-describedby="iom-export-split-help" />{' '}
-          {ta('exportOptions.split')}
-        </label>
-        <p id="iom-export-split-help" className="help">
-          {ta('exportOptions.splitHelp')}
-        </p>
-      </div>
+      <CheckboxWithHelp id="iom-export-labels" checked={labels} onChange={setLabels} label={ta('exportOptions.labels')} help={ta('exportOptions.labelsHelp')} />
+      <CheckboxWithHelp id="iom-export-split" checked={splitChoices} onChange={setSplitChoices} label={ta('exportOptions.split')} help={ta('exportOptions.splitHelp')} />
       <label>
         <input type="checkbox" checked={allRevisions} onChange={(e) => setAllRevisions(e.target.checked)} /> {t('export.allRevisions')}
       </label>
@@ -111,6 +95,20 @@ export function ExportPanel() {
           </ul>
         </div>
       )}
+    </div>
+  );
+}
+
+/** An export option: a checkbox whose help sentence is read as its description. */
+function CheckboxWithHelp({ id, checked, onChange, label, help }: { id: string; checked: boolean; onChange: (checked: boolean) => void; label: string; help: string }) {
+  return (
+    <div>
+      <label>
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={`${id}-help`} /> {label}
+      </label>
+      <p id={`${id}-help`} className="help">
+        {help}
+      </p>
     </div>
   );
 }
