@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/contract/errors.js';
+import { readRegularFile } from '../files/regular-file.js';
 import type { ListRow } from './expected-list.js';
 import { parseKeyCard, type KeyCard } from './key-card.js';
 
@@ -67,8 +68,19 @@ export async function readListRows(file: string): Promise<ListRow[]> {
   const extension = path.extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx')
     throw new AppError('BAD_FILE', `${file}: a list of respondents is a .csv or .xlsx file.`);
-  const bytes = readSmallFile(file, MAX_LIST_BYTES, 'list of respondents');
+  // A path from the caller: a pipe or a device is refused without waiting, and the read never blocks.
+  const bytes = await readRegularFile(file, { what: 'The list of respondents', maxBytes: MAX_LIST_BYTES });
   return extension === '.csv' ? csvRows(bytes, file) : xlsxRows(bytes, file);
+}
+
+/** A list of expected respondents as read from its file, before it is checked against the workspace. */
+export interface ReadList {
+  readonly file: string;
+  readonly rows: readonly ListRow[];
+}
+
+export async function readExpectedList(file: string): Promise<ReadList> {
+  return { file, rows: await readListRows(file) };
 }
 
 /** Reads a key card a list names, relative to the list's folder: the card, or why not. */

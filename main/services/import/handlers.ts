@@ -15,6 +15,9 @@ import type { EventBus } from '../event-bus.js';
 import type { HostCapabilities } from '../host.js';
 import { KEY_CARD_MAX_BYTES } from '../files/limits.js';
 import { readTextFile } from '../files/regular-file.js';
+import { checkExportFolder } from './export/export-folder.js';
+import { readExpectedList } from './expected-file.js';
+import { parseKeyCard } from './key-card.js';
 import { createIdentitySettings } from './identity-settings.js';
 import { createImportOperations } from './import-operations.js';
 import { createIomService, type IomService } from './iom-service.js';
@@ -107,12 +110,12 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
     }
   };
   /**
-   * For a call about one imported submission: with no iom.db yet there is none, and asking must
-   * not create the database (a refused call writes nothing).
+   * For a call about something imported (a submission, a chain, a held key): with no iom.db yet
+   * there is none, and asking must not create the database (a refused call writes nothing).
    */
-  const withSubmission = <T>(body: (s: IomService) => T | Promise<T>): Promise<T> => {
-    if (!fs.existsSync(dbFile)) return Promise.reject(new AppError('NOT_FOUND', 'No such submission: nothing has been imported yet.'));
-    return withService(body);
+  const withExisting = <T>(body: (s: IomService) => T | Promise<T>, identity?: string): Promise<T> => {
+    if (!fs.existsSync(dbFile)) return Promise.reject(new AppError('NOT_FOUND', 'Nothing has been imported yet: there is no such item.'));
+    return withService(body, identity);
   };
   const requireIdentity = async (): Promise<string> => {
     const identity = await settings.identity();
@@ -186,7 +189,7 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
           .map(toSummaryView),
       ),
     getSubmission: ({ submissionId }) =>
-      withService((s) => {
+      withExisting((s) => {
         const row = s.getSubmission(submissionId);
         if (!row) throw new AppError('NOT_FOUND', 'No such submission.');
         const responses = JSON.parse(row.responses_json) as Record<string, unknown>;
@@ -244,21 +247,27 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
           .map((h) => ({ ...h, registeredFingerprints: [...h.registeredFingerprints], packages: [...h.packages] })),
       })),
     acceptKey: async ({ fingerprint, respondentKey, actor }) =>
-      withService(
+      withExisting(
         async (s) => ({ outcomes: await s.acceptKey(fingerprint, respondentKey, actor) }),
         await requireIdentity(),
       ),
     rejectKey: ({ fingerprint, respondentKey, actor }) =>
-      withService((s) => ({ quarantined: s.rejectKey(fingerprint, respondentKey, actor) })),
+      withExisting((s) => ({ quarantined: s.rejectKey(fingerprint, respondentKey, actor) })),
     importKeyCard: async ({ path: file, mechanism, mechanismName, kind, party, actor }) => {
       // A regular file of card size only: a FIFO, a device or a huge file is refused without waiting or reading.
       const text = await readTextFile(file, { what: 'The key card', maxBytes: KEY_CARD_MAX_BYTES });
-      return withService((s) => s.importKeyCard(text, { mechanism, mechanismName, kind, party }, actor));
+      // Parsed before the workspace is opened: a file that is not a key card creates nothing.
+      const card = parseKeyCard(text);
+      return withService((s) => s.registerCard(card, { mechanism, mechanismName, kind, party }, actor));
     },
-    importRespondents: ({ path: file, actor }) => withService((s) => s.importRespondents(file, actor)),
+    importRespondents: async ({ path: file, actor }) => {
+      // Read (and refused) before the workspace is opened: a wrong path creates nothing.
+      const list = await readExpectedList(file);
+      return withService((s) => s.applyRespondents(list, actor));
+    },
     status: ({ lang }) => withService((s) => toStatusView(s.status(lang))),
     chooseSubmission: ({ rootId, actor }) =>
-      withService((s) => {
+      withExisting((s) => {
         const chosen = s.chooseChain(rootId, actor);
         return { ...chosen, withdrawn: [...chosen.withdrawn] };
       }),
@@ -268,20 +277,23 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
         s.setRequireRegistered(requireRegistered, actor);
         return s.settings();
       }),
-    export: ({ format, outDir, lang, allRevisions, labels, splitChoices }) =>
-      withService(async (s) => {
+    export: async ({ format, outDir, lang, allRevisions, labels, splitChoices }) => {
+      // The folder is checked before the workspace is opened: a wrong folder creates nothing.
+      await checkExportFolder(outDir);
+      return withService(async (s) => {
         const result = await s.export({ format, outDir, lang, allRevisions, labels, splitChoices });
         return { folder: result.folder, files: [...result.files], submissions: result.submissions, media: result.media };
-      }),
+      });
+    },
     setReview: ({ submissionId, state, comment, actor }) =>
-      withSubmission((s) => toReviewView(s.setReview(submissionId, { state, comment, actor }))),
-    reviewOf: ({ submissionId }) => withSubmission((s) => toReviewView(s.reviewOf(submissionId))),
-    listAttachments: ({ submissionId }) => withSubmission((s) => ({ attachments: s.listAttachments(submissionId) })),
+      withExisting((s) => toReviewView(s.setReview(submissionId, { state, comment, actor }))),
+    reviewOf: ({ submissionId }) => withExisting((s) => toReviewView(s.reviewOf(submissionId))),
+    listAttachments: ({ submissionId }) => withExisting((s) => ({ attachments: s.listAttachments(submissionId) })),
     openAttachment: ({ submissionId, file, confirmed }) => {
       const openPath = options.hostCapabilities?.openPath;
       // The web client downloads instead and never sends this here; another caller is told why.
       if (!openPath) throw new AppError('NOT_SUPPORTED', 'This window cannot open files with the system: download the attachment instead.');
-      return withSubmission(async (s) => {
+      return withExisting(async (s) => {
         const attachment = s.storedAttachment(submissionId, file);
         await openImportedAttachment(attachment, { confirmed: confirmed === true, tempRoot: options.attachmentTempRoot ?? os.tmpdir(), openPath });
         return { outcome: 'opened' as const, name: attachment.name };

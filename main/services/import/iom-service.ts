@@ -9,6 +9,8 @@ import { openIom, type ImportContext } from './context.js';
 import { chooseChain, findDuplicates } from './duplicates.js';
 import { runExport, type ExportOptions } from './export/run-export.js';
 import { acceptHeldKey, listHeldKeys, rejectHeldKey } from './held-keys.js';
+import { readExpectedList, type ReadList } from './expected-file.js';
+import { parseKeyCard, type KeyCard } from './key-card.js';
 import { createQuestionnaireRegistry } from './questionnaire-registry.js';
 import type { RespondentTarget } from './respondent-target.js';
 import {
@@ -78,6 +80,11 @@ export function createIomService(options: IomServiceOptions) {
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.requireRegistered === true ? { requireRegistered: true } : {}),
   };
+  const applyRespondents = async (list: ReadList, actor: string) => {
+    // The list is checked against the questionnaire's mechanisms: the releases must be known.
+    await syncBundled();
+    return loadExpectedRespondents(base, list, actor);
+  };
   const context = (): ImportContext => {
     if (!options.identity)
       throw new AppError('INVALID_INPUT', "IOM's decryption identity is needed to import packages; none is set.");
@@ -127,13 +134,13 @@ export function createIomService(options: IomServiceOptions) {
     questionnaire: (id: string, version: string) => registry.get(id, version),
     /** Registers the key on a public key card for one respondent, before their first package. */
     importKeyCard: (text: string, target: Partial<RespondentTarget>, actor: string) =>
-      registerKeyCard(base, text, target, actor),
+      registerKeyCard(base, parseKeyCard(text), target, actor),
+    /** The same, for a card already read and parsed. */
+    registerCard: (card: KeyCard, target: Partial<RespondentTarget>, actor: string) => registerKeyCard(base, card, target, actor),
     /** Loads IOM's list of expected respondents (CSV or XLSX), which replaces the previous one. */
-    importRespondents: async (file: string, actor: string) => {
-      // The list is checked against the questionnaire's mechanisms: the releases must be known.
-      await syncBundled();
-      return loadExpectedRespondents(base, file, actor);
-    },
+    importRespondents: async (file: string, actor: string) => applyRespondents(await readExpectedList(file), actor),
+    /** The same, for a list already read (the app reads it before opening the workspace, so a bad path creates nothing). */
+    applyRespondents,
     close: () => opened.db.close(),
   };
 }

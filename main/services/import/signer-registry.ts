@@ -2,9 +2,9 @@ import { AppError } from '../../../core/contract/errors.js';
 import type { RegisteredSignerRow, SignerSource } from '../../../db/repos/iom/signers.js';
 import { isoNow } from '../clock.js';
 import type { ImportContext } from './context.js';
-import { cardReaderBeside, readListRows } from './expected-file.js';
+import { cardReaderBeside, type ReadList } from './expected-file.js';
 import { parseExpectedRows } from './expected-list.js';
-import { parseKeyCard } from './key-card.js';
+import type { KeyCard } from './key-card.js';
 import { mechanismChoices, resolveTarget, type RespondentTarget } from './respondent-target.js';
 import { ensureRespondent } from './trust-stage.js';
 
@@ -32,8 +32,7 @@ export interface CardResult {
  * card names its mechanism (or `target.mechanism` does); whom it answers for (kind, State or
  * organisation) comes from IOM, who knows who sent it. An organisation defaults to the card's.
  */
-export function registerKeyCard(ctx: RegistryContext, text: string, target: Partial<RespondentTarget>, actor: string): CardResult {
-  const card = parseKeyCard(text);
+export function registerKeyCard(ctx: RegistryContext, card: KeyCard, target: Partial<RespondentTarget>, actor: string): CardResult {
   const mechanism = target.mechanism ?? card.mechanism;
   if (!mechanism) throw new AppError('INVALID_INPUT', 'The card does not name its mechanism: give it (--mechanism).');
   if (!target.kind)
@@ -92,8 +91,7 @@ export interface ListResult {
  * every line is checked first, and a list with any bad line changes nothing (BAD_FILE, with
  * each problem and its line in `details.problems`).
  */
-export async function loadExpectedRespondents(ctx: RegistryContext, file: string, actor: string): Promise<ListResult> {
-  const rows = await readListRows(file);
+export function loadExpectedRespondents(ctx: RegistryContext, { file, rows }: ReadList, actor: string): ListResult {
   const parsed = parseExpectedRows(rows, { mechanisms: choicesOf(ctx), readCard: cardReaderBeside(file) });
   if (!parsed.ok) {
     const shown = parsed.problems.slice(0, 200);

@@ -178,7 +178,7 @@ describe('expected respondents', () => {
     const damaged = path.join(dir, 'damaged.xlsx');
     fs.writeFileSync(damaged, 'PK\u0003\u0004 not really a workbook');
     await expect(iom.service.importRespondents(damaged, 'Jean')).rejects.toThrow(/is not a readable Excel workbook/);
-    await expect(iom.service.importRespondents(path.join(dir, 'missing.csv'), 'Jean')).rejects.toThrow(/does not exist or is not a file/);
+    await expect(iom.service.importRespondents(path.join(dir, 'missing.csv'), 'Jean')).rejects.toThrow(/The list of respondents .*missing\.csv does not exist\./);
     const unbalanced = path.join(dir, 'quote.csv');
     fs.writeFileSync(unbalanced, 'mechanism,kind\n"midcom,state\n');
     await expect(iom.service.importRespondents(unbalanced, 'Jean')).rejects.toThrow(/is not a readable CSV file/);

@@ -10,13 +10,11 @@ export function exportFolderName(at: Date): string {
 }
 
 /**
- * Makes the NEW folder one export writes into, inside the folder the user chose. The chosen
- * folder must be given as an absolute path and exist: a relative path would land wherever the
- * process happens to run, and a typed path that does not exist is more likely a typo than a
- * wish. The new folder is made with `mkdir` without `recursive`, so it is refused if it exists:
- * an export never overwrites an earlier one.
+ * The folder the user chose, checked before anything is read or opened. It must be given as an
+ * absolute path and exist: a relative path would land wherever the process happens to run, and
+ * a typed path that does not exist is more likely a typo than a wish.
  */
-export async function makeExportFolder(chosen: string | undefined, at: Date): Promise<string> {
+export async function checkExportFolder(chosen: string | undefined): Promise<string> {
   if (chosen === undefined || chosen.trim() === '')
     throw new AppError('INVALID_INPUT', 'Choose the folder to export to: no folder was given.', { cause: 'missing' });
   if (!path.isAbsolute(chosen))
@@ -26,7 +24,16 @@ export async function makeExportFolder(chosen: string | undefined, at: Date): Pr
       { cause: 'relative' },
     );
   await requireFolder(chosen, { what: 'The export folder', create: false });
-  const folder = path.join(chosen, exportFolderName(at));
+  return chosen;
+}
+
+/**
+ * Makes the NEW folder one export writes into, inside the folder the user chose (checked as
+ * above). It is made with `mkdir` without `recursive`, so it is refused if it exists: an export
+ * never overwrites an earlier one.
+ */
+export async function makeExportFolder(chosen: string | undefined, at: Date): Promise<string> {
+  const folder = path.join(await checkExportFolder(chosen), exportFolderName(at));
   try {
     await mkdir(folder);
   } catch (error) {

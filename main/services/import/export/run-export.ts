@@ -9,7 +9,7 @@ import { buildTables } from './build-tables.js';
 import { mediaName } from './question-columns.js';
 import { writeCsv } from './csv.js';
 import { writeXlsx } from './xlsx.js';
-import { makeExportFolder } from './export-folder.js';
+import { checkExportFolder, makeExportFolder } from './export-folder.js';
 
 export interface ExportOptions {
   readonly format: 'csv' | 'xlsx';
@@ -82,7 +82,7 @@ export async function runExport(ctx: Pick<ImportContext, 'dirs' | 'submissions' 
   const formId = options.questionnaireId ?? 'iscm-assessment';
   const lang = options.lang ?? 'en';
   // Refused before anything is read: a relative, missing or non-existent folder.
-  if (!options.outDir || !path.isAbsolute(options.outDir)) await makeExportFolder(options.outDir, ctx.clock.now());
+  await checkExportFolder(options.outDir);
   const rows = ctx.submissions
     .list({ status: options.allRevisions === true ? 'all' : 'current' })
     .filter((r) => r.questionnaire_id === formId);
