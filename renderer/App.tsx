@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../core/contract/channels/drafts.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
@@ -14,11 +14,13 @@ import { useSigningRoute } from './signing/signing-route.js';
 import { IomNavLink, IomWorkspace } from './iom/IomWorkspace.js';
 import { useIomRoute } from './iom/iom-route.js';
 import { DevelopmentTitle } from './releases/DevelopmentTitle.js';
+import { preloadableScreen } from './routing/preloadable-screen.js';
 
 // Screens other than home load when first opened, so starting the app parses only what home needs.
-const loadDraftScreen = () => import('./draft/DraftScreen.js');
-const DraftScreen = lazy(() => loadDraftScreen().then((m) => ({ default: m.DraftScreen })));
-const SigningScreen = lazy(() => import('./signing/SigningScreen.js').then((m) => ({ default: m.SigningScreen })));
+const draftScreen = preloadableScreen(() => import('./draft/DraftScreen.js').then((m) => m.DraftScreen));
+const signingScreen = preloadableScreen(() => import('./signing/SigningScreen.js').then((m) => m.SigningScreen));
+const DraftScreen = draftScreen.Screen;
+const SigningScreen = signingScreen.Screen;
 
 export function App() {
   const route = useRoute();
@@ -27,7 +29,7 @@ export function App() {
   const { t } = useTranslation();
   // Once the first screen is up, the draft screen is fetched in the background: opening a draft then waits for nothing.
   useEffect(() => {
-    void loadDraftScreen();
+    void draftScreen.preload();
   }, []);
   const handler = useRef<LanguageHandler | undefined>(undefined);
   const register = useCallback((h: LanguageHandler | undefined) => {
@@ -64,19 +66,19 @@ export function App() {
         </header>
         <main id="main" tabIndex={-1}>
           <WhenDataOpen>
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
-            {iomRoute ? (
-              <IomWorkspace route={iomRoute} />
-            ) : signingRoute ? (
-              <SigningScreen route={signingRoute} />
-            ) : draftId !== undefined ? (
-              <DraftScreen key={draftId} draftId={draftId} route={route} />
-            ) : route.name === 'trash' ? (
-              <TrashScreen />
-            ) : (
-              <DraftListScreen />
-            )}
-          </Suspense>
+            <Suspense fallback={<p>{t('app.loading')}</p>}>
+              {iomRoute ? (
+                <IomWorkspace route={iomRoute} />
+              ) : signingRoute ? (
+                <SigningScreen route={signingRoute} />
+              ) : draftId !== undefined ? (
+                <DraftScreen key={draftId} draftId={draftId} route={route} />
+              ) : route.name === 'trash' ? (
+                <TrashScreen />
+              ) : (
+                <DraftListScreen />
+              )}
+            </Suspense>
           </WhenDataOpen>
         </main>
       </div>

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportPanel } from './ExportPanel.js';
 import { ImportPanel } from './ImportPanel.js';
@@ -10,10 +10,12 @@ import { StatusPanel } from './StatusPanel.js';
 import { SubmissionView } from './SubmissionView.js';
 import { SubmissionsTable } from './analyst/SubmissionsTable.js';
 import { IomReleasesPanel } from '../releases/IomReleasesPanel.js';
+import { preloadableScreen } from '../routing/preloadable-screen.js';
 import './iom.css';
 
-// The reports and their chart library load only when the tab is opened: the secretariat's start does not carry them.
-const ReportsPanel = lazy(() => import('./analyst/report/ReportsPanel.js'));
+// The reports and their chart library load only in IOM's workspace: the secretariat's start does not carry them.
+const reportsPanel = preloadableScreen(() => import('./analyst/report/ReportsPanel.js').then((m) => m.default));
+const ReportsPanel = reportsPanel.Screen;
 
 /** The link to the workspace, for the app's header. */
 export function IomNavLink() {
@@ -29,6 +31,10 @@ export function IomNavLink() {
 export function IomWorkspace({ route }: { route: IomRoute }) {
   const { t } = useTranslation('iom');
   const { t: ta } = useTranslation('analyst');
+  // Fetched once the workspace is open, so the Reports tab does not wait for its code.
+  useEffect(() => {
+    void reportsPanel.preload();
+  }, []);
   return (
     <section className="iom" aria-labelledby="iom-title">
       <h1 id="iom-title">{t('heading')}</h1>
