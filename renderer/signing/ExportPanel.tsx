@@ -114,7 +114,8 @@ export function ExportPanel({
           <ul className="export-list">
             {submission.exports.map((x) => (
               <li key={`${x.path}-${x.exportedAt}`}>
-                {t('exportRow', { date: formatDateTime(lang, x.exportedAt), path: x.path })} <code>{x.sha256}</code>
+                {/* The path on its own, left to right: in Arabic its slashes would otherwise move to the wrong end. */}
+                {t('exportRow', { date: formatDateTime(lang, x.exportedAt) })} <bdi dir="ltr">{x.path}</bdi> <code>{x.sha256}</code>
               </li>
             ))}
           </ul>

@@ -67,7 +67,7 @@ export const ar: SigningTexts = {
   exported: 'حُفظ في {{path}}',
   sha256: 'SHA-256',
   exportsHeading: 'عمليات تصدير هذه المراجعة',
-  exportRow: '{{date}}: {{path}}',
+  exportRow: '{{date}}:',
   amendHeading: 'تعديل',
   amendIntro:
     'لتصحيح هذا الإرسال أو استكماله، عدّلوه: تُفتح مسودة جديدة بهذه الإجابات، ويحل إنهاؤها التالي محل هذه المراجعة.',

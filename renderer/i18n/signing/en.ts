@@ -67,7 +67,7 @@ export const en = {
   exported: 'Saved to {{path}}',
   sha256: 'SHA-256',
   exportsHeading: 'Exports of this revision',
-  exportRow: '{{date}}: {{path}}',
+  exportRow: '{{date}}:',
   amendHeading: 'Amend',
   amendIntro:
     'To correct or complete this submission, amend it: a new draft opens with these answers, and its next finalize supersedes this revision.',

@@ -69,7 +69,7 @@ export const es: SigningTexts = {
   exported: 'Guardado en {{path}}',
   sha256: 'SHA-256',
   exportsHeading: 'Exportaciones de esta revisión',
-  exportRow: '{{date}}: {{path}}',
+  exportRow: '{{date}}:',
   amendHeading: 'Modificar',
   amendIntro:
     'Para corregir o completar este envío, modifíquelo: se abre un nuevo borrador con estas respuestas, y su próxima finalización sustituye a esta revisión.',

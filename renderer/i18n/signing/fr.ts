@@ -70,7 +70,7 @@ export const fr: SigningTexts = {
   exported: 'Enregistré dans {{path}}',
   sha256: 'SHA-256',
   exportsHeading: 'Exportations de cette révision',
-  exportRow: '{{date}} : {{path}}',
+  exportRow: '{{date}} :',
   amendHeading: 'Modifier',
   amendIntro:
     'Pour corriger ou compléter cette réponse, modifiez-la : un nouveau brouillon s’ouvre avec ces réponses, et sa prochaine finalisation remplace cette révision.',
