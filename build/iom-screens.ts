@@ -1,7 +1,8 @@
 // `npm run screens:iom`: the README's screenshots of IOM's analyst screens (the submissions
-// table, a report, a revision comparison), in English and Arabic, into docs/screens/. It seeds
+// table, a report, a revision comparison, a review), in English and Arabic, into docs/screens/. It seeds
 // 300 submissions of the real questionnaire (tests/helpers/iom-seed.ts) in a temporary data
-// folder, serves the built renderer through the web host, and drives Debian's Chromium.
+// folder, serves the built renderer through the web host, and drives Debian's Chromium. The
+// review shot records a review in that temporary folder, as a user would.
 // Run `npm run build:renderer` first (the npm script does).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,6 +55,16 @@ try {
     await go(`#/iom/submissions/${revised.submission_id}/compare`, (p) => p.locator('table.revision-diff').waitFor());
     await page.locator('table.revision-diff').scrollIntoViewIfNeeded();
     await shot(`iom-compare-${lang}`);
+    // One submission's review: marked "has issues" with a comment, the panel and its log in view.
+    await go(`#/iom/submissions/${revised.submission_id}`, (p) => p.locator('.review-panel form').waitFor());
+    const panel = page.locator('.review-panel');
+    await panel.locator('input[autocomplete=name]').fill(lang === 'ar' ? 'ليلى' : 'Leila');
+    await panel.locator('input[type=radio]').first().check();
+    await panel.locator('textarea').fill(lang === 'ar' ? 'الميزانية ناقصة في القسم 3.' : 'The budget is missing in section 3.');
+    await panel.locator('button[type=submit]').click();
+    await panel.locator('table.review-log tbody tr').first().waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await shot(`iom-review-${lang}`);
   }
 } finally {
   await browser.close();
