@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useLanguageHandler } from '../i18n/language-handler.js';
 import { setUiLanguage } from '../i18n/index.js';
+import { useLanguage } from '../i18n/use-language.js';
 import { routeHref } from '../routing/hash-route.js';
 import { CreateDraftForm } from './CreateDraftForm.js';
 import { DraftRow } from './DraftRow.js';
@@ -14,6 +15,7 @@ const switchHomeLanguage = (lang: Parameters<typeof setUiLanguage>[0]) => void s
 /** Home: the drafts on this computer, and a new one. */
 export function DraftListScreen() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { drafts, error, refresh } = useDraftList('list');
   const questionnaire = useCurrentQuestionnaire();
   const revisions = useRevisionsByDraft(drafts);
@@ -25,7 +27,8 @@ export function DraftListScreen() {
         <a href={routeHref({ name: 'trash' })}>{t('home.trashLink')}</a>
       </div>
       {error && <ErrorMessage message={error} onRetry={() => void refresh()} />}
-      {drafts === undefined ? (
+      {/* The rows wait for the questionnaire too: drawn once, with the mechanisms' names, not once with codes and again. */}
+      {drafts === undefined || (questionnaire.loaded === undefined && questionnaire.error === undefined) ? (
         !error && <p>{t('app.loading')}</p>
       ) : drafts.length === 0 ? (
         <p>{t('home.empty')}</p>
@@ -48,7 +51,15 @@ export function DraftListScreen() {
             </thead>
             <tbody>
               {drafts.map((d) => (
-                <DraftRow key={d.id} draft={d} loaded={questionnaire.loaded} onChanged={refresh} {...revisions.of(d.id)} />
+                <DraftRow
+                  key={d.id}
+                  draft={d}
+                  loaded={questionnaire.loaded}
+                  onChanged={refresh}
+                  t={t}
+                  lang={lang}
+                  {...revisions.of(d.id)}
+                />
               ))}
             </tbody>
           </table>

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DraftSummary } from '../../core/contract/channels/drafts.js';
 import { useApi } from '../api/api-context.js';
 import { messageOf, unwrap } from '../api/errors.js';
@@ -7,9 +7,8 @@ import { withoutGeneratedSuffixes } from '../../core/drafts/draft-title.js';
 
 type Mode = 'idle' | 'rename' | 'confirm-delete';
 
-/** Rename, duplicate and move to the trash (after confirming) for one draft. */
-export function DraftRowActions({ draft, onChanged }: { draft: DraftSummary; onChanged: () => Promise<void> }) {
-  const { t } = useTranslation();
+/** Rename, duplicate and move to the trash (after confirming) for one draft; `t` is the list's (see DraftRow). */
+export function DraftRowActions({ draft, onChanged, t }: { draft: DraftSummary; onChanged: () => Promise<void>; t: TFunction }) {
   const api = useApi();
   const [mode, setMode] = useState<Mode>('idle');
   const [title, setTitle] = useState(draft.title);
