@@ -27,8 +27,6 @@ const times = cached((lang) => new Intl.DateTimeFormat(lang, { hour: '2-digit', 
 const dateTimes = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
 const calendarDates = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
 const lists = cached((lang) => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }));
-const wholeSizes = cached((lang) => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }));
-const sizes = cached((lang) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }));
 const months = cached((lang) => new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }));
 
 export const formatNumber = (lang: Language, n: number): string => numbers(lang).format(n);
@@ -53,28 +51,25 @@ export const formatList = (lang: Language, items: readonly string[]): string => 
 /** A month's name (1 to 12) in `lang`. */
 export const formatMonth = (lang: Language, month: number): string => months(lang).format(new Date(Date.UTC(2001, month - 1, 1)));
 
-const UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+/**
+ * Each size unit in the language's own words: "1,5 Mo" in French, "1.5 MB" in English. Bytes are
+ * written in full ("512 bytes", "512 octets"): the short form in English is the singular "byte".
+ */
+const unitSizes = cached((lang) => [
+  new Intl.NumberFormat(lang, { style: 'unit', unit: 'byte', unitDisplay: 'long', maximumFractionDigits: 0 }),
+  ...(['kilobyte', 'megabyte', 'gigabyte'] as const).map((unit) => new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 })),
+]);
+
+/** A file's size, or a size limit in a sentence, with the language's own unit words and digits. */
 export function formatSize(lang: Language, bytes: number): string {
+  const [bytesFormat, ...larger] = unitSizes(lang);
   let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
+  let unit = -1;
+  while (value >= 1024 && unit < larger.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${(unit === 0 ? wholeSizes : sizes)(lang).format(value)} ${UNITS[unit] ?? 'B'}`;
+  return (larger[unit] ?? bytesFormat)?.format(value) ?? `${String(bytes)} B`;
 }
 
-const unitSizes = cached((lang) =>
-  (['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const).map((unit) => new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 })),
-);
-/** A size with the language's own unit words ("20 Mo" in French, "20 MB" in English), for limits written in sentences. */
-export function formatSizeInWords(lang: Language, bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < 3) {
-    value /= 1024;
-    unit++;
-  }
-  const formatter = unitSizes(lang)[unit];
-  return formatter ? formatter.format(value) : formatSize(lang, bytes);
-}
+export const formatSizeInWords = formatSize;

@@ -157,7 +157,7 @@ describe('widgets', () => {
     expect(within(report).getByText('No file attached.')).toBeInTheDocument();
     await user.click(within(report).getByRole('button', { name: 'Attach files' }));
     expect(await within(report).findByText('report.txt')).toBeInTheDocument();
-    expect(within(report).getByText('(18 B)')).toBeInTheDocument();
+    expect(within(report).getByText('(18 bytes)')).toBeInTheDocument();
     const saved = (await app.saved(draftId)).answers.report;
     expect(saved).toEqual([expect.objectContaining({ name: 'report.txt', size: 18, mediaType: 'text/plain' })]);
     await user.click(within(report).getByRole('button', { name: 'Remove report.txt' }));

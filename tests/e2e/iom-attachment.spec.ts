@@ -54,7 +54,7 @@ test('an imported submission’s attachment is downloaded, byte for byte, under 
   const files = page.getByRole('table', { name: 'Attached files' });
   const row = files.getByRole('row', { name: /Rapport annuel 2025\.pdf/ });
   await expect(row).toContainText('PDF');
-  await expect(row).toContainText('4 KB');
+  await expect(row).toContainText('4 kB');
   await expect(row).not.toContainText('Can run code');
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.getByTestId('iom-attachments').screenshot({ path: path.join(SHOTS, 'attachments-en.png') });

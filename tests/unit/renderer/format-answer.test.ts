@@ -49,8 +49,11 @@ describe('answers as people read them', () => {
   });
 
   it('files show their size; shares show as percentages', () => {
-    expect(formatSize('en', 2048)).toBe('2 KB');
+    expect(formatSize('en', 2048)).toBe('2 kB');
     expect(formatSize('en', 1536 * 1024)).toBe('1.5 MB');
+    expect(formatSize('fr', 1536 * 1024)).toMatch(/^1,5\s?Mo$/u);
+    expect(formatSize('en', 512)).toBe('512 bytes');
+    expect(formatSize('fr', 512)).toMatch(/^512\s?octets$/u);
     expect(formatPercent('en', 0.42)).toBe('42%');
     expect(formatPercent('fr', 0.42)).toMatch(/^42\s?%$/u);
   });
@@ -62,6 +65,7 @@ describe('answers as people read them', () => {
     expect(formatSizeInWords('fr', limit)).toMatch(/^20\s?Mo$/u);
     expect(formatSizeInWords('ar', limit)).toBe(new Intl.NumberFormat('ar', { style: 'unit', unit: 'megabyte' }).format(20));
     expect(formatSizeInWords('en', 512 * 1024)).toBe('512 kB');
+    expect(formatSizeInWords('en', 1)).toBe('1 byte');
   });
 
   it('finds the mechanism question of the real questionnaire', () => {
