@@ -1,8 +1,8 @@
 /**
  * The submissions table's model, pure and in memory: every row's cells are computed once, each
  * column gets integer sort ranks the first time it is sorted (its distinct values ordered once
- * with an Intl.Collator, so a sort of 5,000 rows compares integers, not strings), and filtering
- * is a pass over precomputed fields and one lower-cased search text per row.
+ * as an Intl.Collator orders them, so a sort of 5,000 rows compares integers, not strings), and
+ * filtering is a pass over precomputed fields and one folded search text per row.
  */
 
 /** A cell as shown, and what it sorts by (a number sorts numerically; null sorts last). */
@@ -43,14 +43,54 @@ const EMPTY = -1;
 
 /** Lower-case, without accents (NFD without combining marks), whitespace collapsed: "Côte" finds "cote". */
 export function searchable(text: string, lang: string): string {
-  return collapseSpaces(text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang));
+  return collapseSpaces(foldForSearch(text, lang));
+}
+
+/** Any UTF-16 code unit above ASCII (surrogates included). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+const withoutMarks = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * What a search looks through: `text` lower-case and without accents, as `searchable` makes it
+ * but with its whitespace kept as it is. The search's words never contain whitespace (they are
+ * split on it), so they occur in this text exactly where they occur in its collapsed form, and
+ * collapsing a row's hundreds of spaces was most of the first search's cost.
+ * Decomposing and stripping marks is only done on the lines that are not plain ASCII (ASCII has
+ * no marks and NFD leaves it as it is): the cost was most of the rest. A line break is a starter
+ * that nothing combines with, so line by line gives what the whole text would. `cache` keeps the
+ * lines already stripped (the words of a mechanism or a country come back on many rows).
+ */
+export function foldForSearch(text: string, lang: string, cache?: Map<string, string>): string {
+  if (!NON_ASCII.test(text)) return text.toLocaleLowerCase(lang);
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!NON_ASCII.test(line)) continue;
+    let stripped = cache?.get(line);
+    if (stripped === undefined) {
+      stripped = withoutMarks(line);
+      cache?.set(line, stripped);
+    }
+    lines[i] = stripped;
+  }
+  return lines.join('\n').toLocaleLowerCase(lang);
 }
 
 /** What `\s` matches (checked against it for every UTF-16 code unit in the unit tests). */
 export const isSpace = (c: number): boolean =>
   c === 32 ||
   (c >= 9 && c <= 13) ||
-  (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  (c >= 0xa0 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
 
 /**
  * `text.replace(/\s+/g, ' ')`, by hand: a row's search text has hundreds of words, and that
@@ -105,7 +145,12 @@ export function sortByRanks(indices: readonly number[], ranks: Int32Array, direc
 }
 
 /** The rows (indices) that pass every filter; all words of the search must occur in the row's search text. */
-export function filterRows(facts: readonly RowFacts[], searchTexts: readonly string[], filter: TableFilter, lang: string): number[] {
+export function filterRows(
+  facts: readonly RowFacts[],
+  searchTexts: readonly string[],
+  filter: TableFilter,
+  lang: string,
+): number[] {
   const terms = filter.search ? searchable(filter.search, lang).split(' ').filter(Boolean) : [];
   const out: number[] = [];
   for (let i = 0; i < facts.length; i++) {
@@ -144,7 +189,13 @@ export function createTableModel<Row>(options: {
   const facts = rows.map(options.facts);
   // Made on the first search, so the table opens without reading every written answer first.
   let searchTexts: string[] | undefined;
-  const textsToSearch = (): string[] => (searchTexts ??= rows.map((row) => searchable(options.searchText(row), lang)));
+  const textsToSearch = (): string[] => {
+    if (!searchTexts) {
+      const stripped = new Map<string, string>();
+      searchTexts = rows.map((row) => foldForSearch(options.searchText(row), lang, stripped));
+    }
+    return searchTexts;
+  };
   const cellCache = new Map<string, Cell[]>();
   const rankCache = new Map<string, Int32Array>();
   const cells = (column: string): readonly Cell[] => {
@@ -158,7 +209,10 @@ export function createTableModel<Row>(options: {
   const ranks = (column: string): Int32Array => {
     let found = rankCache.get(column);
     if (!found) {
-      found = ranksOf(cells(column).map((c) => c.sort), collator);
+      found = ranksOf(
+        cells(column).map((c) => c.sort),
+        collator,
+      );
       rankCache.set(column, found);
     }
     return found;
