@@ -115,20 +115,138 @@ export function collapseSpaces(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * Per collator, each character's primary weight: characters the collator finds equal alone share
+ * a weight, in the collator's order; ignorable ones (controls, combining marks at base
+ * sensitivity) weigh 0 and are left out of keys. Found with the collator itself, a few hundred
+ * comparisons for the characters of a column.
+ */
+interface Weights {
+  readonly byCode: Map<number, number>;
+  readonly sortedChars: string[];
+}
+const weightsOf = new WeakMap<Intl.Collator, Weights>();
+
+/** The primary weights of the characters of `strings`, adding the ones not seen before. */
+function weigh(strings: readonly string[], collator: Intl.Collator): Weights {
+  let weights = weightsOf.get(collator);
+  if (!weights) {
+    weights = { byCode: new Map(), sortedChars: [] };
+    weightsOf.set(collator, weights);
+  }
+  const fresh = new Set<string>();
+  for (const s of strings)
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      if (!weights.byCode.has(code)) fresh.add(String.fromCharCode(code));
+    }
+  if (fresh.size === 0) return weights;
+  const chars = [...weights.sortedChars, ...fresh].sort(collator.compare);
+  const byCode = weights.byCode;
+  byCode.clear();
+  let weight = 1;
+  let previous: string | undefined;
+  const kept: string[] = [];
+  for (const c of chars) {
+    if (collator.compare(c, '') === 0) {
+      byCode.set(c.charCodeAt(0), 0);
+      continue;
+    }
+    if (previous !== undefined && collator.compare(previous, c) !== 0) weight++;
+    byCode.set(c.charCodeAt(0), weight);
+    kept.push(c);
+    previous = c;
+  }
+  weights.sortedChars.splice(0, weights.sortedChars.length, ...kept);
+  return weights;
+}
+
+const ZERO = 48;
+const NINE = 57;
+/** Longer keys add little: strings whose keys tie are told apart by the collator. */
+const KEY_LENGTH = 64;
+
+/**
+ * A key that compares (as plain UTF-16 strings) in the collator's order for most text: each
+ * character's primary weight, a run of ASCII digits as its number (its length, then its digits,
+ * as `numeric: true` compares them). Keys may tie where the collator does not, and may disagree
+ * with it (an expansion like "æ", a locale's contraction): `collatorOrder` checks. Cut at
+ * KEY_LENGTH: a prefix of a key orders as the key does, or ties.
+ */
+function keyOf(s: string, weights: Weights): string {
+  const byCode = weights.byCode;
+  const digit = byCode.get(ZERO) ?? 0;
+  const codes: number[] = [];
+  for (let i = 0; i < s.length && codes.length < KEY_LENGTH; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= ZERO && code <= NINE && digit !== 0) {
+      let j = i;
+      while (j < s.length && s.charCodeAt(j) >= ZERO && s.charCodeAt(j) <= NINE) j++;
+      let from = i;
+      while (from < j - 1 && s.charCodeAt(from) === ZERO) from++;
+      codes.push(digit, 0xf000 + Math.min(j - from, 0xfff));
+      for (let k = from; k < j; k++) codes.push(s.charCodeAt(k));
+      i = j - 1;
+      continue;
+    }
+    const weight = byCode.get(code) ?? 0;
+    if (weight !== 0) codes.push(weight);
+  }
+  return String.fromCharCode(...codes.slice(0, KEY_LENGTH));
+}
+
+/**
+ * Distinct strings in the collator's order, cheaply where it can be checked: ordered by their
+ * keys (ties by the collator), then each neighbouring pair compared once with the collator,
+ * which both checks the order and tells equal strings apart. A string over `n log n` collator
+ * comparisons of 5,000 distinct texts (a signer's name) cost most of a first sort; this is about
+ * `n`. Where a key disagreed with the collator the strings are sorted by the collator alone, so
+ * the order is always the collator's. Returns, for each string in order, whether it starts a new
+ * rank (is not equal to the one before), and whether the keys held (`byKeys`, for the tests).
+ */
+export function collatorOrder(
+  strings: readonly string[],
+  collator: Intl.Collator,
+): { order: string[]; startsRank: boolean[]; byKeys: boolean } {
+  const compare = collator.compare;
+  const weights = weigh(strings, collator);
+  const keyed = strings.map((s) => ({ s, key: keyOf(s, weights) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : compare(a.s, b.s)));
+  let order = keyed.map((k) => k.s);
+  let byKeys = true;
+  const startsRank: boolean[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const c = i === 0 ? 1 : compare(order[i - 1] ?? '', order[i] ?? '');
+    if (c < 0 || i === 0) startsRank.push(true);
+    else if (c === 0) startsRank.push(false);
+    else {
+      // A key disagreed with the collator: its order alone.
+      byKeys = false;
+      order = [...strings].sort(compare);
+      startsRank.length = 0;
+      for (let k = 0; k < order.length; k++)
+        startsRank.push(k === 0 || compare(order[k - 1] ?? '', order[k] ?? '') !== 0);
+      break;
+    }
+  }
+  return { order, startsRank, byKeys };
+}
+
 /** Ranks of values such that ranks compare as the collator compares the values; numbers before strings; null (empty) is -1. */
 export function ranksOf(values: readonly (string | number | null)[], collator: Intl.Collator): Int32Array {
   const numbers = [...new Set(values.filter((v): v is number => typeof v === 'number'))].sort((a, b) => a - b);
-  const strings = [...new Set(values.filter((v): v is string => typeof v === 'string'))].sort(collator.compare);
+  const { order, startsRank } = collatorOrder(
+    [...new Set(values.filter((v): v is string => typeof v === 'string'))],
+    collator,
+  );
   const rank = new Map<string | number, number>();
   numbers.forEach((n, i) => rank.set(n, i));
   // Strings equal for the collator (e.g. "a" and "A" at base sensitivity) share a rank, so ties keep their order.
   let r = numbers.length - 1;
-  let previous: string | undefined;
-  for (const s of strings) {
-    if (previous === undefined || collator.compare(previous, s) !== 0) r++;
+  order.forEach((s, i) => {
+    if (startsRank[i]) r++;
     rank.set(s, r);
-    previous = s;
-  }
+  });
   return Int32Array.from(values, (v) => (v === null ? EMPTY : (rank.get(v) ?? EMPTY)));
 }
 
