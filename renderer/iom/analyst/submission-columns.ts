@@ -57,10 +57,23 @@ export function analystWords(t: TFunction, data: AnalystData, lang: Language) {
   const loadedOf = (s: SubmissionSummaryView): LoadedQuestionnaire | undefined =>
     data.questionnaires.get(questionnaireKey(s.questionnaireId, s.questionnaireVersion)) ?? data.newest;
   // "Other" mechanisms carry their own name in the package.
-  const mechanism = (s: SubmissionSummaryView): string =>
-    s.mechanism === OTHER_CHOICE.value
-      ? s.mechanismLabel
-      : listLabel(loadedOf(s) ?? data.newest, MECHANISM_LIST, s.mechanism, lang);
+  // Made once per questionnaire and mechanism: every row's search text and the mechanism column need it.
+  const mechanisms = new Map<LoadedQuestionnaire | undefined, Map<string, string>>();
+  const mechanism = (s: SubmissionSummaryView): string => {
+    if (s.mechanism === OTHER_CHOICE.value) return s.mechanismLabel;
+    const loaded = loadedOf(s) ?? data.newest;
+    let labels = mechanisms.get(loaded);
+    if (!labels) {
+      labels = new Map();
+      mechanisms.set(loaded, labels);
+    }
+    let label = labels.get(s.mechanism);
+    if (label === undefined) {
+      label = listLabel(loaded, MECHANISM_LIST, s.mechanism, lang);
+      labels.set(s.mechanism, label);
+    }
+    return label;
+  };
   const mechanismChoice = (code: string): string => listLabel(data.newest, MECHANISM_LIST, code, lang);
   const mechanismKind = (code: string): string =>
     code === '' ? t('notStated') : listLabel(data.newest, MECHANISM_KINDS, code, lang);
@@ -212,20 +225,27 @@ const isRepeatRows = (value: unknown[]): value is Record<string, unknown>[] => {
 export function searchTextOf(row: SubmissionWithAnswersView, words: AnalystWords): string {
   const s = row.summary;
   const where = writtenAnswersOf(words.loadedOf(s));
-  let text = `${words.mechanism(s)}\n${words.mechanismKind(s.mechanismKind)}\n${words.respondent(s)}\n${s.signerName}\n${s.fileName}`;
+  // Joined once at the end: one flat string, where `+=` made a rope of ~30 pieces to flatten.
+  const parts = [
+    words.mechanism(s),
+    words.mechanismKind(s.mechanismKind),
+    words.respondent(s),
+    s.signerName,
+    s.fileName,
+  ];
   const collect = (answers: Record<string, unknown>, ids: readonly string[]): void => {
     for (const id of ids) {
       const value = answers[id];
-      if (typeof value === 'string') text += `\n${value}`;
+      if (typeof value === 'string') parts.push(value);
     }
     const others = answers._other;
     if (typeof others === 'object' && others !== null)
-      for (const other of Object.values(others)) if (typeof other === 'string') text += `\n${other}`;
+      for (const other of Object.values(others)) if (typeof other === 'string') parts.push(other);
   };
   collect(row.responses, where.top);
   for (const { groupId, members } of where.repeats) {
     const rows = row.responses[groupId];
     if (Array.isArray(rows) && isRepeatRows(rows)) for (const r of rows) collect(r, members);
   }
-  return text;
+  return parts.join('\n');
 }
