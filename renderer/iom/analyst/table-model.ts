@@ -198,9 +198,9 @@ function keyOf(s: string, weights: Weights): string {
 /**
  * Distinct strings in the collator's order, cheaply where it can be checked: ordered by their
  * keys (ties by the collator), then each neighbouring pair compared once with the collator,
- * which both checks the order and tells equal strings apart. A string over `n log n` collator
- * comparisons of 5,000 distinct texts (a signer's name) cost most of a first sort; this is about
- * `n`. Where a key disagreed with the collator the strings are sorted by the collator alone, so
+ * which both checks the order and tells equal strings apart. Sorting 5,000 distinct texts (a
+ * signer's name) with the collator took about `n log n` collator comparisons, most of a first
+ * sort; this takes about `n`. Where a key disagreed with the collator the strings are sorted by the collator alone, so
  * the order is always the collator's. Returns, for each string in order, whether it starts a new
  * rank (is not equal to the one before), and whether the keys held (`byKeys`, for the tests).
  */
