@@ -1,8 +1,8 @@
 /**
  * The submissions table's model, pure and in memory: every row's cells are computed once, each
  * column gets integer sort ranks the first time it is sorted (its distinct values ordered once
- * with an Intl.Collator, so a sort of 5,000 rows compares integers, not strings), and filtering
- * is a pass over precomputed fields and one lower-cased search text per row.
+ * as an Intl.Collator orders them, so a sort of 5,000 rows compares integers, not strings), and
+ * filtering is a pass over precomputed fields and one folded search text per row.
  */
 
 /** A cell as shown, and what it sorts by (a number sorts numerically; null sorts last). */
@@ -43,14 +43,54 @@ const EMPTY = -1;
 
 /** Lower-case, without accents (NFD without combining marks), whitespace collapsed: "Côte" finds "cote". */
 export function searchable(text: string, lang: string): string {
-  return collapseSpaces(text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang));
+  return collapseSpaces(foldForSearch(text, lang));
+}
+
+/** Any UTF-16 code unit above ASCII (surrogates included). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+const withoutMarks = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * What a search looks through: `text` lower-case and without accents, as `searchable` makes it
+ * but with its whitespace kept as it is. The search's words never contain whitespace (they are
+ * split on it), so they occur in this text exactly where they occur in its collapsed form, and
+ * collapsing a row's hundreds of spaces was most of the first search's cost.
+ * Decomposing and stripping marks is only done on the lines that are not plain ASCII (ASCII has
+ * no marks and NFD leaves it as it is): the cost was most of the rest. A line break is a starter
+ * that nothing combines with, so line by line gives what the whole text would. `cache` keeps the
+ * lines already stripped (the words of a mechanism or a country come back on many rows).
+ */
+export function foldForSearch(text: string, lang: string, cache?: Map<string, string>): string {
+  if (!NON_ASCII.test(text)) return text.toLocaleLowerCase(lang);
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!NON_ASCII.test(line)) continue;
+    let stripped = cache?.get(line);
+    if (stripped === undefined) {
+      stripped = withoutMarks(line);
+      cache?.set(line, stripped);
+    }
+    lines[i] = stripped;
+  }
+  return lines.join('\n').toLocaleLowerCase(lang);
 }
 
 /** What `\s` matches (checked against it for every UTF-16 code unit in the unit tests). */
 export const isSpace = (c: number): boolean =>
   c === 32 ||
   (c >= 9 && c <= 13) ||
-  (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  (c >= 0xa0 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
 
 /**
  * `text.replace(/\s+/g, ' ')`, by hand: a row's search text has hundreds of words, and that
@@ -75,20 +115,138 @@ export function collapseSpaces(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * Per collator, each character's primary weight: characters the collator finds equal alone share
+ * a weight, in the collator's order; ignorable ones (controls, combining marks at base
+ * sensitivity) weigh 0 and are left out of keys. Found with the collator itself, a few hundred
+ * comparisons for the characters of a column.
+ */
+interface Weights {
+  readonly byCode: Map<number, number>;
+  readonly sortedChars: string[];
+}
+const weightsOf = new WeakMap<Intl.Collator, Weights>();
+
+/** The primary weights of the characters of `strings`, adding the ones not seen before. */
+function weigh(strings: readonly string[], collator: Intl.Collator): Weights {
+  let weights = weightsOf.get(collator);
+  if (!weights) {
+    weights = { byCode: new Map(), sortedChars: [] };
+    weightsOf.set(collator, weights);
+  }
+  const fresh = new Set<string>();
+  for (const s of strings)
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      if (!weights.byCode.has(code)) fresh.add(String.fromCharCode(code));
+    }
+  if (fresh.size === 0) return weights;
+  const chars = [...weights.sortedChars, ...fresh].sort(collator.compare);
+  const byCode = weights.byCode;
+  byCode.clear();
+  let weight = 1;
+  let previous: string | undefined;
+  const kept: string[] = [];
+  for (const c of chars) {
+    if (collator.compare(c, '') === 0) {
+      byCode.set(c.charCodeAt(0), 0);
+      continue;
+    }
+    if (previous !== undefined && collator.compare(previous, c) !== 0) weight++;
+    byCode.set(c.charCodeAt(0), weight);
+    kept.push(c);
+    previous = c;
+  }
+  weights.sortedChars.splice(0, weights.sortedChars.length, ...kept);
+  return weights;
+}
+
+const ZERO = 48;
+const NINE = 57;
+/** Longer keys add little: strings whose keys tie are told apart by the collator. */
+const KEY_LENGTH = 64;
+
+/**
+ * A key that compares (as plain UTF-16 strings) in the collator's order for most text: each
+ * character's primary weight, a run of ASCII digits as its number (its length, then its digits,
+ * as `numeric: true` compares them). Keys may tie where the collator does not, and may disagree
+ * with it (an expansion like "æ", a locale's contraction): `collatorOrder` checks. Cut at
+ * KEY_LENGTH: a prefix of a key orders as the key does, or ties.
+ */
+function keyOf(s: string, weights: Weights): string {
+  const byCode = weights.byCode;
+  const digit = byCode.get(ZERO) ?? 0;
+  const codes: number[] = [];
+  for (let i = 0; i < s.length && codes.length < KEY_LENGTH; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= ZERO && code <= NINE && digit !== 0) {
+      let j = i;
+      while (j < s.length && s.charCodeAt(j) >= ZERO && s.charCodeAt(j) <= NINE) j++;
+      let from = i;
+      while (from < j - 1 && s.charCodeAt(from) === ZERO) from++;
+      codes.push(digit, 0xf000 + Math.min(j - from, 0xfff));
+      for (let k = from; k < j; k++) codes.push(s.charCodeAt(k));
+      i = j - 1;
+      continue;
+    }
+    const weight = byCode.get(code) ?? 0;
+    if (weight !== 0) codes.push(weight);
+  }
+  return String.fromCharCode(...codes.slice(0, KEY_LENGTH));
+}
+
+/**
+ * Distinct strings in the collator's order, cheaply where it can be checked: ordered by their
+ * keys (ties by the collator), then each neighbouring pair compared once with the collator,
+ * which both checks the order and tells equal strings apart. Sorting 5,000 distinct texts (a
+ * signer's name) with the collator took about `n log n` collator comparisons, most of a first
+ * sort; this takes about `n`. Where a key disagreed with the collator the strings are sorted by the collator alone, so
+ * the order is always the collator's. Returns, for each string in order, whether it starts a new
+ * rank (is not equal to the one before), and whether the keys held (`byKeys`, for the tests).
+ */
+export function collatorOrder(
+  strings: readonly string[],
+  collator: Intl.Collator,
+): { order: string[]; startsRank: boolean[]; byKeys: boolean } {
+  const compare = collator.compare;
+  const weights = weigh(strings, collator);
+  const keyed = strings.map((s) => ({ s, key: keyOf(s, weights) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : compare(a.s, b.s)));
+  let order = keyed.map((k) => k.s);
+  let byKeys = true;
+  const startsRank: boolean[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const c = i === 0 ? 1 : compare(order[i - 1] ?? '', order[i] ?? '');
+    if (c < 0 || i === 0) startsRank.push(true);
+    else if (c === 0) startsRank.push(false);
+    else {
+      // A key disagreed with the collator: its order alone.
+      byKeys = false;
+      order = [...strings].sort(compare);
+      startsRank.length = 0;
+      for (let k = 0; k < order.length; k++)
+        startsRank.push(k === 0 || compare(order[k - 1] ?? '', order[k] ?? '') !== 0);
+      break;
+    }
+  }
+  return { order, startsRank, byKeys };
+}
+
 /** Ranks of values such that ranks compare as the collator compares the values; numbers before strings; null (empty) is -1. */
 export function ranksOf(values: readonly (string | number | null)[], collator: Intl.Collator): Int32Array {
   const numbers = [...new Set(values.filter((v): v is number => typeof v === 'number'))].sort((a, b) => a - b);
-  const strings = [...new Set(values.filter((v): v is string => typeof v === 'string'))].sort(collator.compare);
+  const { order, startsRank } = collatorOrder(
+    [...new Set(values.filter((v): v is string => typeof v === 'string'))],
+    collator,
+  );
   const rank = new Map<string | number, number>();
   numbers.forEach((n, i) => rank.set(n, i));
   // Strings equal for the collator (e.g. "a" and "A" at base sensitivity) share a rank, so ties keep their order.
   let r = numbers.length - 1;
-  let previous: string | undefined;
-  for (const s of strings) {
-    if (previous === undefined || collator.compare(previous, s) !== 0) r++;
+  order.forEach((s, i) => {
+    if (startsRank[i]) r++;
     rank.set(s, r);
-    previous = s;
-  }
+  });
   return Int32Array.from(values, (v) => (v === null ? EMPTY : (rank.get(v) ?? EMPTY)));
 }
 
@@ -105,7 +263,12 @@ export function sortByRanks(indices: readonly number[], ranks: Int32Array, direc
 }
 
 /** The rows (indices) that pass every filter; all words of the search must occur in the row's search text. */
-export function filterRows(facts: readonly RowFacts[], searchTexts: readonly string[], filter: TableFilter, lang: string): number[] {
+export function filterRows(
+  facts: readonly RowFacts[],
+  searchTexts: readonly string[],
+  filter: TableFilter,
+  lang: string,
+): number[] {
   const terms = filter.search ? searchable(filter.search, lang).split(' ').filter(Boolean) : [];
   const out: number[] = [];
   for (let i = 0; i < facts.length; i++) {
@@ -144,7 +307,13 @@ export function createTableModel<Row>(options: {
   const facts = rows.map(options.facts);
   // Made on the first search, so the table opens without reading every written answer first.
   let searchTexts: string[] | undefined;
-  const textsToSearch = (): string[] => (searchTexts ??= rows.map((row) => searchable(options.searchText(row), lang)));
+  const textsToSearch = (): string[] => {
+    if (!searchTexts) {
+      const stripped = new Map<string, string>();
+      searchTexts = rows.map((row) => foldForSearch(options.searchText(row), lang, stripped));
+    }
+    return searchTexts;
+  };
   const cellCache = new Map<string, Cell[]>();
   const rankCache = new Map<string, Int32Array>();
   const cells = (column: string): readonly Cell[] => {
@@ -158,7 +327,10 @@ export function createTableModel<Row>(options: {
   const ranks = (column: string): Int32Array => {
     let found = rankCache.get(column);
     if (!found) {
-      found = ranksOf(cells(column).map((c) => c.sort), collator);
+      found = ranksOf(
+        cells(column).map((c) => c.sort),
+        collator,
+      );
       rankCache.set(column, found);
     }
     return found;

@@ -72,6 +72,21 @@ describe('the reports’ aggregation', () => {
     expect(binsFor([2019, 2020, 2022])).toEqual({ unitBins: true, bins: [2019, 2020, 2021, 2022].map((v) => ({ from: v, to: v + 1 })) });
   });
 
+  it('sorts numbers as a comparator does, -0 and 0 kept in the order they came (shown as "-0" and "0")', () => {
+    const numbers = (values: unknown[]) => {
+      const report = reportQuestion(node('years_active'), values.map((v) => sub('', { years_active: v })), ['']);
+      if (report.kind !== 'number') throw new Error(report.kind);
+      return report.groups[0];
+    };
+    const mixed = numbers([0, -0, 3, Number.NaN, 'x', -2.5]);
+    expect(mixed).toMatchObject({ n: 4, median: 0, min: -2.5, max: 3 });
+    const zeros = numbers([0, -0]);
+    expect(Object.is(zeros?.min, 0) && Object.is(zeros?.max, -0)).toBe(true);
+    const negativeFirst = numbers([-0, 0]);
+    expect(Object.is(negativeFirst?.min, -0) && Object.is(negativeFirst?.max, 0)).toBe(true);
+    expect(numbers([10, 9, 100, 1.5])).toMatchObject({ median: 9.5, min: 1.5, max: 100 });
+  });
+
   it('counts a repeat group’s answers once per row', () => {
     const report = reportQuestion(
       node('achievement_year'),
