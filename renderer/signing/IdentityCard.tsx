@@ -1,12 +1,13 @@
 import { useState } from 'react';
+import type { AppInfo } from '../../core/contract/channels/app.js';
 import type { Identity } from '../../core/contract/channels/identities.js';
 import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
 import { useTranslation } from 'react-i18next';
 import { FileReady } from '../journey/FileReady.js';
 
-/** One signing key: who it is, its OpenSSH line and fingerprint, and the card export. */
-export function IdentityCard({ identity }: { identity: Identity }) {
+/** One signing key: who it is, its OpenSSH line and fingerprint, and the card export with its "file ready" step. */
+export function IdentityCard({ identity, host }: { identity: Identity; host?: AppInfo['host'] }) {
   const { t } = useTranslation('signing');
   const api = useApi();
   const [message, setMessage] = useState<{ text: string; error: boolean; path?: string } | undefined>();
@@ -47,7 +48,7 @@ export function IdentityCard({ identity }: { identity: Identity }) {
           {message.text}
         </p>
       )}
-      {message?.path && <FileReady file={{ path: message.path }} focusOnShow />}
+      {message?.path && <FileReady file={{ path: message.path }} host={host} saved="key-card" focusOnShow />}
     </article>
   );
 }

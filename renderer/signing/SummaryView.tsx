@@ -50,6 +50,8 @@ export function SummaryView({ submission, host }: { submission: Submission; host
         <div className="no-print">
           <FileReady
             file={{ path: message.path }}
+            host={host}
+            saved="summary"
             release={{ id: submission.questionnaireId, version: submission.questionnaireVersion }}
             focusOnShow
           />
