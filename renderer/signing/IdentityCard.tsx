@@ -5,6 +5,7 @@ import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
 import { useTranslation } from 'react-i18next';
 import { FileReady } from '../journey/FileReady.js';
+import { ltr } from '../maintenance/bidi.js';
 
 /** One signing key: who it is, its OpenSSH line and fingerprint, and the card export with its "file ready" step. */
 export function IdentityCard({ identity, host }: { identity: Identity; host?: AppInfo['host'] }) {
@@ -14,7 +15,7 @@ export function IdentityCard({ identity, host }: { identity: Identity; host?: Ap
   async function exportCard() {
     const result = await api.identities.exportCard({ id: identity.id });
     if (result.ok)
-      setMessage({ text: t('cardSaved', { path: result.value.path }), error: false, path: result.value.path });
+      setMessage({ text: t('cardSaved', { path: ltr(result.value.path) }), error: false, path: result.value.path });
     else if (result.error.code !== 'CANCELLED') setMessage({ text: errorText(result.error), error: true });
   }
   const headingId = `identity-${identity.id}`;
