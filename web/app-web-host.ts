@@ -49,6 +49,7 @@ export async function startAppWebHost(options: AppWebHostOptions): Promise<AppWe
       releaseUploads: gate.releaseUploads,
       exportDownloads: gate.exportDownloads,
       attachmentDownloads: gate.attachmentDownloads,
+      savedFileDownloads: gate.savedFileDownloads,
       staticDir: options.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'renderer'),
       ...(options.port === undefined ? {} : { port: options.port }),
     });

@@ -13,6 +13,7 @@ import { UPLOAD_PATH, handleAttachmentUpload, type AttachmentUploads } from './u
 import { RELEASE_UPLOAD_PATH, handleReleaseUpload, type ReleaseUploads } from './release-upload.js';
 import { DOWNLOAD_PATH, handleExportDownload, type ExportDownloads } from './download.js';
 import { ATTACHMENT_DOWNLOAD_PATH, handleAttachmentDownload, type AttachmentDownloads } from './attachment-download.js';
+import { SAVED_FILE_DOWNLOAD_PATH, handleSavedFileDownload, type SavedFileDownloads } from './saved-file-download.js';
 
 export interface WebHostOptions {
   readonly dispatch: Dispatch;
@@ -29,6 +30,8 @@ export interface WebHostOptions {
   readonly exportDownloads?: ExportDownloads;
   /** Serves imported submissions' attachments to the web client (absent: refused). */
   readonly attachmentDownloads?: AttachmentDownloads;
+  /** Serves the files the app saved for the user this session (key cards, summaries; absent: refused). */
+  readonly savedFileDownloads?: SavedFileDownloads;
 }
 
 export interface WebHost {
@@ -150,6 +153,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await handleAttachmentDownload(req, res, options.attachmentDownloads, sendJson, SECURITY_HEADERS);
   }
 
+  async function handleSavedFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Like every download: this computer, our host name, our origin, this start's token.
+    const refused = checkApiRequest(req, port, token);
+    if (refused || !options.savedFileDownloads) {
+      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: 'This host does not serve saved files.' });
+      return;
+    }
+    await handleSavedFileDownload(req, res, options.savedFileDownloads, sendJson, SECURITY_HEADERS);
+  }
+
   function streamEvents(res: ServerResponse): void {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream' });
     res.write(': connected\n\n');
@@ -190,6 +203,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ? handleRelease(req, res)
         : pathname === ATTACHMENT_DOWNLOAD_PATH
         ? handleAttachment(req, res)
+        : pathname === SAVED_FILE_DOWNLOAD_PATH
+        ? handleSavedFile(req, res)
         : pathname === DOWNLOAD_PATH
         ? Promise.resolve().then(() => {
             handleDownload(req, res);

@@ -11,6 +11,7 @@ import { identityChannels } from './channels/identities.js';
 import { submissionChannels } from './channels/submissions.js';
 import { iomChannels } from './channels/iom.js';
 import { releaseChannels } from './channels/releases.js';
+import { fileChannels } from './channels/files.js';
 
 /**
  * The API contract: the single source of truth between the renderer and the
@@ -33,6 +34,7 @@ export const contract = {
   submissions: submissionChannels,
   iom: iomChannels,
   releases: releaseChannels,
+  files: fileChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,8 @@ import { createReleaseService, type ReleaseService } from './releases/release-se
 import { createDraftMoveService } from './releases/draft-moves.js';
 import { releaseHandlers } from './releases/handlers.js';
 import { afterReady } from './releases/after-ready.js';
+import { createSavedFiles, type SavedFiles } from './files/saved-files.js';
+import { fileHandlers } from './files/file-handlers.js';
 
 export interface AppServicesOptions {
   /** The user-data folder: the database and attachment store live here. */
@@ -59,6 +61,8 @@ export interface AppServices {
   readonly ready: Promise<void>;
   readonly releases: ReleaseService;
   readonly releaseStore: ReleaseStore;
+  /** The files saved for the user in this session, for the web host's download of them. */
+  readonly savedFiles: SavedFiles;
   readonly close: () => void;
 }
 
@@ -94,13 +98,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const drafts = createDraftService({ db, clock, questionnaires: catalog, events });
   const store = createAttachmentStore(path.join(options.dataDir, ATTACHMENTS_DIR));
   store.removeStrayTempFiles();
+  const savedFiles = createSavedFiles();
   const attachments = createAttachmentService({ db, clock, store, drafts, questionnaires: catalog, host: options.hostCapabilities });
 
   const handlers: Handlers = afterReady({
     maintenance: createMaintenanceHandlers(db, clock, options.startupReport ?? null),
     app: {
       info: () => ({ name: 'ISCM Assessment', version: options.appVersion, host: options.host, dataDir: options.dataDir }),
-      printToPdf: ({ suggestedName }) => printToPdf(options.hostCapabilities, suggestedName),
+      printToPdf: ({ suggestedName }) => printToPdf(options.hostCapabilities, suggestedName, savedFiles),
     },
     drafts: {
       list: () => drafts.list(),
@@ -121,9 +126,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     attachments: {
       pick: (input) => attachments.pick(input),
     },
-    identities: identityHandlers({ ...options, db, clock, events, questionnaires: catalog }),
-    submissions: submissionHandlers({ ...options, db, clock, events, questionnaires: catalog }),
+    identities: identityHandlers({ ...options, db, clock, events, questionnaires: catalog, savedFiles }),
+    submissions: submissionHandlers({ ...options, db, clock, events, questionnaires: catalog, savedFiles }),
     iom: createIomHandlers({ ...options, clock, events }),
+    files: fileHandlers(savedFiles, options.hostCapabilities),
     releases: releaseHandlers({ ...options, releases, moves: createDraftMoveService({ db, clock, questionnaires: catalog, store: releaseStore }) }),
     questionnaires: {
       current: () => catalog.current(),
@@ -133,5 +139,5 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       },
     },
   }, ready);
-  return { handlers, db, attachments, events, ready, releases, releaseStore, close: () => db.close() };
+  return { handlers, db, attachments, events, ready, releases, releaseStore, savedFiles, close: () => db.close() };
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../core/contract/channels/app.js';
 import type { ReleaseInfo } from '../../core/contract/channels/releases.js';
 import { useApi } from '../api/api-context.js';
-import { errorText } from '../api/errors.js';
+import type { ContractError } from '../../core/contract/errors.js';
+import { refusalText } from './refusal-text.js';
 import { formatDateTime } from '../i18n/format.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { ContactText } from '../releases/ReleaseContact.js';
@@ -20,12 +21,17 @@ export interface ReadyFile {
   readonly exportedAt?: string;
 }
 
+/** A file the app saved outside a revision's exports; main acts on it only if it saved it this session. */
+export type SavedKind = 'key-card' | 'summary';
+
 interface Props {
   readonly file: ReadyFile;
-  /** Which actions the host offers; absent: only Copy path (a file that is not a revision's export). */
+  /** Which actions the host offers; absent: only Copy path. */
   readonly host?: AppInfo['host'];
   /** The exported revision: Show in folder / Download are offered for its exports only (main checks). */
   readonly submissionId?: string;
+  /** A key card or a summary: Show in folder / Download through `files.*` (main checks its ledger). */
+  readonly saved?: SavedKind;
   /** Whose contact says where to send the file. */
   readonly release?: { readonly id: string; readonly version: string };
   /** Focus the heading when shown after an action, so the step is announced and in view. */
@@ -35,9 +41,9 @@ interface Props {
 /**
  * "Your file is ready": its name and folder, Show in folder (desktop) or Download (web host),
  * Copy path, whom to send it to, and what to do when email refuses it. The same step follows a
- * package export, a summary and a key card.
+ * package export, a summary and a key card; each gets its own words for a refused email.
  */
-export function FileReady({ file, host, submissionId, release, focusOnShow = false }: Props) {
+export function FileReady({ file, host, submissionId, saved, release, focusOnShow = false }: Props) {
   const { t } = useTranslation('journey');
   const lang = useLanguage();
   const api = useApi();
@@ -70,13 +76,22 @@ export function FileReady({ file, host, submissionId, release, focusOnShow = fal
       setStatus({ text: t('copyFailed'), error: true });
     }
   }
-  async function show(id: string) {
-    const result = await api.submissions.showExport({ id, path: file.path });
-    setStatus(result.ok ? undefined : { text: errorText(result.error), error: true });
+  // A revision's export goes through its own channels; a key card or summary through the ledger's.
+  const canAct = submissionId !== undefined || saved !== undefined;
+  const refused = (error: ContractError) => ({ text: refusalText(error, t), error: true });
+  async function show() {
+    const result =
+      submissionId !== undefined
+        ? await api.submissions.showExport({ id: submissionId, path: file.path })
+        : await api.files.show({ path: file.path });
+    setStatus(result.ok ? undefined : refused(result.error));
   }
-  async function download(id: string) {
-    const result = await api.submissions.downloadExport({ id, path: file.path });
-    setStatus(result.ok ? { text: t('downloadHelp'), error: false } : { text: errorText(result.error), error: true });
+  async function download() {
+    const result =
+      submissionId !== undefined
+        ? await api.submissions.downloadExport({ id: submissionId, path: file.path })
+        : await api.files.download({ path: file.path });
+    setStatus(result.ok ? { text: t('downloadHelp'), error: false } : refused(result.error));
   }
 
   return (
@@ -100,13 +115,13 @@ export function FileReady({ file, host, submissionId, release, focusOnShow = fal
       </dl>
       {file.exportedAt && <p className="help">{t('readyFrom', { date: formatDateTime(lang, file.exportedAt) })}</p>}
       <p className="file-ready-actions">
-        {submissionId && host === 'electron' && (
-          <button type="button" onClick={() => void show(submissionId)}>
+        {canAct && host === 'electron' && (
+          <button type="button" onClick={() => void show()}>
             {t('showInFolder')}
           </button>
         )}
-        {submissionId && host === 'web' && (
-          <button type="button" className="primary" onClick={() => void download(submissionId)}>
+        {canAct && host === 'web' && (
+          <button type="button" className="primary" onClick={() => void download()}>
             {t('download', { file: name })}
           </button>
         )}
@@ -124,7 +139,7 @@ export function FileReady({ file, host, submissionId, release, focusOnShow = fal
         </>
       )}
       <h3>{t('emailHeading')}</h3>
-      <p>{t('emailHelp')}</p>
+      <p>{t(saved === 'key-card' ? 'emailHelpCard' : saved === 'summary' ? 'emailHelpSummary' : 'emailHelp')}</p>
     </section>
   );
 }

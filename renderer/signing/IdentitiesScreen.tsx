@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Identity } from '../../core/contract/channels/identities.js';
 import type { Submission } from '../../core/contract/channels/submissions.js';
+import type { AppInfo } from '../../core/contract/channels/app.js';
 import { useApi } from '../api/api-context.js';
 import type { IscmApi } from '../../core/contract/index.js';
 import { unwrap } from '../api/errors.js';
@@ -20,15 +21,17 @@ interface ScreenData {
   readonly identities: Identity[];
   readonly revisions: Submission[];
   readonly loaded: LoadedQuestionnaire;
+  readonly host: AppInfo['host'];
 }
 
 async function loadScreen(api: IscmApi): Promise<ScreenData> {
-  const [identities, revisions, loaded] = await Promise.all([
+  const [identities, revisions, loaded, info] = await Promise.all([
     unwrap(api.identities.list({})),
     unwrap(api.submissions.list({})),
     fetchCurrentQuestionnaire(api),
+    unwrap(api.app.info({})),
   ]);
-  return { identities, revisions, loaded };
+  return { identities, revisions, loaded, host: info.host };
 }
 
 /** The signing keys on this computer, a form to make one, and every signed revision. */
@@ -65,7 +68,7 @@ export function IdentitiesScreen() {
       {data.identities.length === 0 ? (
         <p>{t('noIdentity')}</p>
       ) : (
-        data.identities.map((i) => <IdentityCard key={i.id} identity={i} />)
+        data.identities.map((i) => <IdentityCard key={i.id} identity={i} host={data.host} />)
       )}
       <CreateIdentityForm
         mechanisms={mechanisms}

@@ -1,19 +1,21 @@
 import { useState } from 'react';
+import type { AppInfo } from '../../core/contract/channels/app.js';
 import type { Identity } from '../../core/contract/channels/identities.js';
 import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
 import { useTranslation } from 'react-i18next';
 import { FileReady } from '../journey/FileReady.js';
+import { ltr } from '../maintenance/bidi.js';
 
-/** One signing key: who it is, its OpenSSH line and fingerprint, and the card export. */
-export function IdentityCard({ identity }: { identity: Identity }) {
+/** One signing key: who it is, its OpenSSH line and fingerprint, and the card export with its "file ready" step. */
+export function IdentityCard({ identity, host }: { identity: Identity; host?: AppInfo['host'] }) {
   const { t } = useTranslation('signing');
   const api = useApi();
   const [message, setMessage] = useState<{ text: string; error: boolean; path?: string } | undefined>();
   async function exportCard() {
     const result = await api.identities.exportCard({ id: identity.id });
     if (result.ok)
-      setMessage({ text: t('cardSaved', { path: result.value.path }), error: false, path: result.value.path });
+      setMessage({ text: t('cardSaved', { path: ltr(result.value.path) }), error: false, path: result.value.path });
     else if (result.error.code !== 'CANCELLED') setMessage({ text: errorText(result.error), error: true });
   }
   const headingId = `identity-${identity.id}`;
@@ -47,7 +49,7 @@ export function IdentityCard({ identity }: { identity: Identity }) {
           {message.text}
         </p>
       )}
-      {message?.path && <FileReady file={{ path: message.path }} focusOnShow />}
+      {message?.path && <FileReady file={{ path: message.path }} host={host} saved="key-card" focusOnShow />}
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { errorText, unwrap } from '../api/errors.js';
 import { useTranslation } from 'react-i18next';
 import { useLoader } from '../api/use-loader.js';
 import { FileReady } from '../journey/FileReady.js';
+import { ltr } from '../maintenance/bidi.js';
 
 /**
  * The revision as a readable document for the secretariat's records: saved as PDF from
@@ -27,7 +28,7 @@ export function SummaryView({ submission, host }: { submission: Submission; host
         : await api.submissions.saveSummaryHtml({ id: submission.id });
     if (!result.ok) setMessage({ text: errorText(result.error), error: true });
     else if (result.value.path)
-      setMessage({ text: t('summarySaved', { path: result.value.path }), error: false, path: result.value.path });
+      setMessage({ text: t('summarySaved', { path: ltr(result.value.path) }), error: false, path: result.value.path });
   }
 
   return (
@@ -50,6 +51,8 @@ export function SummaryView({ submission, host }: { submission: Submission; host
         <div className="no-print">
           <FileReady
             file={{ path: message.path }}
+            host={host}
+            saved="summary"
             release={{ id: submission.questionnaireId, version: submission.questionnaireVersion }}
             focusOnShow
           />

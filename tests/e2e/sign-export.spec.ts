@@ -206,5 +206,5 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
 
   // The readable summary for the secretariat's records (HTML in the web host).
   await page.getByRole('button', { name: 'Save summary as HTML' }).click();
-  await expect(page.getByText(/^Summary saved to .*-r2-summary\.html$/)).toBeVisible();
+  await expect(page.getByText(/^Summary saved to .*-r2-summary\.html\u2069?$/)).toBeVisible();
 });

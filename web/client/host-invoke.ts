@@ -6,6 +6,7 @@ import { chooseFiles, uploadFiles } from './pick-files.js';
 import { uploadRelease } from './upload-release.js';
 import { downloadExport } from './download-export.js';
 import { downloadAttachment } from './download-attachment.js';
+import { downloadSavedFile } from './download-saved-file.js';
 
 /**
  * The channels the web host cannot serve alone (they need the browser's own
@@ -14,6 +15,7 @@ import { downloadAttachment } from './download-attachment.js';
  * - `releases.pick`: a file input, then the file uploaded for its checks and preview;
  * - `app.printToPdf`: the browser's print dialog, `{ path: null }`;
  * - `submissions.downloadExport`: the exported file through the browser's downloads;
+ * - `files.download`: a key card or summary saved this session, the same way;
  * - `iom.openAttachment`: the attachment through the browser's downloads (`downloaded`).
  * Every other call goes to the server.
  */
@@ -37,6 +39,11 @@ export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
       const parsed = contract.submissions.downloadExport.input.safeParse(input);
       if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to submissions.downloadExport is not valid.'));
       return downloadExport(token, parsed.data);
+    }
+    if (channelName === 'files.download') {
+      const parsed = contract.files.download.input.safeParse(input);
+      if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to files.download is not valid.'));
+      return downloadSavedFile(token, parsed.data);
     }
     if (channelName === 'iom.openAttachment') {
       const parsed = contract.iom.openAttachment.input.safeParse(input);

@@ -1,6 +1,7 @@
 import { AppError } from '../../../core/contract/errors.js';
 import type { HostCapabilities } from '../host.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import type { SavedFiles } from '../files/saved-files.js';
 
 /** A file name without folders or characters the file systems refuse. */
 export function pdfFileName(suggested: string): string {
@@ -11,11 +12,13 @@ export function pdfFileName(suggested: string): string {
 
 /**
  * Desktop: asks where to save, prints the window to PDF (A4) and writes it
- * atomically. Cancelling the dialog writes nothing and returns `path: null`.
+ * atomically. Cancelling the dialog writes nothing and returns `path: null`. The file goes into
+ * the session's ledger, so Show in folder may name it.
  */
 export async function printToPdf(
   host: Pick<HostCapabilities, 'pickSavePath' | 'printToPdf'> | undefined,
   suggestedName: string,
+  savedFiles?: SavedFiles,
 ): Promise<{ path: string | null }> {
   if (!host?.printToPdf) throw new AppError('NOT_SUPPORTED', 'This host cannot print to PDF; its client uses the browser’s print dialog.');
   const target = await host.pickSavePath({
@@ -26,5 +29,6 @@ export async function printToPdf(
   if (target === undefined) return { path: null };
   const bytes = await host.printToPdf({ pageSize: 'A4' });
   await writeFileAtomic(target, bytes);
+  savedFiles?.record(target, 'pdf', bytes);
   return { path: target };
 }

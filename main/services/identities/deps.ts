@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import type { HostCapabilities } from '../host.js';
 import type { ScryptParams } from '../crypto/private-key-store.js';
 import type { QuestionnaireCatalog } from '../questionnaires/catalog.js';
+import type { SavedFiles } from '../files/saved-files.js';
 
 /**
  * What the signing services (identities, submissions) need. `app-services.ts` passes
@@ -22,6 +23,8 @@ export interface SigningDeps {
   readonly appVersion: string;
   readonly hostCapabilities?: HostCapabilities;
   readonly events?: Pick<EventBus, 'emit'>;
+  /** The session's ledger of files saved for the user (key cards, summaries): what Show in folder and the download may name. */
+  readonly savedFiles?: SavedFiles;
   /** Tests lower the cost; the default is OWASP's (2^17, 8, 1). */
   readonly scrypt?: ScryptParams;
 }

@@ -167,6 +167,7 @@ export function createIdentityService(deps: SigningDeps) {
         filter: { name: 'Public key card', extensions: ['txt'] },
       });
       await writeFileAtomic(target, text);
+      deps.savedFiles?.record(target, 'key-card', text);
       return { path: target, text };
     },
   };

@@ -8,6 +8,7 @@ import { systemClock } from '../clock.js';
 import { servableExport, type ExportDownloads } from '../submissions/exported-file.js';
 import { servableAttachment, type AttachmentDownloads } from '../import/attachment-download.js';
 import { createEventBus, type EventBus } from '../event-bus.js';
+import { savedFileDownloads, type SavedFileDownloads } from '../files/saved-file-download.js';
 import { createStoppedHandlers } from './stopped-handlers.js';
 import { startAppServicesSafely } from './start-services.js';
 
@@ -30,6 +31,8 @@ export interface AppGate {
   readonly exportDownloads: ExportDownloads;
   /** For the web host's attachment download endpoint: an imported revision's attachment; refuses while the data is not open. */
   readonly attachmentDownloads: AttachmentDownloads;
+  /** For the web host's download endpoint of saved files (key cards, summaries); refuses while the data is not open. */
+  readonly savedFileDownloads: SavedFileDownloads;
   readonly report: () => StartupReport;
   /** The running services, or undefined while the data is not open. */
   readonly services: () => AppServices | undefined;
@@ -124,6 +127,7 @@ export function openAppGate(options: AppServicesOptions, onBackupError: (error: 
         return servableAttachment(options.dataDir, submissionId, file, options.nativeBinding);
       },
     },
+    savedFileDownloads: savedFileDownloads(() => services?.savedFiles, options.dataDir, () => report.message),
     report: () => report,
     services: () => services,
     retry,

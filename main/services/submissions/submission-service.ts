@@ -78,7 +78,9 @@ export function createSubmissionService(deps: SigningDeps) {
       const row = requireRow(id);
       const lang = language ?? row.language;
       const target = await freePathIn(exportsDir(deps.dataDir), summaryFileName(fileNameFactsOf(row)));
-      await writeFileAtomic(target, summaryHtml(summary(id, lang), lang));
+      const html = summaryHtml(summary(id, lang), lang);
+      await writeFileAtomic(target, html);
+      deps.savedFiles?.record(target, 'summary', html);
       return { path: target };
     },
   };

@@ -24,6 +24,14 @@ export const en = {
   emailHeading: 'If email refuses the attachment',
   emailHelp:
     'Some mail servers refuse .iscm files or files over 10 to 25 MB. Put the file in a zip archive and attach the zip, or upload it to your organisation’s file-sharing service and send the link. With no connection at all, copy it to a USB key. The file is signed and encrypted: only IOM can open it, and any change to it is detected.',
+  emailHelpCard:
+    'The key card is a small text file. If email refuses it, put it in a zip archive and attach the zip, or paste its text into the message. It holds only your public key: anyone may see it, and IOM checks your signatures with it.',
+  emailHelpSummary:
+    'The summary is a readable copy of your answers, for your records; it is neither signed nor encrypted, so send it only to people who may read the answers. If email refuses it, put it in a zip archive and attach the zip.',
+  refusedNotSaved: 'The app can show or download only the files it saved since it was started. Save the file again.',
+  refusedGone: 'The file is no longer where the app saved it: it was moved, renamed or deleted. Save it again.',
+  refusedChanged: 'The file changed since the app saved it. Save it again.',
+  refusedOutside: 'This host serves only the files in its exports folder. Save the file again.',
   readyFrom: 'Exported on {{date}}',
   finalizeAndExport: 'Finalize, sign and export',
   finalizeAndExporting: 'Finalizing and exporting…',

@@ -25,6 +25,16 @@ export const es: JourneyTexts = {
   emailHeading: 'Si el correo rechaza el adjunto',
   emailHelp:
     'Algunos servidores de correo rechazan los archivos .iscm o los de más de 10 a 25 MB. Ponga el archivo en un archivo zip y adjunte el zip, o súbalo al servicio para compartir archivos de su organización y envíe el enlace. Sin ninguna conexión, cópielo en una memoria USB. El archivo está firmado y cifrado: solo la OIM puede abrirlo, y cualquier cambio se detecta.',
+  emailHelpCard:
+    'La tarjeta de clave es un pequeño archivo de texto. Si el correo la rechaza, póngala en un archivo zip y adjunte el zip, o pegue su texto en el mensaje. Solo contiene su clave pública: cualquiera puede verla, y la OIM la usa para verificar sus firmas.',
+  emailHelpSummary:
+    'El resumen es una copia legible de sus respuestas, para sus archivos; no está firmado ni cifrado: envíelo solo a personas que puedan leer las respuestas. Si el correo lo rechaza, póngalo en un archivo zip y adjunte el zip.',
+  refusedNotSaved:
+    'La aplicación solo puede mostrar o descargar los archivos que guardó desde que se inició. Guarde el archivo de nuevo.',
+  refusedGone:
+    'El archivo ya no está donde la aplicación lo guardó: se movió, se cambió de nombre o se eliminó. Guárdelo de nuevo.',
+  refusedChanged: 'El archivo cambió desde que la aplicación lo guardó. Guárdelo de nuevo.',
+  refusedOutside: 'Este servidor solo sirve los archivos de su carpeta de exportaciones. Guarde el archivo de nuevo.',
   readyFrom: 'Exportado el {{date}}',
   finalizeAndExport: 'Finalizar, firmar y exportar',
   finalizeAndExporting: 'Finalizando y exportando…',

@@ -25,6 +25,16 @@ export const fr: JourneyTexts = {
   emailHeading: 'Si la messagerie refuse la pièce jointe',
   emailHelp:
     'Certains serveurs de messagerie refusent les fichiers .iscm ou ceux de plus de 10 à 25 Mo. Placez le fichier dans une archive zip et joignez le zip, ou déposez-le sur le service de partage de fichiers de votre organisation et envoyez le lien. Sans aucune connexion, copiez-le sur une clé USB. Le fichier est signé et chiffré : seule l’OIM peut l’ouvrir, et toute modification est détectée.',
+  emailHelpCard:
+    'La carte de clé est un petit fichier texte. Si le courriel la refuse, mettez-la dans une archive zip et joignez le zip, ou collez son texte dans le message. Elle ne contient que votre clé publique : chacun peut la voir, et l’OIM s’en sert pour vérifier vos signatures.',
+  emailHelpSummary:
+    'Le résumé est une copie lisible de vos réponses, pour vos archives ; il n’est ni signé ni chiffré : ne l’envoyez qu’à des personnes autorisées à lire les réponses. Si le courriel le refuse, mettez-le dans une archive zip et joignez le zip.',
+  refusedNotSaved:
+    'L’application ne peut afficher ou télécharger que les fichiers qu’elle a enregistrés depuis son démarrage. Enregistrez à nouveau le fichier.',
+  refusedGone:
+    'Le fichier n’est plus là où l’application l’a enregistré : il a été déplacé, renommé ou supprimé. Enregistrez-le à nouveau.',
+  refusedChanged: 'Le fichier a été modifié depuis que l’application l’a enregistré. Enregistrez-le à nouveau.',
+  refusedOutside: 'Cet hôte ne sert que les fichiers de son dossier d’exports. Enregistrez à nouveau le fichier.',
   readyFrom: 'Exporté le {{date}}',
   finalizeAndExport: 'Finaliser, signer et exporter',
   finalizeAndExporting: 'Finalisation et export…',
