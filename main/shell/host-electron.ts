@@ -31,7 +31,7 @@ export function createElectronHost(getWindow: () => BrowserWindow | undefined): 
       return win.webContents.printToPDF({ landscape, pageSize, printBackground: true });
     },
     safeStorage: secretStore,
-    // The service has checked the path is a file this app exported; the OS file manager opens beside it.
+    // The services have checked the path is a file this app wrote (an export, or a card, summary or PDF saved this session); the OS file manager opens beside it.
     showItemInFolder: (file) => shell.showItemInFolder(file),
     // The service hands over only its own owner-only temp copy of an imported attachment.
     openPath: createSystemOpener(shell),
