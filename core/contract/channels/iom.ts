@@ -149,9 +149,13 @@ export const submissionFilterSchema = z
   })
   .strict();
 
-/** A submission with its signed answers, for the analyst's table and reports (one call for all rows). */
+/**
+ * A submission with its signed answers, for the analyst's table and reports (one call for all
+ * rows), and `answersText`: its written answers folded for the search (core/search), made once
+ * at import so the table's first search does not read every answer of every row.
+ */
 export const submissionWithAnswersSchema = z
-  .object({ summary: submissionSummarySchema, responses: z.record(z.string(), z.unknown()) })
+  .object({ summary: submissionSummarySchema, responses: z.record(z.string(), z.unknown()), answersText: z.string() })
   .strict();
 export type SubmissionWithAnswersView = z.infer<typeof submissionWithAnswersSchema>;
 

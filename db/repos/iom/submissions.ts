@@ -60,6 +60,8 @@ export interface SubmissionFilter {
    */
   readonly status?: 'current' | 'withdrawn' | 'superseded' | 'all' | undefined;
   readonly reviewState?: ReviewStateValue | undefined;
+  /** The revisions of one chain (with `status: 'all'`, its whole history). */
+  readonly rootId?: string | undefined;
 }
 
 const STORED = `submission_id, root_id, supersedes, revision, is_current, questionnaire_id, questionnaire_version,
@@ -127,6 +129,10 @@ export function submissionsRepo(db: Db) {
       if (filter.respondentKind) {
         where.push('respondent_kind = ?');
         params.push(filter.respondentKind);
+      }
+      if (filter.rootId) {
+        where.push('root_id = ?');
+        params.push(filter.rootId);
       }
       if (filter.reviewState) {
         where.push('review_state = ?');

@@ -8,6 +8,7 @@ import { heldRepo, type HeldRepo } from '../../../db/repos/iom/held.js';
 import { quarantineRepo, type QuarantineRepo } from '../../../db/repos/iom/quarantine.js';
 import { respondentsRepo, type RespondentsRepo } from '../../../db/repos/iom/respondents.js';
 import { reviewsRepo, type ReviewsRepo } from '../../../db/repos/iom/reviews.js';
+import { searchTextsRepo, type SearchTextsRepo } from '../../../db/repos/iom/search-texts.js';
 import { settingsRepo, type SettingsRepo } from '../../../db/repos/iom/settings.js';
 import { signersRepo, type SignersRepo } from '../../../db/repos/iom/signers.js';
 import { submissionsRepo, type SubmissionsRepo } from '../../../db/repos/iom/submissions.js';
@@ -25,6 +26,7 @@ export interface IomRepos {
   readonly settings: SettingsRepo;
   readonly quarantine: QuarantineRepo;
   readonly reviews: ReviewsRepo;
+  readonly searchTexts: SearchTextsRepo;
 }
 
 /** Everything one import needs: the database, where files go, the identity, the time. */
@@ -103,6 +105,7 @@ export function openIom(dbFile: string, nativeBinding?: string): OpenedIom {
     settings: settingsRepo(db),
     quarantine: quarantineRepo(db),
     reviews: reviewsRepo(db),
+    searchTexts: searchTextsRepo(db),
     dirs,
   };
 }

@@ -193,7 +193,7 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
         const row = s.getSubmission(submissionId);
         if (!row) throw new AppError('NOT_FOUND', 'No such submission.');
         const responses = JSON.parse(row.responses_json) as Record<string, unknown>;
-        const history = s.listSubmissions({ status: 'all' }).filter((r) => r.root_id === row.root_id);
+        const history = s.listSubmissions({ status: 'all', rootId: row.root_id });
         return {
           summary: toSummaryView(row),
           responses,
@@ -202,10 +202,11 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
         };
       }),
     listSubmissionAnswers: ({ status }) =>
-      withService((s) =>
-        s.listSubmissions({ status: status ?? 'current' }).map((row) => ({
+      withService(async (s) =>
+        (await s.listWithSearchTexts({ status: status ?? 'current' })).map(({ row, answersText }) => ({
           summary: toSummaryView(row),
           responses: JSON.parse(row.responses_json) as Record<string, unknown>,
+          answersText,
         })),
       ),
     listQuarantine: () =>

@@ -26,6 +26,7 @@ import { bundledReleasesIn, publishersFileIn, readTrustedPublishers } from '../r
 import { mechanismStatus } from './status.js';
 import { reviewOf, setReview, type ReviewChange } from './reviews.js';
 import { listImportedAttachments, storedAttachment } from './imported-attachments.js';
+import { fillMissingSearchTexts } from './search-texts.js';
 
 export { DEFAULT_QUESTIONNAIRE };
 
@@ -103,6 +104,18 @@ export function createIomService(options: IomServiceOptions) {
     /** Adds a release file after every check (`iscm release add`, the workspace). */
     addRelease: (file: string, actor: string) => addReleaseFile(releaseDeps, file, actor),
     listSubmissions: (filter: SubmissionFilter = {}) => opened.submissions.list(filter),
+    /**
+     * The revisions with what the search looks through in their answers (search-texts.ts). The
+     * texts of revisions stored by an older version are made first, once, with the releases known.
+     */
+    listWithSearchTexts: async (filter: SubmissionFilter = {}) => {
+      if (opened.searchTexts.anyMissing()) {
+        await syncBundled();
+        fillMissingSearchTexts(opened, registry);
+      }
+      const texts = opened.searchTexts.all();
+      return opened.submissions.list(filter).map((row) => ({ row, answersText: texts.get(row.submission_id) ?? '' }));
+    },
     getSubmission: (id: string) => opened.submissions.get(id),
     attachmentsOf: (id: string) => opened.submissions.attachments(id),
     /** A revision's attachments with their safe names and types (imported-attachments.ts). */

@@ -6,6 +6,7 @@ import { commitTempFile, removeQuietly, tempPathBeside } from '../atomic-file.js
 import { isoNow } from '../clock.js';
 import type { ImportContext } from './context.js';
 import type { OutcomeCode, OutcomeFlag } from './outcomes.js';
+import { recordSearchText } from './search-texts.js';
 import { decideTrust, ensureRespondent, type TrustDecision } from './trust-stage.js';
 
 export interface StoreResult {
@@ -180,6 +181,9 @@ function insertRevision(ctx: ImportContext, read: ReadPackageResult, fileName: s
     respondent_id: respondent.id,
   });
   for (const a of read.attachments) ctx.submissions.addAttachment(m.submissionId, a.sha256, a.size);
+  // The answers were checked against this version (stage 8): it is known.
+  const loaded = ctx.registry.get(m.questionnaire.id, m.questionnaire.version);
+  if (loaded) recordSearchText(ctx, loaded, m.submissionId, read.responses as Record<string, unknown>);
   // Every revision, a new one of a known chain too, starts its review at `received`.
   ctx.reviews.record({ submission_id: m.submissionId, action: 'imported', from_state: null, to_state: 'received', comment: null, actor: ctx.actor, at });
   ctx.submissions.recomputeCurrent(m.rootId);

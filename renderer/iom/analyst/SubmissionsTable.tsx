@@ -55,6 +55,7 @@ function LoadedTable({ data }: { data: AnalystData }) {
         rows: data.rows,
         facts: factsOf,
         searchText: (row) => searchTextOf(row, words),
+        foldedText: (row) => row.answersText,
         cell: (row, column) => cellOf(row, column, words, lang),
         lang,
       }),

@@ -27,7 +27,6 @@ export const QUESTION_PREFIX = 'q:';
 
 const MECHANISM_KINDS = 'mechanism_kinds';
 const NUMERIC = new Set(['integer', 'decimal', 'year']);
-const TEXTUAL = new Set(['text', 'long_text']);
 
 /** A question that can be a column: top level (not in a repeat group), not a note. */
 export interface QuestionColumn {
@@ -185,67 +184,11 @@ export const factsOf = (row: SubmissionWithAnswersView): RowFacts => ({
   reviewState: row.summary.reviewState,
 });
 
-/** Where a questionnaire's written answers are: its text questions at the top, and in each repeat group's rows. */
-interface WrittenAnswers {
-  readonly top: readonly string[];
-  readonly repeats: readonly { readonly groupId: string; readonly members: readonly string[] }[];
-}
-const writtenAnswers = new WeakMap<LoadedQuestionnaire, WrittenAnswers>();
-function writtenAnswersOf(loaded: LoadedQuestionnaire | undefined): WrittenAnswers {
-  if (!loaded) return { top: [], repeats: [] };
-  let found = writtenAnswers.get(loaded);
-  if (!found) {
-    const top: string[] = [];
-    const members = new Map<string, string[]>();
-    for (const id of loaded.documentOrder) {
-      const node = loaded.nodes.get(id);
-      if (node?.kind === 'group' && node.group.repeat === true && !members.has(id)) members.set(id, []);
-      const question = loaded.questions.get(id);
-      if (!question || !TEXTUAL.has(question.question.type)) continue;
-      if (question.repeatGroupId === undefined) top.push(id);
-      else members.set(question.repeatGroupId, [...(members.get(question.repeatGroupId) ?? []), id]);
-    }
-    found = { top, repeats: [...members].map(([groupId, ids]) => ({ groupId, members: ids })) };
-    writtenAnswers.set(loaded, found);
-  }
-  return found;
-}
-
-const isRepeatRows = (value: unknown[]): value is Record<string, unknown>[] => {
-  for (const v of value) if (typeof v !== 'object' || v === null || !('_row' in v)) return false;
-  return true;
-};
-
 /**
- * What a search looks through: the row's words and every written answer (repeat rows and "Other"
- * texts included), one per line. Only the written questions' answers are read (known once per
- * questionnaire): reading all of a submission's ~90 answers to find them was most of the cost of
- * the first search at 5,000 rows.
+ * What a search looks through besides the written answers (which main folds once, at import:
+ * `row.answersText`): the row's words in the reader's language, one per line.
  */
 export function searchTextOf(row: SubmissionWithAnswersView, words: AnalystWords): string {
   const s = row.summary;
-  const where = writtenAnswersOf(words.loadedOf(s));
-  // Joined once at the end: one flat string, where `+=` made a rope of ~30 pieces to flatten.
-  const parts = [
-    words.mechanism(s),
-    words.mechanismKind(s.mechanismKind),
-    words.respondent(s),
-    s.signerName,
-    s.fileName,
-  ];
-  const collect = (answers: Record<string, unknown>, ids: readonly string[]): void => {
-    for (const id of ids) {
-      const value = answers[id];
-      if (typeof value === 'string') parts.push(value);
-    }
-    const others = answers._other;
-    if (typeof others === 'object' && others !== null)
-      for (const other of Object.values(others)) if (typeof other === 'string') parts.push(other);
-  };
-  collect(row.responses, where.top);
-  for (const { groupId, members } of where.repeats) {
-    const rows = row.responses[groupId];
-    if (Array.isArray(rows) && isRepeatRows(rows)) for (const r of rows) collect(r, members);
-  }
-  return parts.join('\n');
+  return [words.mechanism(s), words.mechanismKind(s.mechanismKind), words.respondent(s), s.signerName, s.fileName].join('\n');
 }

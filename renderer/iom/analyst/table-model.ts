@@ -2,8 +2,9 @@
  * The submissions table's model, pure and in memory: every row's cells are computed once, each
  * column gets integer sort ranks the first time it is sorted (its distinct values ordered once
  * as an Intl.Collator orders them, so a sort of 5,000 rows compares integers, not strings), and
- * filtering is a pass over precomputed fields and one folded search text per row.
+ * filtering is a pass over precomputed fields and each row's folded search texts (core/search).
  */
+import { foldForSearch, searchTerms } from '../../../core/search/fold.js';
 
 /** A cell as shown, and what it sorts by (a number sorts numerically; null sorts last). */
 export interface Cell {
@@ -40,80 +41,6 @@ export interface TableFilter {
 export type SortDirection = 'ascending' | 'descending';
 
 const EMPTY = -1;
-
-/** Lower-case, without accents (NFD without combining marks), whitespace collapsed: "Côte" finds "cote". */
-export function searchable(text: string, lang: string): string {
-  return collapseSpaces(foldForSearch(text, lang));
-}
-
-/** Any UTF-16 code unit above ASCII (surrogates included). */
-const NON_ASCII = /[\u0080-\uffff]/;
-
-const withoutMarks = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
-
-/**
- * What a search looks through: `text` lower-case and without accents, as `searchable` makes it
- * but with its whitespace kept as it is. The search's words never contain whitespace (they are
- * split on it), so they occur in this text exactly where they occur in its collapsed form, and
- * collapsing a row's hundreds of spaces was most of the first search's cost.
- * Decomposing and stripping marks is only done on the lines that are not plain ASCII (ASCII has
- * no marks and NFD leaves it as it is): the cost was most of the rest. A line break is a starter
- * that nothing combines with, so line by line gives what the whole text would. `cache` keeps the
- * lines already stripped (the words of a mechanism or a country come back on many rows).
- */
-export function foldForSearch(text: string, lang: string, cache?: Map<string, string>): string {
-  if (!NON_ASCII.test(text)) return text.toLocaleLowerCase(lang);
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (!NON_ASCII.test(line)) continue;
-    let stripped = cache?.get(line);
-    if (stripped === undefined) {
-      stripped = withoutMarks(line);
-      cache?.set(line, stripped);
-    }
-    lines[i] = stripped;
-  }
-  return lines.join('\n').toLocaleLowerCase(lang);
-}
-
-/** What `\s` matches (checked against it for every UTF-16 code unit in the unit tests). */
-export const isSpace = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  (c >= 0xa0 &&
-    (c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff));
-
-/**
- * `text.replace(/\s+/g, ' ')`, by hand: a row's search text has hundreds of words, and that
- * replace, one match per space, was measured as most of the cost of the first search (about
- * five times this loop at 5,000 rows). Only runs other than one plain space are rewritten.
- */
-export function collapseSpaces(text: string): string {
-  let out = '';
-  let from = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (!isSpace(c)) continue;
-    let j = i + 1;
-    while (j < n && isSpace(text.charCodeAt(j))) j++;
-    if (c !== 32 || j > i + 1) {
-      out += text.slice(from, i) + ' ';
-      from = j;
-    }
-    i = j - 1;
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
 
 /**
  * Per collator, each character's primary weight: characters the collator finds equal alone share
@@ -262,14 +189,13 @@ export function sortByRanks(indices: readonly number[], ranks: Int32Array, direc
   return order.map((o) => o.i);
 }
 
-/** The rows (indices) that pass every filter; all words of the search must occur in the row's search text. */
-export function filterRows(
-  facts: readonly RowFacts[],
-  searchTexts: readonly string[],
-  filter: TableFilter,
-  lang: string,
-): number[] {
-  const terms = filter.search ? searchable(filter.search, lang).split(' ').filter(Boolean) : [];
+/**
+ * The rows (indices) that pass every filter. Each word of the search must occur in one of the
+ * row's texts (`texts[i]`, folded as core/search folds): a word never spans two texts, as it never
+ * spans two lines of one.
+ */
+export function filterRows(facts: readonly RowFacts[], texts: readonly (readonly string[])[], filter: TableFilter): number[] {
+  const terms = filter.search ? searchTerms(filter.search) : [];
   const out: number[] = [];
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i];
@@ -283,8 +209,8 @@ export function filterRows(
     if (filter.importedFrom && f.importedOn < filter.importedFrom) continue;
     if (filter.importedTo && f.importedOn > filter.importedTo) continue;
     if (terms.length > 0) {
-      const text = searchTexts[i] ?? '';
-      if (!terms.every((term) => text.includes(term))) continue;
+      const row = texts[i] ?? [];
+      if (!terms.every((term) => row.some((text) => text.includes(term)))) continue;
     }
     out.push(i);
   }
@@ -298,19 +224,26 @@ export function filterRows(
 export function createTableModel<Row>(options: {
   readonly rows: readonly Row[];
   readonly facts: (row: Row) => RowFacts;
+  /** The row's words as the table shows them (folded here, on the first search). */
   readonly searchText: (row: Row) => string;
+  /** Text already folded as core/search folds (the written answers, folded at import). */
+  readonly foldedText?: (row: Row) => string;
   readonly cell: (row: Row, column: string) => Cell;
   readonly lang: string;
 }) {
   const { rows, lang } = options;
   const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
   const facts = rows.map(options.facts);
-  // Made on the first search, so the table opens without reading every written answer first.
-  let searchTexts: string[] | undefined;
-  const textsToSearch = (): string[] => {
+  // Made on the first search, so the table opens without folding every row's words first.
+  let searchTexts: (readonly string[])[] | undefined;
+  const textsToSearch = (): (readonly string[])[] => {
     if (!searchTexts) {
       const stripped = new Map<string, string>();
-      searchTexts = rows.map((row) => foldForSearch(options.searchText(row), lang, stripped));
+      const { foldedText } = options;
+      searchTexts = rows.map((row) => {
+        const words = foldForSearch(options.searchText(row), stripped);
+        return foldedText ? [words, foldedText(row)] : [words];
+      });
     }
     return searchTexts;
   };
@@ -342,7 +275,7 @@ export function createTableModel<Row>(options: {
     ranks,
     /** Row indices that pass the filter, in the sort's order (the import order when unsorted). */
     view: (filter: TableFilter, sort?: { readonly column: string; readonly direction: SortDirection }): number[] => {
-      const kept = filterRows(facts, filter.search?.trim() ? textsToSearch() : [], filter, lang);
+      const kept = filterRows(facts, filter.search?.trim() ? textsToSearch() : [], filter);
       return sort ? sortByRanks(kept, ranks(sort.column), sort.direction) : kept;
     },
   };
