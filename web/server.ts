@@ -11,9 +11,16 @@ import { BodyTooLargeError, readBody } from './read-body.js';
 import { TOKEN_HEADER, checkApiRequest, checkPageRequest, type GuardFailure } from './request-guard.js';
 import { UPLOAD_PATH, handleAttachmentUpload, type AttachmentUploads } from './upload.js';
 import { RELEASE_UPLOAD_PATH, handleReleaseUpload, type ReleaseUploads } from './release-upload.js';
-import { DOWNLOAD_PATH, handleExportDownload, type ExportDownloads } from './download.js';
-import { ATTACHMENT_DOWNLOAD_PATH, handleAttachmentDownload, type AttachmentDownloads } from './attachment-download.js';
-import { SAVED_FILE_DOWNLOAD_PATH, handleSavedFileDownload, type SavedFileDownloads } from './saved-file-download.js';
+import {
+  attachmentRoute,
+  DOWNLOAD_PATHS,
+  exportRoute,
+  savedFileRoute,
+  type AttachmentDownloads,
+  type ExportDownloads,
+  type SavedFileDownloads,
+} from './download-routes.js';
+import { serveDownload, type DownloadRoute } from './serve-download.js';
 
 export interface WebHostOptions {
   readonly dispatch: Dispatch;
@@ -72,6 +79,12 @@ function indexHtml(staticDir: string, token: string): string {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(32).toString('hex');
   let port = 0;
+  // Each download route with the services that find its files, when this host has them.
+  const downloadsOf = {
+    export: options.exportDownloads && exportRoute(options.exportDownloads),
+    attachment: options.attachmentDownloads && attachmentRoute(options.attachmentDownloads),
+    saved: options.savedFileDownloads && savedFileRoute(options.savedFileDownloads),
+  };
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, channelName: string): Promise<void> {
     const refused = checkApiRequest(req, port, token);
@@ -133,34 +146,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await handleReleaseUpload(req, res, options.releaseUploads, sendJson);
   }
 
-  function handleDownload(req: IncomingMessage, res: ServerResponse): void {
-    // A download is an API call: this computer, our host name, our origin, this start's token.
+  /** A download is an API call: this computer, our host name, our origin, this start's token. */
+  async function handleDownload<Query>(req: IncomingMessage, res: ServerResponse, route: DownloadRoute<Query> | undefined, missing: string): Promise<void> {
     const refused = checkApiRequest(req, port, token);
-    if (refused || !options.exportDownloads) {
-      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: 'This host does not serve downloads.' });
+    if (refused || !route) {
+      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: missing });
       return;
     }
-    handleExportDownload(req, res, options.exportDownloads, sendJson, SECURITY_HEADERS);
-  }
-
-  async function handleAttachment(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Like every download: this computer, our host name, our origin, this start's token.
-    const refused = checkApiRequest(req, port, token);
-    if (refused || !options.attachmentDownloads) {
-      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: 'This host does not serve attachments.' });
-      return;
-    }
-    await handleAttachmentDownload(req, res, options.attachmentDownloads, sendJson, SECURITY_HEADERS);
-  }
-
-  async function handleSavedFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Like every download: this computer, our host name, our origin, this start's token.
-    const refused = checkApiRequest(req, port, token);
-    if (refused || !options.savedFileDownloads) {
-      refuse(res, refused ?? { status: 404, code: 'NOT_SUPPORTED', message: 'This host does not serve saved files.' });
-      return;
-    }
-    await handleSavedFileDownload(req, res, options.savedFileDownloads, sendJson, SECURITY_HEADERS);
+    await serveDownload(req, res, route, sendJson, SECURITY_HEADERS);
   }
 
   function streamEvents(res: ServerResponse): void {
@@ -201,14 +194,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ? handleUpload(req, res)
         : pathname === RELEASE_UPLOAD_PATH
         ? handleRelease(req, res)
-        : pathname === ATTACHMENT_DOWNLOAD_PATH
-        ? handleAttachment(req, res)
-        : pathname === SAVED_FILE_DOWNLOAD_PATH
-        ? handleSavedFile(req, res)
-        : pathname === DOWNLOAD_PATH
-        ? Promise.resolve().then(() => {
-            handleDownload(req, res);
-          })
+        : pathname === DOWNLOAD_PATHS.attachment
+        ? handleDownload(req, res, downloadsOf.attachment, 'This host does not serve attachments.')
+        : pathname === DOWNLOAD_PATHS.saved
+        ? handleDownload(req, res, downloadsOf.saved, 'This host does not serve saved files.')
+        : pathname === DOWNLOAD_PATHS.export
+        ? handleDownload(req, res, downloadsOf.export, 'This host does not serve downloads.')
         : api?.[1] !== undefined
         ? handleApi(req, res, api[1])
         : Promise.resolve().then(() => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AnswerValue } from '../../core/answers/value.js';
 import { loadQuestionnaire, type LoadedQuestionnaire, type NestedAnswers, type QuestionNode } from '../../core/questionnaire/index.js';
 import { openIom } from '../../main/services/import/context.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * Many submissions of the real questionnaire written straight into iom.db through its repos
@@ -20,18 +21,6 @@ export function questionnaireVersion(version: string): LoadedQuestionnaire {
   const result = loadQuestionnaire(JSON.parse(fs.readFileSync(path.join(QUESTIONNAIRES, `${version}.json`), 'utf8')));
   if (!result.ok) throw new Error(`questionnaire ${version} does not load`);
   return result.questionnaire;
-}
-
-/** Mulberry32: the same sequence for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STATES = ['Ghana', 'Senegal', 'Mali', 'Côte d’Ivoire', 'Niger', 'Morocco', 'Ecuador', 'Peru', 'Thailand', 'Jordan', 'Türkiye', 'Kenya'];
@@ -79,7 +68,7 @@ export interface SeedOptions {
 export function seedIomSubmissions(dbFile: string, options: SeedOptions): string[] {
   const version = options.version ?? '1.1.0';
   const loaded = questionnaireVersion(version);
-  const next = random(options.seed ?? 15);
+  const next = seededRandom(options.seed ?? 15);
   const mechanisms = loaded.choiceLists.get('mechanisms')?.filter((m) => m.value !== 'other') ?? [];
   const kinds = ['secretariat', 'state', 'state', 'organisation'] as const;
   const iom = openIom(dbFile);

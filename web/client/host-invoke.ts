@@ -4,9 +4,7 @@ import { contract } from '../../core/contract/index.js';
 import { createAttachmentHints } from './attachment-hints.js';
 import { chooseFiles, uploadFiles } from './pick-files.js';
 import { uploadRelease } from './upload-release.js';
-import { downloadExport } from './download-export.js';
-import { downloadAttachment } from './download-attachment.js';
-import { downloadSavedFile } from './download-saved-file.js';
+import { baseName, fetchDownload } from './fetch-download.js';
 
 /**
  * The channels the web host cannot serve alone (they need the browser's own
@@ -38,17 +36,22 @@ export function withBrowserChannels(invoke: Invoke, token: string): Invoke {
     if (channelName === 'submissions.downloadExport') {
       const parsed = contract.submissions.downloadExport.input.safeParse(input);
       if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to submissions.downloadExport is not valid.'));
-      return downloadExport(token, parsed.data);
+      const { id, path } = parsed.data;
+      return fetchDownload(token, 'export', { id, path }, baseName(path, 'submission.iscm')).then((r) => (r.ok ? ok({ started: true as const }) : r));
     }
     if (channelName === 'files.download') {
       const parsed = contract.files.download.input.safeParse(input);
       if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to files.download is not valid.'));
-      return downloadSavedFile(token, parsed.data);
+      const { path } = parsed.data;
+      return fetchDownload(token, 'saved', { path }, baseName(path, 'file')).then((r) => (r.ok ? ok({ started: true as const }) : r));
     }
     if (channelName === 'iom.openAttachment') {
       const parsed = contract.iom.openAttachment.input.safeParse(input);
       if (!parsed.success) return Promise.resolve(fail('INVALID_INPUT', 'The request to iom.openAttachment is not valid.'));
-      return downloadAttachment(token, parsed.data);
+      const { submissionId, file } = parsed.data;
+      return fetchDownload(token, 'attachment', { submission: submissionId, file }, `attachment-${file.slice(0, 12)}`).then((r) =>
+        r.ok ? ok({ outcome: 'downloaded' as const, name: r.value.name }) : r,
+      );
     }
     if (channelName === 'app.printToPdf') {
       window.print();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collatorOrder, ranksOf } from '../../../renderer/iom/analyst/table-model.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 /**
  * A column's distinct texts are ordered by cheap keys and then checked pair by pair with the
@@ -18,17 +19,6 @@ function referenceRanks(values: readonly (string | number | null)[], collator: I
     rank.set(s, r);
   });
   return values.map((v) => (v === null ? -1 : (rank.get(v) ?? -1)));
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Letters of both cases, accents precomposed and combining, digits with leading zeros, punctuation, spaces, expansions, Arabic, a Turkish dotless i, an emoji, a control. */
@@ -122,7 +112,7 @@ const PLAIN = [
 ];
 
 function words(count: number, seed: number, pieces = PIECES): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () =>
     Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)] ?? '').join(''),
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QuestionNode } from '../../../core/questionnaire/index.js';
 import { binsFor, medianOf, reportAll, reportQuestion, type QuestionReport, type ReportSubmission } from '../../../renderer/iom/analyst/report-aggregate.js';
 import { realQuestionnaire } from '../import/response-kit.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 /**
  * The reports read every submission once for all questions (for speed at 5,000 submissions).
@@ -14,20 +15,8 @@ import { realQuestionnaire } from '../import/response-kit.js';
 const loaded = realQuestionnaire();
 const SCALES = new Set(['yes_no_dont_know', 'agreement_scale', 'impact_scale']);
 
-/** Mulberry32: the same submissions on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function seeded(count: number): ReportSubmission[] {
-  const next = random(15);
+  const next = seededRandom(15);
   const pick = <T,>(list: readonly T[]): T | undefined => list[Math.floor(next() * list.length)];
   const valueFor = (node: QuestionNode): unknown => {
     const r = next();

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppWebHost, type AppWebHost } from '../../../web/app-web-host.js';
+import type { AppWebHost } from '../../../web/app-web-host.js';
 import { TOKEN_HEADER } from '../../../web/server.js';
 import { dispositionName } from '../../../web/client/disposition-name.js';
+import { apiCaller, rawGet, startTestAppHost } from '../../helpers/web-host-kit.js';
 import { DEV_IDENTITY_FILE, makePackage, makeSigner, type MadePackage } from '../import/package-kit.js';
 import { tempDir } from '../import/iom-kit.js';
 import { QUESTIONNAIRES_DIR } from '../import/response-kit.js';
@@ -20,30 +20,10 @@ let dataDir: string;
 let report: MadePackage;
 let other: MadePackage;
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.host.url}api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: app.host.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? ''}`);
-  return body.value;
-}
+const call = <T>(channel: string, input: unknown): Promise<T> => apiCaller(app.host)<T>(channel, input);
 
-/** A GET exactly as given (fetch would normalise the query and add an origin). */
-function get(query: string, headers: Record<string, string>): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
-  const port = app.host.port;
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: `/download/attachment?${query}`, method: 'GET', headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+/** A GET exactly as given. */
+const get = (query: string, headers: Record<string, string>) => rawGet(app.host.port, `/download/attachment?${query}`, headers);
 
 const q = (submission: string, file: string): string => new URLSearchParams({ submission, file }).toString();
 const codeOf = (body: Buffer): string => (JSON.parse(body.toString('utf8')) as { error: { code: string } }).error.code;
@@ -51,9 +31,7 @@ const token = (): Record<string, string> => ({ [TOKEN_HEADER]: app.host.token })
 
 beforeAll(async () => {
   dataDir = tempDir();
-  const staticDir = tempDir();
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-  app = await startAppWebHost({ dataDir, staticDir, appVersion: '0.0.0-test', questionnairesDir: QUESTIONNAIRES_DIR });
+  app = await startTestAppHost(dataDir, tempDir(), QUESTIONNAIRES_DIR);
   const inbox = tempDir();
   report = await makePackage({ dir: inbox, signer: makeSigner(), attachments: [REPORT], attachmentNames: ['Rapport "final"\u202E été.pdf'] });
   other = await makePackage({ dir: inbox, signer: makeSigner('Other'), mechanismIndex: 4, attachments: [OTHER] });
@@ -106,15 +84,7 @@ describe('the web host’s download of an imported attachment', () => {
     expect([unknown.status, codeOf(unknown.body)]).toEqual([404, 'NOT_FOUND']);
     const foreign = await get(q(report.submissionId, hashOf(OTHER)), token());
     expect([foreign.status, codeOf(foreign.body)]).toEqual([404, 'NOT_FOUND']);
-    const post = await new Promise<number>((resolve, reject) => {
-      const port = app.host.port;
-      const req = http.request({ host: '127.0.0.1', port, path: `/download/attachment?${q(report.submissionId, hashOf(REPORT))}`, method: 'POST', headers: { host: `127.0.0.1:${port}`, ...token() } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const post = (await rawGet(app.host.port, `/download/attachment?${q(report.submissionId, hashOf(REPORT))}`, token(), 'POST')).status;
     expect(post).toBe(405);
   });
 

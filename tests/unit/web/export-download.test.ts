@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAppWebHost, type AppWebHost } from '../../../web/app-web-host.js';
+import type { AppWebHost } from '../../../web/app-web-host.js';
 import { TOKEN_HEADER } from '../../../web/server.js';
+import { apiCaller, rawGet, startTestAppHost } from '../../helpers/web-host-kit.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { fullSecretariatAnswers } from '../submissions/full-answers.js';
 import { QUESTIONNAIRES_DIR, today } from '../submissions/harness.js';
@@ -19,20 +19,9 @@ afterEach(async () => {
 /** The real secretariat app behind the real web host, with revision 1 finalized and exported in one step. */
 async function exported() {
   const dataDir = tempDir();
-  const staticDir = tempDir();
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-  app = await startAppWebHost({ dataDir, staticDir, appVersion: '0.0.0-test', questionnairesDir: QUESTIONNAIRES_DIR });
+  app = await startTestAppHost(dataDir, tempDir(), QUESTIONNAIRES_DIR);
   const host = app.host;
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const response = await fetch(`${host.url}api/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? ''}`);
-    return body.value;
-  };
+  const call = apiCaller(host);
   const { identity } = await call<{ identity: { id: string } }>('identities.create', {
     name: 'Amina Diallo',
     title: 'Head of Office',
@@ -53,21 +42,9 @@ async function exported() {
   return { host, dataDir, id: out.submission.id, file: out.exported.path, size: out.exported.size };
 }
 
-/** A GET of the download endpoint, exactly as given (fetch would normalise `..` in a path). */
-function get(port: number, query: Record<string, string>, headers: Record<string, string>): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path: `/download/export?${new URLSearchParams(query).toString()}`, method: 'GET', headers: { host: `127.0.0.1:${port}`, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+/** A GET of the download endpoint, exactly as given. */
+const get = (port: number, query: Record<string, string>, headers: Record<string, string>) =>
+  rawGet(port, `/download/export?${new URLSearchParams(query).toString()}`, headers);
 
 const codeOf = (body: Buffer): string => (JSON.parse(body.toString('utf8')) as { error: { code: string } }).error.code;
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAppWebHost, type AppWebHost } from '../../../web/app-web-host.js';
+import type { AppWebHost } from '../../../web/app-web-host.js';
 import { TOKEN_HEADER } from '../../../web/server.js';
 import { dispositionName } from '../../../web/client/disposition-name.js';
+import { apiCaller, rawGet, startTestAppHost } from '../../helpers/web-host-kit.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { fullSecretariatAnswers } from '../submissions/full-answers.js';
 import { AMINA, QUESTIONNAIRES_DIR, insertDraft, today } from '../submissions/harness.js';
@@ -19,20 +19,9 @@ afterEach(async () => {
 /** The real app behind the real web host; a key card and a summary saved through the API. */
 async function saved() {
   const dataDir = tempDir();
-  const staticDir = tempDir();
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-  app = await startAppWebHost({ dataDir, staticDir, appVersion: '0.0.0-test', questionnairesDir: QUESTIONNAIRES_DIR });
+  app = await startTestAppHost(dataDir, tempDir(), QUESTIONNAIRES_DIR);
   const { host, services } = app;
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const response = await fetch(`${host.url}api/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? ''}`);
-    return body.value;
-  };
+  const call = apiCaller(host);
   const { identity } = await call<{ identity: { id: string } }>('identities.create', AMINA);
   const draftId = insertDraft(services.db, fullSecretariatAnswers({ today: today() }));
   const submission = await call<{ id: string }>('submissions.finalize', { draftId, identityId: identity.id, passphrase: AMINA.passphrase, declaration: true });
@@ -41,21 +30,9 @@ async function saved() {
   return { host, dataDir, card: card.path, cardText: card.text, summary: summary.path, identityId: identity.id, call };
 }
 
-/** A GET of the saved-file endpoint, exactly as given (fetch would normalise `..` and add headers). */
-function get(port: number, query: Record<string, string>, headers: Record<string, string>): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path: `/download/saved?${new URLSearchParams(query).toString()}`, method: 'GET', headers: { host: `127.0.0.1:${port}`, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+/** A GET of the saved-file endpoint, exactly as given. */
+const get = (port: number, query: Record<string, string>, headers: Record<string, string>) =>
+  rawGet(port, `/download/saved?${new URLSearchParams(query).toString()}`, headers);
 
 const errorOf = (body: Buffer): { code: string; details?: { reason?: string } } =>
   (JSON.parse(body.toString('utf8')) as { error: { code: string; details?: { reason?: string } } }).error;
@@ -127,11 +104,10 @@ describe('the web host’s download of a saved key card or summary', () => {
   it('a file saved before the host last started is not served, though it is still there', async () => {
     const first = await saved();
     await app?.close();
-    const staticDir = tempDir();
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-    app = await startAppWebHost({ dataDir: first.dataDir, staticDir, appVersion: '0.0.0-test', questionnairesDir: QUESTIONNAIRES_DIR });
+    const again = await startTestAppHost(first.dataDir, tempDir(), QUESTIONNAIRES_DIR);
+    app = again;
     expect(fs.existsSync(first.card)).toBe(true);
-    const refused = await get(app.host.port, { path: first.card }, { [TOKEN_HEADER]: app.host.token });
+    const refused = await get(again.host.port, { path: first.card }, { [TOKEN_HEADER]: again.host.token });
     expect(refused.status).toBe(404);
     expect(errorOf(refused.body)).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'not-saved' } });
   });
