@@ -20,12 +20,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import i18next from 'i18next';
-import type { SubmissionWithAnswersView } from '../core/contract/channels/iom.js';
+import { z } from 'zod';
+import { submissionSummarySchema, type SubmissionWithAnswersView } from '../core/contract/channels/iom.js';
+import { contract } from '../core/contract/index.js';
 import { iomMigrations } from '../db/migrations/iom/index.js';
 import { openDatabase } from '../db/open.js';
 import { createIomHandlers, IOM_DB_FILE } from '../main/services/import/handlers.js';
 import { analyst } from '../renderer/i18n/analyst/index.js';
-import { questionnaireKey, type AnalystData } from '../renderer/iom/analyst/analyst-model.js';
+import { analystRow, answersOf, questionnaireKey, type AnalystData, type AnalystRow } from '../renderer/iom/analyst/analyst-model.js';
 import { groupsOf, reportAll, type ReportSubmission } from '../renderer/iom/analyst/report-aggregate.js';
 import { analystWords, cellOf, factsOf, searchTextOf } from '../renderer/iom/analyst/submission-columns.js';
 import { createTableModel } from '../renderer/iom/analyst/table-model.js';
@@ -69,8 +71,21 @@ export async function runIomUiBench(): Promise<BenchResult[]> {
     await handlers.listSubmissionAnswers({ status: 'all' });
     const upgradeMs = performance.now() - upgradeStart;
     const readStart = performance.now();
-    const rows: SubmissionWithAnswersView[] = await handlers.listSubmissionAnswers({ status: 'all' });
+    const wire: SubmissionWithAnswersView[] = await handlers.listSubmissionAnswers({ status: 'all' });
     const readMs = performance.now() - readStart;
+    // To the window: the dispatcher checks the output against the contract, and Electron's IPC
+    // copies it (the structured clone algorithm). Baseline, in the same run: the same rows in the
+    // shape of 3 December, answers parsed in main (the handler's JSON.parse, checked record by
+    // record, copied as objects).
+    const toWindow = time(3, () => structuredClone(contract.iom.listSubmissionAnswers.output.parse(wire)));
+    const parsedShape = z.array(z.object({ summary: submissionSummarySchema, responses: z.record(z.string(), z.unknown()), answersText: z.string() }).strict());
+    const toWindowParsed = time(3, () =>
+      structuredClone(parsedShape.parse(wire.map((w) => ({ summary: w.summary, responses: JSON.parse(w.responsesJson) as Record<string, unknown>, answersText: w.answersText })))),
+    );
+    const rows = wire.map(analystRow);
+    // In the window, every row's answers parsed (what a question column or the report first needs).
+    const parseAll = time(3, () => wire.map(analystRow).map((r) => r.responses));
+    rows.forEach(answersOf);
     // Opening one submission (its answers and its chain's history), for amended ones; baseline:
     // reading that revision's row alone and parsing its answers, on a connection already open.
     const amended = rows.filter((r) => r.summary.revision === 2).slice(0, RUNS).map((r) => r.summary.submissionId);
@@ -95,7 +110,7 @@ export async function runIomUiBench(): Promise<BenchResult[]> {
     await i18n.init({ lng: 'en', ns: ['analyst'], defaultNS: 'analyst', resources: { en: { analyst: analyst.en } }, interpolation: { escapeValue: false } });
     const words = analystWords(i18n.getFixedT('en', 'analyst'), data, 'en');
     const makeModel = () =>
-      createTableModel<SubmissionWithAnswersView>({
+      createTableModel<AnalystRow>({
         rows,
         lang: 'en',
         facts: factsOf,
@@ -147,6 +162,8 @@ export async function runIomUiBench(): Promise<BenchResult[]> {
     const pass = { name: 'one pass reading every answer', values: onePass };
     return [
       { name: `read ${String(rows.length)} revisions with answers and search texts (iom.listSubmissionAnswers handler)`, unit: 'ms', median: round(readMs), runs: 1 },
+      figure(`to the window: output checked and copied, ${String(rows.length)} revisions, answers as text`, toWindow, 1000, { name: 'the same with answers parsed in main (3 December shape)', values: toWindowParsed }),
+      { name: `in the window: every revision's answers parsed (the first question column or report)`, unit: 'ms', median: round(median(parseAll)), runs: parseAll.length },
       { name: `first read after the upgrade to iom.db schema 5: search texts of ${String(rows.length)} revisions made, once`, unit: 'ms', median: round(upgradeMs), runs: 1 },
       // The rows' words are folded on the first search, not when the model is built (its figure below).
       { name: `table model built (${String(rows.length)} rows: facts only)`, unit: 'ms', median: round(median(buildMs)), runs: buildMs.length },

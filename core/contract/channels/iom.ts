@@ -151,11 +151,14 @@ export const submissionFilterSchema = z
 
 /**
  * A submission with its signed answers, for the analyst's table and reports (one call for all
- * rows), and `answersText`: its written answers folded for the search (core/search), made once
- * at import so the table's first search does not read every answer of every row.
+ * rows). The answers travel as the JSON text iom.db holds (`responsesJson`): at 5,000 revisions,
+ * parsing them in main, checking the parsed records and copying them to the window took seconds of
+ * main's time; a string is checked and copied at once, and the window parses a row's answers
+ * when a question column or the report first needs them. `answersText`: its written answers
+ * folded for the search (core/search), made once at import.
  */
 export const submissionWithAnswersSchema = z
-  .object({ summary: submissionSummarySchema, responses: z.record(z.string(), z.unknown()), answersText: z.string() })
+  .object({ summary: submissionSummarySchema, responsesJson: z.string(), answersText: z.string() })
   .strict();
 export type SubmissionWithAnswersView = z.infer<typeof submissionWithAnswersSchema>;
 

@@ -205,7 +205,7 @@ export function createIomHandlers(options: IomHandlerOptions): Handlers['iom'] {
       withService(async (s) =>
         (await s.listWithSearchTexts({ status: status ?? 'current' })).map(({ row, answersText }) => ({
           summary: toSummaryView(row),
-          responses: JSON.parse(row.responses_json) as Record<string, unknown>,
+          responsesJson: row.responses_json,
           answersText,
         })),
       ),

@@ -1,14 +1,14 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../core/contract/channels/drafts.js';
-import type { SubmissionWithAnswersView } from '../../../core/contract/channels/iom.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/use-language.js';
 import { iomHref } from '../iom-route.js';
 import { useAnalystData } from './analyst-data.js';
-import type { AnalystData } from './analyst-model.js';
+import type { AnalystData, AnalystRow } from './analyst-model.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { FilterBar } from './FilterBar.js';
+import { parseInIdleTime } from './parse-in-idle-time.js';
 import { analystWords, cellOf, factsOf, FIXED_COLUMNS, QUESTION_PREFIX, questionColumns, searchTextOf } from './submission-columns.js';
 import { createTableModel, type SortDirection, type TableFilter } from './table-model.js';
 import './analyst.css';
@@ -44,6 +44,8 @@ function LoadedTable({ data }: { data: AnalystData }) {
   const { t } = useTranslation('analyst');
   const lang = useLanguage();
   const [state, setStateRaw] = useState<TableState>(remembered);
+  // The table shows from the summaries; the answers are parsed meanwhile, for question columns.
+  useEffect(() => parseInIdleTime(data.rows), [data]);
   const setState = (next: TableState) => {
     remembered = next;
     setStateRaw(next);
@@ -51,7 +53,7 @@ function LoadedTable({ data }: { data: AnalystData }) {
   const words = useMemo(() => analystWords(t, data, lang), [t, data, lang]);
   const model = useMemo(
     () =>
-      createTableModel<SubmissionWithAnswersView>({
+      createTableModel<AnalystRow>({
         rows: data.rows,
         facts: factsOf,
         searchText: (row) => searchTextOf(row, words),

@@ -3,7 +3,7 @@ import { useApi } from '../../api/api-context.js';
 import { unwrap } from '../../api/errors.js';
 import { useLoader } from '../../api/use-loader.js';
 import { loadQuestionnaireFrom } from '../../questionnaire/load.js';
-import { questionnaireKey, type AnalystData } from './analyst-model.js';
+import { analystRow, questionnaireKey, type AnalystData } from './analyst-model.js';
 
 const versionOrder = new Intl.Collator('en', { numeric: true });
 
@@ -11,7 +11,7 @@ const versionOrder = new Intl.Collator('en', { numeric: true });
 export function useAnalystData() {
   const api = useApi();
   const load = useCallback(async (): Promise<AnalystData> => {
-    const rows = await unwrap(api.iom.listSubmissionAnswers({ status: 'all' }));
+    const rows = (await unwrap(api.iom.listSubmissionAnswers({ status: 'all' }))).map(analystRow);
     const refs = new Map<string, { id: string; version: string }>();
     for (const r of rows) refs.set(questionnaireKey(r.summary.questionnaireId, r.summary.questionnaireVersion), { id: r.summary.questionnaireId, version: r.summary.questionnaireVersion });
     const loaded = await Promise.all([...refs].map(async ([key, ref]) => [key, await loadQuestionnaireFrom(api, ref.id, ref.version)] as const));

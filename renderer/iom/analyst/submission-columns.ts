@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { AnswerValue } from '../../../core/answers/value.js';
 import type { Language } from '../../../core/contract/channels/drafts.js';
-import type { SubmissionSummaryView, SubmissionWithAnswersView } from '../../../core/contract/channels/iom.js';
+import type { SubmissionSummaryView } from '../../../core/contract/channels/iom.js';
 import { OTHER_CHOICE, type LoadedQuestionnaire, type QuestionNode } from '../../../core/questionnaire/index.js';
 import { formatCalendarDate, formatNumber } from '../../i18n/format.js';
 import { listLabel, MECHANISM_LIST, textIn } from '../../questionnaire/labels.js';
 import { formatAnswer } from '../../review/format-answer.js';
-import { questionnaireKey, type AnalystData } from './analyst-model.js';
+import { questionnaireKey, type AnalystData, type AnalystRow } from './analyst-model.js';
 import type { Cell, RowFacts } from './table-model.js';
 
 /** The table's own columns, before any question column. */
@@ -132,7 +132,7 @@ export function answerCell(
   return { text, sort: text };
 }
 
-export function cellOf(row: SubmissionWithAnswersView, column: string, words: AnalystWords, lang: Language): Cell {
+export function cellOf(row: AnalystRow, column: string, words: AnalystWords, lang: Language): Cell {
   const s = row.summary;
   if (column.startsWith(QUESTION_PREFIX)) {
     const loaded = words.loadedOf(s);
@@ -174,7 +174,7 @@ export function cellOf(row: SubmissionWithAnswersView, column: string, words: An
   }
 }
 
-export const factsOf = (row: SubmissionWithAnswersView): RowFacts => ({
+export const factsOf = (row: AnalystRow): RowFacts => ({
   mechanism: row.summary.mechanism,
   mechanismKind: row.summary.mechanismKind,
   respondentKind: row.summary.respondentKind,
@@ -188,7 +188,7 @@ export const factsOf = (row: SubmissionWithAnswersView): RowFacts => ({
  * What a search looks through besides the written answers (which main folds once, at import:
  * `row.answersText`): the row's words in the reader's language, one per line.
  */
-export function searchTextOf(row: SubmissionWithAnswersView, words: AnalystWords): string {
+export function searchTextOf(row: AnalystRow, words: AnalystWords): string {
   const s = row.summary;
   return [words.mechanism(s), words.mechanismKind(s.mechanismKind), words.respondent(s), s.signerName, s.fileName].join('\n');
 }

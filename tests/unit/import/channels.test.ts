@@ -59,11 +59,13 @@ describe('iom channels', () => {
     expect(current.map((s) => s.submissionId).sort()).toEqual([r2.submissionId, other.submissionId].sort());
     const superseded = await call<{ submissionId: string }[]>('iom.listSubmissions', { status: 'superseded' });
     expect(superseded.map((s) => s.submissionId)).toEqual([r1.submissionId]);
-    const withAnswers = await call<{ summary: { submissionId: string }; responses: Record<string, unknown>; answersText: string }[]>('iom.listSubmissionAnswers', {});
+    const withAnswers = await call<{ summary: { submissionId: string }; responsesJson: string; answersText: string }[]>('iom.listSubmissionAnswers', {});
     // With their written answers folded for the search, made at import.
     for (const s of withAnswers) expect(s.answersText).toContain('texte libre pour');
     expect(withAnswers.map((s) => s.summary.submissionId).sort()).toEqual([r2.submissionId, other.submissionId].sort());
-    expect(withAnswers.find((s) => s.summary.submissionId === r2.submissionId)?.responses.mechanism).toBe(r2.manifest.mechanism.value);
+    // The answers as the signed text iom.db holds.
+    const answers = JSON.parse(withAnswers.find((s) => s.summary.submissionId === r2.submissionId)?.responsesJson ?? '{}') as Record<string, unknown>;
+    expect(answers.mechanism).toBe(r2.manifest.mechanism.value);
     expect(await call<unknown[]>('iom.listSubmissionAnswers', { status: 'all' })).toHaveLength(3);
     const one = await call<{ responses: Record<string, unknown>; history: { submissionId: string }[] }>('iom.getSubmission', { submissionId: r2.submissionId });
     expect(one.responses.mechanism).toBe(r2.manifest.mechanism.value);

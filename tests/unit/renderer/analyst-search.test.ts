@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { SubmissionSummaryView, SubmissionWithAnswersView } from '../../../core/contract/channels/iom.js';
+import type { SubmissionSummaryView } from '../../../core/contract/channels/iom.js';
 import { foldForSearch } from '../../../core/search/fold.js';
 import { answersSearchText } from '../../../core/search/written-answers.js';
 import { analyst } from '../../../renderer/i18n/analyst/index.js';
-import { questionnaireKey, type AnalystData } from '../../../renderer/iom/analyst/analyst-model.js';
+import { analystRow, questionnaireKey, type AnalystData, type AnalystRow } from '../../../renderer/iom/analyst/analyst-model.js';
 import { analystWords, searchTextOf } from '../../../renderer/iom/analyst/submission-columns.js';
 import { createTableModel, filterRows, type RowFacts } from '../../../renderer/iom/analyst/table-model.js';
 import { FORM_ID, FORM_VERSION, realQuestionnaire } from '../import/response-kit.js';
@@ -104,15 +104,19 @@ describe('a row’s words for the search', () => {
     const loaded = realQuestionnaire();
     const text = [...loaded.questions.values()].find((q) => q.question.type === 'long_text' && q.repeatGroupId === undefined)?.id ?? 'x';
     const responses = { [text]: 'Labour MOBILITY in the Sahel' };
-    const rows: SubmissionWithAnswersView[] = [
-      { summary: summary({}), responses, answersText: answersSearchText(loaded, responses) },
-      { summary: summary({ respondentKind: 'secretariat', respondentParty: '', mechanism: 'midcom', signerName: 'Jan Novák' }), responses: {}, answersText: '' },
+    const rows: AnalystRow[] = [
+      analystRow({ summary: summary({}), responsesJson: JSON.stringify(responses), answersText: answersSearchText(loaded, responses) }),
+      analystRow({
+        summary: summary({ respondentKind: 'secretariat', respondentParty: '', mechanism: 'midcom', signerName: 'Jan Novák' }),
+        responsesJson: '{}',
+        answersText: '',
+      }),
     ];
     const data: AnalystData = { rows, questionnaires: new Map([[questionnaireKey(FORM_ID, FORM_VERSION), loaded]]), newest: loaded };
     const i18n = i18next.createInstance();
     await i18n.init({ lng: 'en', ns: ['analyst'], defaultNS: 'analyst', resources: { en: { analyst: analyst.en } }, interpolation: { escapeValue: false } });
     const words = analystWords(i18n.getFixedT('en', 'analyst'), data, 'en');
-    const first = searchTextOf(rows[0] as SubmissionWithAnswersView, words).split('\n');
+    const first = searchTextOf(rows[0] as AnalystRow, words).split('\n');
     expect(first).toEqual(['Dialogue régional', words.mechanismKind('rcp'), words.respondent(rows[0]?.summary as SubmissionSummaryView), 'Aïcha Koné', 'other-1.iscm']);
     expect(first[2]).toContain('Côte d’Ivoire');
     expect(first.join('\n')).not.toContain('Sahel');
