@@ -11,6 +11,16 @@ import type { QuestionnaireRegistry } from './questionnaire-registry.js';
 const questionnaireOf = (registry: QuestionnaireRegistry, id: string, version: string): LoadedQuestionnaire | null =>
   registry.get(id, version) ?? registry.latest(id);
 
+/** The stored answers as an object, or null when the text is not one (never for what the import checked). */
+function parsedObject(json: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Records a revision's search text: called in the import's transaction, with the revision. */
 export function recordSearchText(repos: IomRepos, loaded: LoadedQuestionnaire, submissionId: string, responses: Record<string, unknown>): void {
   repos.searchTexts.put(submissionId, answersSearchText(loaded, responses));
@@ -27,8 +37,11 @@ export function fillMissingSearchTexts(repos: IomRepos, registry: QuestionnaireR
       let made = 0;
       for (const row of repos.searchTexts.missing()) {
         const loaded = questionnaireOf(registry, row.questionnaire_id, row.questionnaire_version);
-        if (!loaded) continue;
-        recordSearchText(repos, loaded, row.submission_id, JSON.parse(row.responses_json) as Record<string, unknown>);
+        const responses = parsedObject(row.responses_json);
+        // Left without a text (and so unfound by the search's written answers) rather than
+        // failing the whole table; the next read tries again.
+        if (!loaded || !responses) continue;
+        recordSearchText(repos, loaded, row.submission_id, responses);
         made++;
       }
       return made;

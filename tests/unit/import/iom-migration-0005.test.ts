@@ -109,6 +109,25 @@ describe('iom.db migration 0005 (search texts)', () => {
     }
   });
 
+  it('a stored revision whose answers cannot be read is left without a text, and the others are made', () => {
+    // On a copy: the signed rows of the real file are never edited.
+    const copy = path.join(tempDir(), 'iom.db');
+    fs.copyFileSync(dbFile, copy);
+    const opened = openIom(copy);
+    try {
+      const [first, second] = imported;
+      opened.db.prepare('DELETE FROM search_texts WHERE submission_id IN (?, ?)').run(first?.submissionId, second?.submissionId);
+      opened.db.prepare("UPDATE submissions SET responses_json = '{not json' WHERE submission_id = ?").run(first?.submissionId);
+      const registry = createQuestionnaireRegistry(releasesRepo(opened.db));
+      expect(fillMissingSearchTexts(opened, registry)).toBe(1);
+      const texts = textsIn(opened.db);
+      expect(texts.has(first?.submissionId ?? '')).toBe(false);
+      expect(texts.get(second?.submissionId ?? '')).toContain('reponse amended');
+    } finally {
+      opened.db.close();
+    }
+  });
+
   it('a revision imported after it has its text from its import, before anything reads it', async () => {
     const later = await makePackage({ dir: inbox, signer: makeSigner('Later'), mechanismIndex: 3, note: 'Zusammenarbeit' });
     const service = open();
