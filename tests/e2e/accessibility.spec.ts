@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { expectNoSeriousViolations } from './axe.js';
 import { chooseMechanism } from './mechanism.js';
 
 /** No serious or critical axe violation on home, every section of a secretariat's draft, and the review. */
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${String(v.impact)}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
-
 for (const lang of ['en', 'ar'] as const) {
   test(`home, every section and the review have no serious accessibility violation (${lang})`, async ({ page, app }) => {
     // Axe over every section of the real questionnaire: about a minute on a quiet 2-core machine, so room for a loaded one.

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { IscmApi } from '../../core/contract/index.js';
 import { fullSecretariatAnswers } from '../unit/submissions/full-answers.js';
 import { expect, test } from './fixtures.js';
+import { expectNoSeriousViolations } from './axe.js';
 
 /**
  * "Your file is ready" for the public key card and the readable summary (issue 14), in the web
@@ -14,14 +14,6 @@ import { expect, test } from './fixtures.js';
 
 const PASSPHRASE = 'a passphrase for the saved files test';
 const SHOTS = process.env.I14_SHOTS_DIR ?? 'test-results/file-ready-saved';
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 /** A signing key and a finalized revision, through the app's own API (the forms are covered elsewhere). */
 async function signedRevision(page: Page, language: Language): Promise<{ submissionId: string }> {
@@ -84,7 +76,7 @@ test('the key card and the summary: file ready, Download of each, a deleted file
   await downloadsItself(page, card, cardFile, 'Download bali_process-Amina-Diallo-key-card.txt');
   await expect(card.getByRole('status')).toHaveText('Your browser saves it to its downloads folder.');
   await shot(page, card, 'key-card-en');
-  await expectAccessible(page, 'key card ready');
+  await expectNoSeriousViolations(page, 'key card ready');
 
   // The summary, from the signed revision.
   await page.goto(`${app.url}#/signing/revisions/${submissionId}`);
@@ -97,7 +89,7 @@ test('the key card and the summary: file ready, Download of each, a deleted file
   await expect(summary).toContainText('neither signed nor encrypted');
   await downloadsItself(page, summary, summaryFile, 'Download bali_process-secretariat-r1-summary.html');
   await shot(page, summary, 'summary-en');
-  await expectAccessible(page, 'summary ready');
+  await expectNoSeriousViolations(page, 'summary ready');
 
   // The file deleted since: refused, and the step says so in words.
   fs.rmSync(summaryFile);
@@ -121,7 +113,7 @@ test('in Arabic: the key card and the summary are ready, downloaded, right to le
   await expect(card).toContainText('بطاقة المفتاح ملف نصي صغير');
   await downloadsItself(page, card, `${app.dataDir}/exports/bali_process-Amina-Diallo-key-card.txt`, 'تنزيل bali_process-Amina-Diallo-key-card.txt');
   await shot(page, card, 'key-card-ar');
-  await expectAccessible(page, 'key card ready (ar)');
+  await expectNoSeriousViolations(page, 'key card ready (ar)');
 
   await page.goto(`${app.url}#/signing/revisions/${submissionId}`);
   await page.getByRole('button', { name: 'حفظ الملخص بصيغة HTML' }).click();
@@ -131,7 +123,7 @@ test('in Arabic: the key card and the summary are ready, downloaded, right to le
   const summaryFile = `${app.dataDir}/exports/bali_process-secretariat-r1-summary.html`;
   await downloadsItself(page, summary, summaryFile, 'تنزيل bali_process-secretariat-r1-summary.html');
   await shot(page, summary, 'summary-ar');
-  await expectAccessible(page, 'summary ready (ar)');
+  await expectNoSeriousViolations(page, 'summary ready (ar)');
 
   // Changed since saved: refused in Arabic, with its own words.
   fs.appendFileSync(summaryFile, '<p>changed</p>');

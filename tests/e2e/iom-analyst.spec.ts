@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +5,7 @@ import path from 'node:path';
 import { makePackage, makeSigner } from '../unit/import/package-kit.js';
 import { makeResponses, mechanismAt } from '../unit/import/response-kit.js';
 import { expect, test } from './fixtures.js';
+import { expectNoViolations } from './axe.js';
 
 /**
  * The IOM analyst's screens with real imported packages (real answers to the real questionnaire,
@@ -21,13 +21,6 @@ const IRF = 0;
 const RCP = 2;
 const RCP_2 = 3;
 const GLOBAL = 30;
-
-async function expectAccessible(page: Page, where: string, only: readonly string[] = []): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  for (const selector of only) builder = builder.include(selector);
-  const results = await builder.analyze();
-  expect(results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const REPORT_PARTS = ['.iom-tabs', '.report fieldset', '.report-section:nth-of-type(1)', '.report-section:nth-of-type(2)', '.report-section:nth-of-type(4)'];
 
@@ -67,7 +60,7 @@ test('a batch imported; the table filtered, searched and sorted; revision 2 comp
   await expect(table).toContainText('Interregional forum (IRF)');
   await expect(table).toContainText('State: Ecuador');
   await expect(table).not.toContainText('rcp');
-  await expectAccessible(page, 'submissions table');
+  await expectNoViolations(page, 'submissions table');
 
   // Filter by kind of mechanism, then every revision.
   await page.getByRole('combobox', { name: 'Kind of mechanism' }).selectOption({ label: 'Regional consultative process (RCP)' });
@@ -110,7 +103,7 @@ test('a batch imported; the table filtered, searched and sorted; revision 2 comp
   const changed = diff.locator('tr[data-change="changed"]', { hasText: "Mechanism's website" });
   await expect(changed).toContainText('Changed');
   await expect(changed).toContainText('https://abu-dhabi-dialogue.example/amended');
-  await expectAccessible(page, 'revision comparison');
+  await expectNoViolations(page, 'revision comparison');
 
   // The report by kind of mechanism, printed to PDF.
   await tab(page, 'Reports').click();
@@ -123,7 +116,7 @@ test('a batch imported; the table filtered, searched and sorted; revision 2 comp
   await expect(question.locator('svg.report-chart')).toHaveCount(1);
   // Scanned: the settings and the sections with every kind of chart and table (choices,
   // numbers, text; scales and dates; matrices). A scan of all eight takes minutes on a busy machine.
-  await expectAccessible(page, 'report by kind of mechanism', REPORT_PARTS);
+  await expectNoViolations(page, 'report by kind of mechanism', REPORT_PARTS);
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(20_000);
@@ -131,12 +124,12 @@ test('a batch imported; the table filtered, searched and sorted; revision 2 comp
   // The same screens in Arabic.
   await page.getByLabel('Language', { exact: true }).selectOption('ar');
   await expect(page.getByRole('heading', { name: 'التقارير' })).toBeVisible();
-  await expectAccessible(page, 'report (Arabic)', REPORT_PARTS);
+  await expectNoViolations(page, 'report (Arabic)', REPORT_PARTS);
   await tab(page, 'الإرسالات').click();
   await expect(page.getByRole('table', { name: 'الإرسالات' }).locator('tbody tr')).toHaveCount(4);
   await expect(page.getByRole('table', { name: 'الإرسالات' })).toContainText('عملية تشاورية إقليمية');
-  await expectAccessible(page, 'submissions table (Arabic)');
+  await expectNoViolations(page, 'submissions table (Arabic)');
   await page.goto(`${app.url}#/iom/submissions/${r2.submissionId}/compare`);
   await expect(page.getByRole('heading', { name: /^التغييرات من النسخة [1١] إلى النسخة [2٢]$/ })).toBeVisible();
-  await expectAccessible(page, 'revision comparison (Arabic)');
+  await expectNoViolations(page, 'revision comparison (Arabic)');
 });

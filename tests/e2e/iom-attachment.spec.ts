@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makePackage, makeSigner } from '../unit/import/package-kit.js';
 import { mechanismAt } from '../unit/import/response-kit.js';
 import { expect, test } from './fixtures.js';
+import { expectNoViolations } from './axe.js';
 
 /**
  * One imported submission's attachment, opened in the web host: there it is downloaded (the
@@ -17,11 +16,6 @@ import { expect, test } from './fixtures.js';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DEV_IDENTITY = path.join(ROOT, 'tests', 'fixtures', 'keys', 'iom-dev-identity.txt');
 const SHOTS = path.join(ROOT, 'test-results', 'iom-attachment');
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-testid="iom-attachments"]').analyze();
-  expect(results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('an imported submission’s attachment is downloaded, byte for byte, under its safe name', async ({ page, app }) => {
   test.setTimeout(120_000);
@@ -58,7 +52,7 @@ test('an imported submission’s attachment is downloaded, byte for byte, under 
   await expect(row).not.toContainText('Can run code');
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.getByTestId('iom-attachments').screenshot({ path: path.join(SHOTS, 'attachments-en.png') });
-  await expectAccessible(page, 'attachments (English)');
+  await expectNoViolations(page, 'attachments (English)', ['[data-testid="iom-attachments"]']);
 
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download Rapport annuel 2025.pdf' }).click()]);
   // The folder and the override are gone from the name; the bytes are the respondent's.
@@ -74,6 +68,6 @@ test('an imported submission’s attachment is downloaded, byte for byte, under 
   await expect(page.getByTestId('iom-attachments')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByTestId('iom-attachments').getByRole('status')).toHaveText('نُزّل الملف Rapport annuel 2025.pdf: راجعوا تنزيلات المتصفح.');
   await page.getByTestId('iom-attachments').screenshot({ path: path.join(SHOTS, 'attachments-ar.png') });
-  await expectAccessible(page, 'attachments (Arabic)');
+  await expectNoViolations(page, 'attachments (Arabic)', ['[data-testid="iom-attachments"]']);
   fs.rmSync(inbox, { recursive: true, force: true });
 });

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
@@ -8,6 +7,7 @@ import { localize } from '../../core/questionnaire/index.js';
 import { makePackage, makeSigner } from '../unit/import/package-kit.js';
 import { mechanismAt, realQuestionnaire } from '../unit/import/response-kit.js';
 import { expect, test } from './fixtures.js';
+import { expectNoViolations } from './axe.js';
 
 /**
  * Review states as an IOM analyst uses them, with real packages (real answers, real signatures,
@@ -20,11 +20,6 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DEV_IDENTITY = path.join(ROOT, 'tests', 'fixtures', 'keys', 'iom-dev-identity.txt');
 const RCP = 2;
 const IRF = 0;
-
-async function expectAccessible(page: Page, where: string, only: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(only).analyze();
-  expect(results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: /IOM workspace|مساحة عمل/ }).getByRole('link', { name, exact: true });
 
@@ -68,7 +63,7 @@ test('a submission reviewed (has issues, then approved) with its log; the table 
   await expect(panel.getByRole('status')).toHaveText('Saved: the review state is now Has issues.');
   await expect(panel.getByText('Review state: Has issues')).toBeVisible();
   await expect(panel.getByText(/^Set by Marie Curie on /)).toBeVisible();
-  await expectAccessible(page, 'review panel', '.review-panel');
+  await expectNoViolations(page, 'review panel', ['.review-panel']);
 
   // Then approved, with a second comment; the log keeps both with their author, oldest first.
   await panel.getByRole('radio', { name: 'Approved' }).check();
@@ -95,7 +90,7 @@ test('a submission reviewed (has issues, then approved) with its log; the table 
   // The confirmation follows the language too.
   await expect(panelAr.getByRole('status')).toHaveText('تم الحفظ: حالة المراجعة الآن معتمَدة.');
   await expect(panelAr.getByRole('table', { name: 'سجل الإجراءات' }).locator('tbody tr').nth(2)).toContainText('تغيّرت الحالة من بها مشكلات إلى معتمَدة');
-  await expectAccessible(page, 'review panel (Arabic)', '.review-panel');
+  await expectNoViolations(page, 'review panel (Arabic)', ['.review-panel']);
   await page.getByLabel('اللغة', { exact: true }).selectOption('en');
 
   // The table filtered by review state.

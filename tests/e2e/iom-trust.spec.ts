@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +6,7 @@ import { formatKeyCard } from '../../main/services/import/key-card.js';
 import { makePackage, makeSigner } from '../unit/import/package-kit.js';
 import { realQuestionnaire } from '../unit/import/response-kit.js';
 import { expect, test } from './fixtures.js';
+import { expectNoViolations } from './axe.js';
 
 /**
  * IOM's trust model in the workspace, as IOM runs a round: the list of expected respondents
@@ -18,11 +18,6 @@ import { expect, test } from './fixtures.js';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DEV_IDENTITY = path.join(ROOT, 'tests', 'fixtures', 'keys', 'iom-dev-identity.txt');
 const MIDCOM = (realQuestionnaire().choiceLists.get('mechanisms') ?? []).findIndex((c) => c.value === 'midcom');
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: /IOM workspace|مساحة عمل/ }).getByRole('link', { name, exact: true });
 
@@ -74,7 +69,7 @@ test('a round: expected respondents, a key per respondent, a forgery refused, a 
   await page.getByRole('button', { name: 'Load the list' }).click();
   await expect(page.getByRole('status')).toHaveText('List loaded: 5 respondents expected (5 added, 0 no longer expected); 1 key(s) registered.');
   await expect(page.getByRole('table', { name: 'Expected respondents' }).locator('tbody tr')).toHaveCount(5);
-  await expectAccessible(page, 'expected respondents');
+  await expectNoViolations(page, 'expected respondents');
 
   // A secretariat, a State (its key registered by the list) and an organisation, each with their own key; a forged revision.
   await importFiles(page, [r1.path, fromGhana.path, fromUnhcr.path, forged.path]);
@@ -83,7 +78,7 @@ test('a round: expected respondents, a key per respondent, a forgery refused, a 
   await expect(outcomes.locator('tr[data-kind="rejected"]')).toContainText('it claims to continue a submission signed by someone else');
   await expect(outcomes.locator('tr[data-kind="rejected"]')).toContainText('CHAIN_MISMATCH');
   await expect(outcomes.locator('tr[data-kind="imported"]', { hasText: 'New signer' })).toHaveCount(2);
-  await expectAccessible(page, 'import outcomes');
+  await expectNoViolations(page, 'import outcomes');
 
   // A new key for the secretariat: held, then accepted beside the first one.
   await importFiles(page, [restarted.path]);
@@ -93,7 +88,7 @@ test('a round: expected respondents, a key per respondent, a forgery refused, a 
   await expect(held).toContainText('Another key is registered for this respondent');
   await expect(held).toContainText(secretariat.fingerprint);
   await expect(held).toContainText(newLaptop.fingerprint);
-  await expectAccessible(page, 'keys with a held key');
+  await expectNoViolations(page, 'keys with a held key');
   await page.screenshot({ path: testInfo.outputPath('keys-held-en.png'), fullPage: true });
   await held.getByRole('button', { name: 'Accept the key' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Key accepted' })).toHaveText(/1 held package\(s\) imported again: Imported\./);
@@ -111,7 +106,7 @@ test('a round: expected respondents, a key per respondent, a forgery refused, a 
   await expect(row).toContainText('1 received of 1 expected');
   const duplicates = page.getByRole('group', { name: /^Secretariat of .*MIDCOM/ });
   await expect(duplicates.getByRole('button', { name: /^Count revision 1 signed by Amina Diallo/ })).toHaveCount(2);
-  await expectAccessible(page, 'status with a duplicate');
+  await expectNoViolations(page, 'status with a duplicate');
   await page.screenshot({ path: testInfo.outputPath('status-duplicate-en.png'), fullPage: true });
   await duplicates.getByRole('button', { name: /^Count revision 1 signed by Amina Diallo/ }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Done' })).toHaveText('Done: the chosen submission counts; 1 other(s) withdrawn.');
@@ -142,13 +137,13 @@ test('a round: expected respondents, a key per respondent, a forgery refused, a 
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { name: 'سجل المفاتيح' })).toBeVisible();
   await expect(page.getByRole('group', { name: /^مفتاح محتجَز لـ المنظمة: Unknown NGO/ })).toBeVisible();
-  await expectAccessible(page, 'keys (ar)');
+  await expectNoViolations(page, 'keys (ar)');
   await page.screenshot({ path: testInfo.outputPath('keys-ar.png'), fullPage: true });
   await page.getByRole('navigation', { name: 'مساحة عمل المنظمة الدولية للهجرة' }).getByRole('link', { name: 'الحالة حسب الآلية' }).click();
   await expect(page.locator('tr[data-mechanism="midcom"]')).toContainText('المستلَمة: 1 من 3 متوقَّعة');
-  await expectAccessible(page, 'status (ar)');
+  await expectNoViolations(page, 'status (ar)');
   await page.screenshot({ path: testInfo.outputPath('status-ar.png'), fullPage: true });
   await page.getByRole('navigation', { name: 'مساحة عمل المنظمة الدولية للهجرة' }).getByRole('link', { name: 'المجيبون المتوقَّعون' }).click();
   await expect(page.getByRole('table', { name: 'المجيبون المتوقَّعون' })).toContainText('الدولة: Ghana');
-  await expectAccessible(page, 'expected respondents (ar)');
+  await expectNoViolations(page, 'expected respondents (ar)');
 });

@@ -1,22 +1,14 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { IscmApi } from '../../core/contract/index.js';
 import { fullSecretariatAnswers } from '../unit/submissions/full-answers.js';
 import { expect, test } from './fixtures.js';
+import { expectNoSeriousViolations } from './axe.js';
 
 /** The end of the secretariat's journey (issue 14): read-only finalized drafts, file names, the ready step, one passphrase, the home list, and the same-respondent question (issue 12). */
 
 const PASSPHRASE = 'a passphrase for the journey test';
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 /** A signing key and a complete draft, through the app's own API (the wizard and key form are covered elsewhere). */
 async function setUp(page: Page, language: Language, title: string): Promise<{ draftId: string; identityId: string }> {
@@ -92,7 +84,7 @@ test('one passphrase finalizes and exports; the file is ready, named for what it
   await expect(ready.getByRole('status')).toHaveText('Path copied to the clipboard.');
   expect(await clipboardText(page)).toBe(`${app.dataDir}/exports/bali_process-secretariat-r1.iscm`);
   expect(await noHorizontalScroll(page)).toBe(true);
-  await expectAccessible(page, 'your file is ready');
+  await expectNoSeriousViolations(page, 'your file is ready');
 
   // The finalized draft opens read-only: the banner with Amend, every field shown but disabled, no refusal.
   await page.goto(`${app.url}#/drafts/${draftId}/profile`);
@@ -102,7 +94,7 @@ test('one passphrase finalizes and exports; the file is ready, named for what it
   await expect(page.getByLabel('Your full name')).toHaveValue(/\S/);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(await noHorizontalScroll(page)).toBe(true);
-  await expectAccessible(page, 'read-only draft');
+  await expectNoSeriousViolations(page, 'read-only draft');
 
   // Amend from the banner: the new draft keeps the title as it was.
   await banner.getByRole('button', { name: 'Amend (start revision 2)' }).click();
@@ -137,7 +129,7 @@ test('one passphrase finalizes and exports; the file is ready, named for what it
   await expect(current).toHaveCount(1);
   await expect(current).toContainText('Revision 2');
   expect(await noHorizontalScroll(page)).toBe(true);
-  await expectAccessible(page, 'home list');
+  await expectNoSeriousViolations(page, 'home list');
   await first.getByRole('link', { name: 'Exported file: bali_process-secretariat-r1.iscm' }).click();
   await expect(page.getByRole('heading', { name: 'Signed revision 1' })).toBeVisible();
   await expect(page.getByTestId('file-ready').locator('.file-name')).toHaveText('bali_process-secretariat-r1.iscm');
@@ -164,7 +156,7 @@ test('in French, a second assessment of the same respondent asks whether it corr
   await expect(page.getByRole('heading', { name: 'S’agit-il d’une correction ?' })).toBeVisible();
   await expect(page.getByRole('group')).toContainText(/Vous avez déjà envoyé une évaluation pour .+ en tant que le secrétariat \(révision 1, .+\)\. S’agit-il d’une correction/);
   await expect(page.locator('#finalize-passphrase')).toHaveCount(0);
-  await expectAccessible(page, 'same-respondent question');
+  await expectNoSeriousViolations(page, 'same-respondent question');
   await page.getByLabel('Une correction : en faire la révision 2 de l’évaluation précédente').check();
   await page.getByRole('button', { name: 'Continuer' }).click();
   await expect(page.getByText('Ce brouillon modifie désormais la révision 1 : le finaliser crée la révision 2.')).toBeVisible();
@@ -174,7 +166,7 @@ test('in French, a second assessment of the same respondent asks whether it corr
   await page.getByRole('button', { name: 'Finaliser, signer et exporter' }).click();
   await expect(page.getByTestId('file-ready').locator('.file-name')).toHaveText('bali_process-secretariat-r2.iscm', { timeout: 30_000 });
   await expect(page.getByRole('heading', { name: 'Votre fichier est prêt' })).toBeVisible();
-  await expectAccessible(page, 'fichier prêt');
+  await expectNoSeriousViolations(page, 'fichier prêt');
 
   // The first draft is read-only in French, superseded by the correction.
   await page.goto(`${app.url}#/drafts/${firstId}`);

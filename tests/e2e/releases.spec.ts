@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { AnswerValue } from '../../core/answers/value.js';
 import type { IscmApi } from '../../core/contract/index.js';
@@ -11,6 +10,7 @@ import { nextVersionOf } from '../helpers/next-version.js';
 import { OTHER_PUBLISHER, resigned, rezip } from '../unit/releases/release-kit.js';
 import { fullSecretariatAnswers } from '../unit/submissions/full-answers.js';
 import { expect, test } from './fixtures.js';
+import { expectNoSeriousViolations } from './axe.js';
 
 /**
  * Questionnaire releases end to end: IOM publishes 1.0.x+1 with a new recipient, a respondent
@@ -41,16 +41,6 @@ const CONTACT = {
 };
 
 const iscm = (...args: string[]) => spawnSync('node', [ISCM, ...args], { cwd: ROOT, encoding: 'utf8' });
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -132,7 +122,7 @@ test('install a newer release, move a draft with every answer kept, export it to
   await expect(dialog).toContainText('Drafts on an older version that can move to this one: 1');
   expect(listFiles(path.join(app.dataDir, 'releases'))).toEqual(installedBefore); // the bundled releases only: nothing written yet
   await shot(page, 'en-preview');
-  await expectAccessible(page, 'release preview');
+  await expectNoSeriousViolations(page, 'release preview');
   await dialog.getByRole('button', { name: 'Install' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: `Version ${NEXT.version} of the questionnaire is installed` }),
@@ -150,7 +140,7 @@ test('install a newer release, move a draft with every answer kept, export it to
   await expect(notice).toContainText(`(${NEXT.added})`);
   await expect(notice).toContainText('https://www.example.org/bali-process');
   await shot(page, 'en-notice');
-  await expectAccessible(page, 'draft notice');
+  await expectNoSeriousViolations(page, 'draft notice');
   await notice.getByRole('button', { name: `Move this draft to version ${NEXT.version}` }).click();
   await expect(page.getByText(`The draft is now on version ${NEXT.version}`)).toBeVisible();
   const list = page.locator('.not-carried');
@@ -159,7 +149,7 @@ test('install a newer release, move a draft with every answer kept, export it to
   await expect(list).toContainText('Australia, Indonesia, Thailand');
   await expect(list).toContainText('the question now takes another type of answer');
   await shot(page, 'en-moved');
-  await expectAccessible(page, 'not carried over');
+  await expectNoSeriousViolations(page, 'not carried over');
   // Every answer kept: carried unchanged, or listed.
   const draft = await page.evaluate(
     async (id) => (globalThis as unknown as { iscm: IscmApi }).iscm.drafts.get({ id }),
@@ -259,7 +249,7 @@ for (const lang of ['en', 'ar'] as const) {
       await page.getByLabel('Language').selectOption('ar');
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     }
-    await expectAccessible(page, 'home');
+    await expectNoSeriousViolations(page, 'home');
     const draftId = await fillDraft(page, {
       respondent_name: 'أمينة',
       [NEXT.removed]: 'https://www.example.org',
@@ -274,7 +264,7 @@ for (const lang of ['en', 'ar'] as const) {
     await chooseRelease(page, file);
     await expect(page.getByRole('dialog')).toBeVisible();
     await shot(page, `${lang}-preview-dialog`);
-    await expectAccessible(page, 'preview');
+    await expectNoSeriousViolations(page, 'preview');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: lang === 'ar' ? 'تثبيت' : 'Install' })
@@ -283,15 +273,15 @@ for (const lang of ['en', 'ar'] as const) {
     await page.goto(`${app.url}#/drafts/${draftId}`);
     await expect(page.locator('.version-notice')).toBeVisible();
     await shot(page, `${lang}-draft-notice`);
-    await expectAccessible(page, 'notice');
+    await expectNoSeriousViolations(page, 'notice');
     await page.locator('.version-notice button').click();
     await expect(page.locator('.not-carried')).toBeVisible();
     await shot(page, `${lang}-not-carried`);
-    await expectAccessible(page, 'not carried over');
+    await expectNoSeriousViolations(page, 'not carried over');
     await page.goto(`${app.url}#/iom/import`);
     await expect(page.locator('#iom-releases-heading')).toBeVisible();
     await shot(page, `${lang}-iom-releases`);
-    await expectAccessible(page, 'IOM releases');
+    await expectNoSeriousViolations(page, 'IOM releases');
   });
 }
 

@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { AnswerValue } from '../../core/answers/value.js';
 import type { IscmApi } from '../../core/contract/index.js';
 import { fullSecretariatAnswers } from '../unit/submissions/full-answers.js';
 import { expect, test } from './fixtures.js';
+import { expectNoSeriousViolations } from './axe.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DEV_IDENTITY = path.join(ROOT, 'tests', 'fixtures', 'keys', 'iom-dev-identity.txt');
@@ -23,16 +23,6 @@ function iscmVerify(file: string): { status: number | null; report: Record<strin
 }
 
 /** No serious or critical axe violation on the screen shown. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
-
 /** The bulk of the answers through the app's own API (the wizard is covered by filling.spec.ts). */
 async function fillDraft(page: Page, answers: Record<string, AnswerValue>): Promise<string> {
   return page.evaluate(async (all) => {
@@ -96,7 +86,7 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
   await expect(page.getByText('Signing key created for Amina Diallo.')).toBeVisible({ timeout: 20_000 });
 
   // The OpenSSH line and the fingerprint, exactly as ssh-keygen -lf prints it.
-  await expectAccessible(page, 'signing keys');
+  await expectNoSeriousViolations(page, 'signing keys');
   const publicKey = (await page.getByTestId('public-key').textContent()) ?? '';
   const fingerprint = (await page.getByTestId('fingerprint').textContent()) ?? '';
   const pub = path.join(app.dataDir, 'e2e-key.pub');
@@ -136,11 +126,11 @@ test('fill, create a key, finalize, export, amend, finalize and export revision 
   await page.getByRole('button', { name: 'Finalize and sign' }).click();
   // The refusal comes after main's scrypt derivation: seconds on a busy machine, like the other unlocks here.
   await expect(page.getByRole('alert')).toContainText('WRONG_PASSPHRASE', { timeout: 20_000 });
-  await expectAccessible(page, 'finalize');
+  await expectNoSeriousViolations(page, 'finalize');
 
   await finalizeFromReview(page, draftId, 1);
   await expect(page.getByTestId('dev-warning')).toContainText('sealed to a development key');
-  await expectAccessible(page, 'signed revision');
+  await expectNoSeriousViolations(page, 'signed revision');
   const first = await exportRevision(page, /^Export bali_process-secretariat-r1\.iscm$/);
   expect(path.basename(first)).toBe('bali_process-secretariat-r1.iscm');
 

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../core/contract/channels/drafts.js';
 import type { IscmApi } from '../../core/contract/index.js';
 import { expect, test } from './fixtures.js';
+import { expectNoSeriousViolations } from './axe.js';
 import { chooseMechanism } from './mechanism.js';
 
 /**
@@ -12,14 +12,6 @@ import { chooseMechanism } from './mechanism.js';
  */
 
 const SHOTS = 'test-results/ui-language';
-
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${String(v.impact)}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 /** A draft made through the app's own API, as a colleague's draft in another language would be. */
 async function draftIn(page: Page, language: Language, title: string): Promise<string> {

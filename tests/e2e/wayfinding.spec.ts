@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type AppHost } from './fixtures.js';
+import { expectNoSeriousViolations } from './axe.js';
 import { chooseMechanism } from './mechanism.js';
 
 /**
@@ -28,14 +28,6 @@ async function expectInViewport(page: Page, locator: Locator): Promise<void> {
   if (!box || !viewport) return;
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.y + Math.min(box.height, 40)).toBeLessThanOrEqual(viewport.height);
-}
-
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${String(v.impact)}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
 }
 
 async function scrollHalfway(page: Page): Promise<void> {
