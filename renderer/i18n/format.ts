@@ -71,5 +71,3 @@ export function formatSize(lang: Language, bytes: number): string {
   }
   return (larger[unit] ?? bytesFormat)?.format(value) ?? `${String(bytes)} B`;
 }
-
-export const formatSizeInWords = formatSize;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../core/contract/channels/app.js';
 import type { ReleaseInfo } from '../../core/contract/channels/releases.js';
 import { useApi } from '../api/api-context.js';
+import type { SavedFileKind } from '../../core/contract/channels/files.js';
 import type { ContractError } from '../../core/contract/errors.js';
 import { refusalText } from './refusal-text.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -21,8 +22,8 @@ export interface ReadyFile {
   readonly exportedAt?: string;
 }
 
-/** A file the app saved outside a revision's exports; main acts on it only if it saved it this session. */
-export type SavedKind = 'key-card' | 'summary';
+/** A file the app saved outside a revision's exports that has this step; main acts on it only if it saved it this session. */
+export type SavedKind = Exclude<SavedFileKind, 'pdf'>;
 
 interface Props {
   readonly file: ReadyFile;

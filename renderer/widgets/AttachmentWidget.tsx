@@ -4,7 +4,7 @@ import { attachmentRefSchema, type AttachmentRef } from '../../core/answers/valu
 import { useApi } from '../api/api-context.js';
 import { errorText } from '../api/errors.js';
 import { useFieldSession } from '../wizard/field-session.js';
-import { formatSize, formatSizeInWords } from '../i18n/format.js';
+import { formatSize } from '../i18n/format.js';
 import { LabelText } from './LabelText.js';
 import type { WidgetProps } from './types.js';
 
@@ -71,7 +71,7 @@ export function AttachmentWidget(props: WidgetProps) {
         {rejected.map((r) => (
           <p key={r.name} className="error">
             {r.sizeLimit !== undefined
-              ? tf('fileTooLarge', { name: r.name, limit: formatSizeInWords(uiLang, r.sizeLimit) })
+              ? tf('fileTooLarge', { name: r.name, limit: formatSize(uiLang, r.sizeLimit) })
               : t('attach.rejected', { name: r.name, reason: r.reason })}
           </p>
         ))}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire, type LoadedQuestionnaire, type QuestionNode } from '../../../core/questionnaire/index.js';
-import { formatCalendarDate, formatPercent, formatSize, formatSizeInWords } from '../../../renderer/i18n/format.js';
+import { formatCalendarDate, formatPercent, formatSize } from '../../../renderer/i18n/format.js';
 import { mechanismQuestionId } from '../../../renderer/questionnaire/labels.js';
 import { formatAnswer } from '../../../renderer/review/format-answer.js';
 
@@ -60,12 +60,12 @@ describe('answers as people read them', () => {
 
   it('a size limit in a sentence uses the language’s own unit words and digits', () => {
     const limit = 20 * 1024 * 1024;
-    expect(formatSizeInWords('en', limit)).toBe('20 MB');
-    expect(formatSizeInWords('fr', limit)).toBe(new Intl.NumberFormat('fr', { style: 'unit', unit: 'megabyte' }).format(20));
-    expect(formatSizeInWords('fr', limit)).toMatch(/^20\s?Mo$/u);
-    expect(formatSizeInWords('ar', limit)).toBe(new Intl.NumberFormat('ar', { style: 'unit', unit: 'megabyte' }).format(20));
-    expect(formatSizeInWords('en', 512 * 1024)).toBe('512 kB');
-    expect(formatSizeInWords('en', 1)).toBe('1 byte');
+    expect(formatSize('en', limit)).toBe('20 MB');
+    expect(formatSize('fr', limit)).toBe(new Intl.NumberFormat('fr', { style: 'unit', unit: 'megabyte' }).format(20));
+    expect(formatSize('fr', limit)).toMatch(/^20\s?Mo$/u);
+    expect(formatSize('ar', limit)).toBe(new Intl.NumberFormat('ar', { style: 'unit', unit: 'megabyte' }).format(20));
+    expect(formatSize('en', 512 * 1024)).toBe('512 kB');
+    expect(formatSize('en', 1)).toBe('1 byte');
   });
 
   it('finds the mechanism question of the real questionnaire', () => {
