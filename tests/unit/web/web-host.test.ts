@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelNames } from '../../../core/contract/index.js';
@@ -9,6 +8,7 @@ import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../web/server.js
 import { checkApiRequest } from '../../../web/request-guard.js';
 import { MALFORMED_INPUTS, recordingHandlers } from '../../helpers/recording-handlers.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { rawGet } from '../../helpers/web-host-kit.js';
 
 const tempDir = useTempDirs();
 let host: WebHost | undefined;
@@ -27,19 +27,6 @@ async function start() {
   const recording = recordingHandlers();
   host = await startWebHost({ dispatch: createDispatcher(recording.handlers), events: createEventBus(), staticDir });
   return { host, calls: recording.calls, staticDir };
-}
-
-/** A GET with the path sent exactly as given (fetch would normalise `..` away). */
-function rawGet(port: number, rawPath: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 function post(h: WebHost, channel: string, body: string | undefined, headers: Record<string, string> = {}) {
@@ -135,10 +122,10 @@ describe('the web host API', () => {
     const html = await page.text();
     expect(html).toContain(`<meta name="iscm-token" content="${h.token}">`);
     for (const evil of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%00index.html']) {
-      const { status, body } = await rawGet(h.port, evil);
+      const { status, body } = await rawGet(h.port, evil, {});
       expect(status, evil).toBe(404);
-      expect(body, evil).not.toContain('outside the static folder');
+      expect(body.toString('utf8'), evil).not.toContain('outside the static folder');
     }
-    expect((await rawGet(h.port, '/app.js')).status).toBe(200);
+    expect((await rawGet(h.port, '/app.js', {})).status).toBe(200);
   });
 });
